@@ -1,0 +1,1 @@
+"""Jisr's domain: the network of actors, their services, young people and referrals."""

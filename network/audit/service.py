@@ -1,0 +1,32 @@
+"""The append-only audit log: written in the transaction of the change it records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from network.audit.models import AuditEntry
+from network.viewer import Viewer
+
+
+async def record(
+    session: AsyncSession,
+    *,
+    viewer: Viewer,
+    operation: str,
+    record_ids: Sequence[str],
+    outcome: str = "OK",
+    request_id: str | None = None,
+) -> None:
+    """Add one entry: who, which operation, which records — never personal values."""
+    session.add(
+        AuditEntry(
+            user_id=viewer.user_id,
+            operation=operation,
+            record_ids=list(record_ids),
+            outcome=outcome,
+            request_id=request_id,
+        )
+    )
+    await session.flush()

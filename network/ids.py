@@ -1,0 +1,36 @@
+"""Opaque global ids: ``base64url("Type:pk")``, shared by the API and the audit log."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from network.errors import InvalidInput
+
+
+def to_global_id(type_name: str, pk: int) -> str:
+    raw = f"{type_name}:{pk}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def from_global_id(global_id: str) -> tuple[str, int]:
+    """Split a global id, or raise InvalidInput when it is not one."""
+    if not isinstance(global_id, str) or not 2 <= len(global_id) <= 64:
+        raise InvalidInput("malformed id")
+    try:
+        raw = base64.urlsafe_b64decode(global_id + "=" * (-len(global_id) % 4)).decode()
+        type_name, _, pk = raw.partition(":")
+        value = int(pk)
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise InvalidInput("malformed id") from None
+    if not type_name.isalpha() or value <= 0 or pk != str(value):
+        raise InvalidInput("malformed id")
+    return type_name, value
+
+
+def pk_of(global_id: str, type_name: str, *, field: str = "id") -> int:
+    """The primary key behind an id of the expected type; another type's id is invalid input."""
+    found_type, pk = from_global_id(global_id)
+    if found_type != type_name:
+        raise InvalidInput(f"expected an id of a {type_name}", field=[field])
+    return pk

@@ -1,0 +1,88 @@
+"""Settings read from ``JISR_*`` environment variables and validated once at start."""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class SettingsError(Exception):
+    """A setting is missing or invalid; the message names the environment variable."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="JISR_", extra="ignore")
+
+    env: Literal["development", "production"] = "development"
+    var_dir: Path = Path("var")
+    database_url: str = ""
+    migration_database_url: str | None = None
+    broker_url: str = ""
+    redis_url: str | None = None
+    secret_key: str = ""
+    data_key: str = ""
+    default_response_days: int = Field(default=5, ge=0, le=365)
+    default_language: Literal["ar", "fr", "en"] = "ar"
+    scan_interval_seconds: int = Field(default=60, ge=1)
+    statement_timeout_ms: int = Field(default=5000, ge=0)
+    log_sql: bool = False
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_scheme(cls, value: str) -> str:
+        if value and not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+        return value
+
+    @model_validator(mode="after")
+    def _defaults(self) -> Settings:
+        if not self.database_url:
+            self.database_url = f"sqlite+aiosqlite:///{self.var_dir / 'jisr.sqlite3'}"
+        if not self.broker_url:
+            self.broker_url = "filesystem://"
+        if not self.secret_key:
+            if self.env == "production":
+                raise ValueError("JISR_SECRET_KEY is required when JISR_ENV=production")
+            self.secret_key = _kept_secret(self.var_dir / "secret_key")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def broker_dir(self) -> Path:
+        return self.var_dir / "broker"
+
+
+def _kept_secret(path: Path) -> str:
+    """A development secret generated once and kept under ``var/``."""
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(32)
+    path.write_text(value)
+    path.chmod(0o600)
+    return value
+
+
+def load_settings() -> Settings:
+    """Read the environment, or raise SettingsError naming each bad variable."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            name = "JISR_" + str(item["loc"][0]).upper() if item["loc"] else "settings"
+            problems.append(f"{name}: {item['msg']}")
+        raise SettingsError("invalid settings: " + "; ".join(problems)) from None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return load_settings()

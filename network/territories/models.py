@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from sqlalchemy import Enum, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from network.database import Base, JsonType
+from network.enums import TerritoryLevel
+
+
+class Territory(Base):
+    """A region, prefecture/province or commune; ``path`` makes subtree filters one LIKE."""
+
+    __tablename__ = "territories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    level: Mapped[TerritoryLevel] = mapped_column(
+        Enum(TerritoryLevel, native_enum=False, length=16)
+    )
+    kind: Mapped[str | None] = mapped_column(String(32))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("territories.id"), index=True)
+    path: Mapped[str] = mapped_column(String(200), index=True)
+    names: Mapped[dict[str, str]] = mapped_column(JsonType)

@@ -1,0 +1,47 @@
+"""Who is asking: the facts that every access rule of ACCESS.md is decided from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from network.enums import ActorKind, Language, Role
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The caller of one request or task; anonymous when ``user_id`` is None.
+
+    ``actor_scope`` holds the user's actor and every unit under it: staff of an
+    actor also act for its units.
+    """
+
+    user_id: int | None = None
+    roles: frozenset[Role] = frozenset()
+    actor_id: int | None = None
+    actor_kind: ActorKind | None = None
+    actor_scope: frozenset[int] = field(default_factory=frozenset)
+    territory_id: int | None = None
+    territory_path: str | None = None
+    language: Language | None = None
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.user_id is None
+
+    @property
+    def is_admin(self) -> bool:
+        return Role.ADMIN in self.roles
+
+    @property
+    def is_coordinator(self) -> bool:
+        return Role.COORDINATOR in self.roles and self.territory_path is not None
+
+    @property
+    def is_actor_staff(self) -> bool:
+        return self.actor_id is not None and bool(self.roles & {Role.AGENCY_STAFF, Role.MEDIATOR})
+
+    def is_staff_of(self, actor_id: int) -> bool:
+        return self.is_actor_staff and actor_id in self.actor_scope
+
+
+ANONYMOUS = Viewer()

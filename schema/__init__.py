@@ -1,0 +1,1 @@
+"""Jisr's GraphQL API and the ASGI application that serves it."""

@@ -1,0 +1,40 @@
+"""The per-request context: settings, sessions, the caller, loaders, request id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from strawberry.types import Info as StrawberryInfo
+
+from network.settings import Settings
+from network.viewer import Viewer
+from schema.reference import Reference
+
+if TYPE_CHECKING:
+    from schema.loaders import Loaders
+
+
+@dataclass
+class Context:
+    settings: Settings
+    sessions: async_sessionmaker[AsyncSession]
+    viewer: Viewer
+    reference: Reference
+    request_id: str
+    request: Any = None
+    response: Any = None
+    _loaders: Loaders | None = field(default=None, repr=False)
+
+    @property
+    def loaders(self) -> Loaders:
+        """DataLoaders made for this request only; each batch opens its own session."""
+        if self._loaders is None:
+            from schema.loaders import Loaders
+
+            self._loaders = Loaders(self)
+        return self._loaders
+
+
+Info = StrawberryInfo[Context, None]

@@ -1,0 +1,75 @@
+"""Where every error gets its code: domain errors keep theirs, the unexpected are masked."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from network.errors import DomainError, ErrorCode
+
+logger = logging.getLogger("jisr.api")
+
+
+def _request_id(context: Any) -> str | None:
+    return getattr(context, "request_id", None)
+
+
+def format_error(error: GraphQLError, *, operation: str | None, context: Any) -> GraphQLError:
+    """The error as the client sees it, with ``extensions.code`` always set."""
+    original = error.original_error
+    while isinstance(original, GraphQLError) and original.original_error is not None:
+        original = original.original_error
+    if isinstance(original, DomainError):
+        extensions = {"code": str(original.code)}
+        if original.field:
+            extensions["field"] = ".".join(original.field)
+        return GraphQLError(
+            original.message,
+            error.nodes,
+            error.source,
+            error.positions,
+            error.path,
+            None,
+            extensions,
+        )
+    if original is None or isinstance(original, GraphQLError):
+        extensions = dict(error.extensions or {})
+        extensions.setdefault("code", str(ErrorCode.INVALID_INPUT))
+        return GraphQLError(
+            error.message, error.nodes, error.source, error.positions, error.path, None, extensions
+        )
+    request_id = _request_id(context)
+    logger.error(
+        "unexpected error in %s (request %s)",
+        operation or "anonymous operation",
+        request_id,
+        exc_info=(type(original), original, original.__traceback__),
+    )
+    return GraphQLError(
+        "Internal error. Quote the request id when reporting it.",
+        error.nodes,
+        error.source,
+        error.positions,
+        error.path,
+        None,
+        {"code": str(ErrorCode.INTERNAL), "requestId": request_id},
+    )
+
+
+class ErrorCodes(SchemaExtension):
+    """Rewrites the errors of every result; logs the unexpected ones with their stack."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is None or not result.errors:
+            return
+        operation = self.execution_context.operation_name
+        context = self.execution_context.context
+        result.errors = [
+            format_error(e, operation=operation, context=context) for e in result.errors
+        ]

@@ -1,0 +1,49 @@
+"""One way to run a mutation: a unit of work, an audit entry, errors as ``userErrors``.
+
+A resolver calls ``run_mutation(info, "createActor", change)`` where ``change`` is an
+async function of the unit of work returning ``(result, record_ids)``. Expected
+failures become ``userErrors`` and roll the change back; an audit entry records the
+attempt either way, in the change's own transaction when it succeeded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TypeVar
+
+from network.audit import service as audit
+from network.database import UnitOfWork, unit_of_work
+from network.errors import DomainError
+from schema.common import UserError
+from schema.context import Info
+
+T = TypeVar("T")
+Change = Callable[[UnitOfWork], Awaitable[tuple[T, Sequence[str]]]]
+
+
+async def run_mutation(
+    info: Info, operation: str, change: Change[T], *, audit_ids: Sequence[str] = ()
+) -> tuple[T | None, list[UserError]]:
+    context = info.context
+    try:
+        async with unit_of_work(context.sessions) as uow:
+            result, record_ids = await change(uow)
+            await audit.record(
+                uow.session,
+                viewer=context.viewer,
+                operation=operation,
+                record_ids=record_ids,
+                request_id=context.request_id,
+            )
+        return result, []
+    except DomainError as error:
+        async with unit_of_work(context.sessions) as uow:
+            await audit.record(
+                uow.session,
+                viewer=context.viewer,
+                operation=operation,
+                record_ids=audit_ids,
+                outcome=str(error.code),
+                request_id=context.request_id,
+            )
+        return None, [UserError.of(error)]

@@ -1,0 +1,100 @@
+"""Relay plumbing: the Node interface, page sizes, opaque cursors, node resolution."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, TypeVar
+
+import orjson
+import strawberry
+
+from network.errors import InvalidInput
+from network.ids import from_global_id
+
+DEFAULT_PAGE = 20
+MAX_PAGE = 100
+MAX_NODES = 100
+
+
+@strawberry.interface
+class Node:
+    id: strawberry.ID
+
+
+def page_size(first: int | None, *, field: str = "first") -> int:
+    """``first`` as given, 20 when omitted; outside 0..100 is an error, never clamped."""
+    if first is None:
+        return DEFAULT_PAGE
+    if not 0 <= first <= MAX_PAGE:
+        raise InvalidInput(f"{field} must be between 0 and {MAX_PAGE}", field=[field])
+    return first
+
+
+def encode_cursor(values: Sequence[Any]) -> str:
+    return base64.urlsafe_b64encode(orjson.dumps(list(values))).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None, *, arity: int) -> list[Any] | None:
+    """The key values behind a cursor, or InvalidInput when it is not one of ours."""
+    if cursor is None:
+        return None
+    if len(cursor) > 1000:
+        raise InvalidInput("malformed cursor", field=["after"])
+    try:
+        values = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, orjson.JSONDecodeError, ValueError):
+        raise InvalidInput("malformed cursor", field=["after"]) from None
+    if not isinstance(values, list) or len(values) != arity:
+        raise InvalidInput("malformed cursor", field=["after"])
+    if not all(v is None or isinstance(v, str | int | float) for v in values):
+        raise InvalidInput("malformed cursor", field=["after"])
+    return values
+
+
+T = TypeVar("T")
+NodeResolver = Callable[[Any, list[int]], Awaitable[dict[int, Any]]]
+NODE_RESOLVERS: dict[str, NodeResolver] = {}
+
+
+def node_resolver(type_name: str) -> Callable[[NodeResolver], NodeResolver]:
+    """Register how to fetch visible objects of ``type_name`` by primary key.
+
+    The function takes ``(info, pks)`` and returns ``{pk: object}`` holding only what
+    the caller may see; a missing key resolves to null.
+    """
+
+    def register(function: NodeResolver) -> NodeResolver:
+        NODE_RESOLVERS[type_name] = function
+        return function
+
+    return register
+
+
+async def resolve_nodes(info: Any, ids: Sequence[str]) -> list[Any]:
+    """Objects for global ids, in order; unknown types and invisible records are None."""
+    if len(ids) > MAX_NODES:
+        raise InvalidInput(f"at most {MAX_NODES} ids", field=["ids"])
+    parsed = [from_global_id(global_id) for global_id in ids]
+    wanted: dict[str, list[int]] = {}
+    for type_name, pk in parsed:
+        wanted.setdefault(type_name, []).append(pk)
+    found: dict[tuple[str, int], Any] = {}
+    for type_name, pks in wanted.items():
+        resolver = NODE_RESOLVERS.get(type_name)
+        if resolver is None:
+            continue
+        for pk, obj in (await resolver(info, list(dict.fromkeys(pks)))).items():
+            found[(type_name, pk)] = obj
+    return [found.get(key) for key in parsed]
+
+
+def decode_id_cursor(cursor: str | None) -> int | None:
+    """The id behind a creation-order cursor."""
+    values = decode_cursor(cursor, arity=1)
+    if values is None:
+        return None
+    if not isinstance(values[0], int) or isinstance(values[0], bool):
+        raise InvalidInput("malformed cursor", field=["after"])
+    return values[0]

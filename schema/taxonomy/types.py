@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import strawberry
+
+from network.enums import Language
+from network.ids import to_global_id
+from network.localized import pick
+from network.taxonomy.models import TaxonomyTerm as TermRow
+from schema.context import Info
+from schema.enums import ServiceAxis
+from schema.relay import Node
+
+
+@strawberry.type(name="TaxonomyTerm")
+class TaxonomyTerm(Node):
+    row: strawberry.Private[TermRow]
+    code: str
+    axis: ServiceAxis
+
+    @classmethod
+    def of(cls, row: TermRow) -> TaxonomyTerm:
+        return cls(
+            id=strawberry.ID(to_global_id("TaxonomyTerm", row.id)),
+            row=row,
+            code=row.code,
+            axis=row.axis,
+        )
+
+    @strawberry.field
+    def name(self, info: Info, lang: Language | None = None) -> str:
+        return pick(self.row.names, lang, info.context.viewer.language) or self.code
+
+    @strawberry.field
+    def parent(self, info: Info) -> TaxonomyTerm | None:
+        if self.row.parent_id is None:
+            return None
+        return TaxonomyTerm.of(info.context.reference.terms[self.row.parent_id])

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import strawberry
+
+from network.enums import Role as RoleValue
+from network.ids import to_global_id
+from network.users.models import User as UserRow
+from schema.actors.types import Actor
+from schema.context import Info
+from schema.enums import Channel, Language, NotificationKind, Role
+from schema.relay import Node
+from schema.territories.types import Territory
+
+
+@strawberry.type
+class NotificationPreference:
+    kind: NotificationKind
+    channels: list[Channel]
+
+
+def _sees_contact(info: Info, row: UserRow) -> bool:
+    """The user, staff of the same actor, and ADMIN see a user's email and phone."""
+    viewer = info.context.viewer
+    return (
+        viewer.user_id == row.id
+        or viewer.is_admin
+        or (viewer.actor_id is not None and viewer.actor_id == row.actor_id)
+    )
+
+
+@strawberry.type(name="User")
+class User(Node):
+    row: strawberry.Private[UserRow]
+    display_name: str
+    roles: list[Role]
+    language: Language
+
+    @classmethod
+    def of(cls, row: UserRow) -> User:
+        return cls(
+            id=strawberry.ID(to_global_id("User", row.id)),
+            row=row,
+            display_name=row.display_name,
+            roles=[RoleValue(r) for r in row.roles],
+            language=row.language,
+        )
+
+    @strawberry.field
+    def email(self, info: Info) -> str | None:
+        return self.row.email if _sees_contact(info, self.row) else None
+
+    @strawberry.field
+    def phone(self, info: Info) -> str | None:
+        return self.row.phone if _sees_contact(info, self.row) else None
+
+    @strawberry.field
+    async def actor(self, info: Info) -> Actor | None:
+        if self.row.actor_id is None:
+            return None
+        return Actor.of(await info.context.loaders["actor"].load(self.row.actor_id))
+
+    @strawberry.field
+    def territory(self, info: Info) -> Territory | None:
+        if self.row.territory_id is None:
+            return None
+        return Territory.of(info.context.reference.territories[self.row.territory_id])
+
+    @strawberry.field
+    async def preferences(self, info: Info) -> list[NotificationPreference]:
+        """The user and ADMIN only; empty for anybody else."""
+        viewer = info.context.viewer
+        if viewer.user_id != self.row.id and not viewer.is_admin:
+            return []
+        rows = await info.context.loaders["user_preferences"].load(self.row.id)
+        return [NotificationPreference(kind=r.kind, channels=list(r.channels)) for r in rows]
