@@ -7,21 +7,32 @@ from typing import Any
 import strawberry
 from strawberry.tools import merge_types
 
-from schema import actors, services, taxonomy, territories, users  # noqa: F401
-
 # Importing the loader modules registers their batch functions.
 from schema.actors import loaders as _actor_loaders  # noqa: F401
+from schema.actors.mutations import ActorMutation
+from schema.actors.queries import ActorQuery
+from schema.audit.queries import AuditQuery
 from schema.errors import ErrorCodes
 from schema.node import NodeQuery
 from schema.services import loaders as _service_loaders  # noqa: F401
+from schema.services.mutations import ServiceMutation
+from schema.services.queries import ServiceQuery
 from schema.taxonomy.queries import TaxonomyQuery
 from schema.territories.queries import TerritoryQuery
 from schema.users import loaders as _user_loaders  # noqa: F401
 from schema.users.mutations import UserMutation
 from schema.users.queries import UserQuery
 
-QUERY_PARTS: tuple[type, ...] = (NodeQuery, UserQuery, TerritoryQuery, TaxonomyQuery)
-MUTATION_PARTS: tuple[type, ...] = (UserMutation,)
+QUERY_PARTS: tuple[type, ...] = (
+    NodeQuery,
+    UserQuery,
+    TerritoryQuery,
+    TaxonomyQuery,
+    ActorQuery,
+    ServiceQuery,
+    AuditQuery,
+)
+MUTATION_PARTS: tuple[type, ...] = (UserMutation, ActorMutation, ServiceMutation)
 
 
 class JisrSchema(strawberry.Schema):

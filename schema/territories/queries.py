@@ -18,7 +18,7 @@ async def territory_nodes(info: Info, pks: list[int]) -> dict[int, Territory]:
 @strawberry.type
 class TerritoryQuery:
     @strawberry.field(
-        description="No arguments: all regions and provinces; parentId: its direct children. Ordered by code."
+        description="All regions and provinces; with parentId, its children. Ordered by code."
     )
     def territories(
         self,
