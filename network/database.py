@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import JSON, DateTime, MetaData, String, event
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import (
@@ -81,11 +82,19 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _json_dumps(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
 def create_engine(
     url: str, *, null_pool: bool = False, echo: bool = False, statement_timeout_ms: int = 0
 ) -> AsyncEngine:
     """An engine for ``url``; SQLite gets its pragmas and Jisr's SQL functions."""
-    kwargs: dict[str, Any] = {"echo": echo}
+    kwargs: dict[str, Any] = {
+        "echo": echo,
+        "json_serializer": _json_dumps,
+        "json_deserializer": orjson.loads,
+    }
     if null_pool:
         kwargs["poolclass"] = NullPool
     if url.startswith("sqlite"):
@@ -139,3 +148,14 @@ async def unit_of_work(sessions: async_sessionmaker[AsyncSession]) -> AsyncItera
             await session.rollback()
             raise
     await uow._run_after_commit()
+
+
+@asynccontextmanager
+async def standalone_unit_of_work(url: str) -> AsyncIterator[UnitOfWork]:
+    """A unit of work on its own NullPool engine: for a command or a task, one event loop each."""
+    engine = create_engine(url, null_pool=True)
+    try:
+        async with unit_of_work(session_factory(engine)) as uow:
+            yield uow
+    finally:
+        await engine.dispose()

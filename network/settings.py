@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     scan_interval_seconds: int = Field(default=60, ge=1)
     statement_timeout_ms: int = Field(default=5000, ge=0)
     log_sql: bool = False
+    compiled_reads: bool = True
 
     @field_validator("database_url")
     @classmethod

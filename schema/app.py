@@ -20,6 +20,8 @@ from network.database import create_engine, session_factory
 from network.errors import DomainError
 from network.settings import Settings, get_settings
 from network.users.service import viewer_for_token
+from schema.compiled.executor import CompiledDirectory
+from schema.compiled.sqlite_functions import install as install_sqlite_functions
 from schema.context import Context
 from schema.reference import ReferenceHolder
 from schema.schema import JisrSchema, build_schema
@@ -38,6 +40,20 @@ class JisrGraphQL(GraphQL[Context, None]):
 
     def encode_json(self, data: object) -> bytes:  # type: ignore[override]
         return orjson.dumps(data)
+
+    async def execute_single(self, request: Any, request_adapter: Any, sub_response: Any,
+                             context: Context, root_value: Any, request_data: Any) -> Any:
+        """Directory queries take the compiled path when it can answer them."""
+        compiled = self.state.compiled
+        if compiled is not None and request_data.query and request_adapter.method == "POST":
+            result = await compiled.execute(
+                context, request_data.query, request_data.variables, request_data.operation_name
+            )
+            if result is not None:
+                return result
+        return await super().execute_single(
+            request, request_adapter, sub_response, context, root_value, request_data
+        )
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         state = self.state
@@ -71,6 +87,7 @@ class AppState:
         )
         self.sessions = session_factory(self.engine)
         self.reference = ReferenceHolder(self.sessions)
+        self.compiled: CompiledDirectory | None = None
 
 
 async def healthz(_: Request) -> Response:
@@ -80,7 +97,11 @@ async def healthz(_: Request) -> Response:
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
     state = AppState(settings)
-    graphql = JisrGraphQL(build_schema(), state)
+    schema = build_schema()
+    if settings.compiled_reads:
+        install_sqlite_functions(state.engine)
+        state.compiled = CompiledDirectory(schema, state.engine.dialect.name)
+    graphql = JisrGraphQL(schema, state)
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
