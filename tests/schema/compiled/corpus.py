@@ -50,7 +50,8 @@ CORPUS: list[tuple[str, dict[str, Any]]] = [
         {},
     ),
     (
-        "{ actors(orderBy: RECENTLY_VERIFIED, first: 100) { edges { cursor node { verifiedAt } } } }",
+        "{ actors(orderBy: RECENTLY_VERIFIED, first: 100)"
+        " { edges { cursor node { verifiedAt } } } }",
         {},
     ),
     (
