@@ -19,8 +19,11 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade_schema(url: str) -> None:
-    """Run Alembic up to head (blocking; it starts its own event loop)."""
-    command.upgrade(alembic_config(url), "head")
+    """Run Alembic up to every head (blocking; it starts its own event loop).
+
+    Domains add their tables in migrations of their own branch; ``heads`` applies all.
+    """
+    command.upgrade(alembic_config(url), "heads")
 
 
 async def upgrade(url: str) -> None:

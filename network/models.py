@@ -2,21 +2,31 @@
 
 from network.actors.models import Actor
 from network.audit.models import AuditEntry
+from network.consents.models import Consent, consent_actors
 from network.database import Base
+from network.referrals.models import Referral, ReferralEvent
 from network.services.models import Service, service_areas
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory
 from network.users.models import ApiToken, NotificationPreference, User
+from network.youths.models import Milestone, Need, Youth
 
 __all__ = [
     "Actor",
     "ApiToken",
     "AuditEntry",
     "Base",
+    "Consent",
+    "Milestone",
+    "Need",
     "NotificationPreference",
+    "Referral",
+    "ReferralEvent",
     "Service",
     "TaxonomyTerm",
     "Territory",
     "User",
+    "Youth",
+    "consent_actors",
     "service_areas",
 ]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from network.crypto import new_key
 
 
 class SettingsError(Exception):
@@ -50,6 +53,10 @@ class Settings(BaseSettings):
             if self.env == "production":
                 raise ValueError("JISR_SECRET_KEY is required when JISR_ENV=production")
             self.secret_key = _kept_secret(self.var_dir / "secret_key")
+        if not self.data_key:
+            if self.env == "production":
+                raise ValueError("JISR_DATA_KEY is required when JISR_ENV=production")
+            self.data_key = _kept_secret(self.var_dir / "data_key", factory=new_key)
         return self
 
     @property
@@ -61,12 +68,12 @@ class Settings(BaseSettings):
         return self.var_dir / "broker"
 
 
-def _kept_secret(path: Path) -> str:
+def _kept_secret(path: Path, factory: Callable[[], str] = lambda: secrets.token_urlsafe(32)) -> str:
     """A development secret generated once and kept under ``var/``."""
     if path.exists():
         return path.read_text().strip()
     path.parent.mkdir(parents=True, exist_ok=True)
-    value = secrets.token_urlsafe(32)
+    value = factory()
     path.write_text(value)
     path.chmod(0o600)
     return value

@@ -1,0 +1,37 @@
+"""Consents to share a young person's data with network actors for referrals."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Column, Date, Enum, ForeignKey, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from network.database import Base, JsonType, UtcDateTime, utcnow
+from network.enums import ConsentGiver
+
+consent_actors = Table(
+    "consent_actors",
+    Base.metadata,
+    Column("consent_id", ForeignKey("consents.id", ondelete="CASCADE"), primary_key=True),
+    Column("actor_id", ForeignKey("actors.id"), primary_key=True, index=True),
+)
+
+
+class Consent(Base):
+    """Covers all actors, kinds of actors (``actor_kinds``), or named actors and their
+    units (``consent_actors``), from ``given_on`` to ``expires_on`` until withdrawn."""
+
+    __tablename__ = "consents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    youth_id: Mapped[int] = mapped_column(ForeignKey("youths.id", ondelete="CASCADE"), index=True)
+    given_by: Mapped[ConsentGiver] = mapped_column(Enum(ConsentGiver, native_enum=False, length=24))
+    all_actors: Mapped[bool] = mapped_column(Boolean, default=False)
+    actor_kinds: Mapped[list[str]] = mapped_column(JsonType, default=list)
+    given_on: Mapped[date] = mapped_column(Date)
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    evidence_enc: Mapped[str | None] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
