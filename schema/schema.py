@@ -1,38 +1,72 @@
-"""The served schema: each domain's Query and Mutation parts merged into one."""
+"""The served schema, assembled from the domain packages of ``schema/``.
+
+Each domain package may hold ``queries.py``, ``mutations.py`` and ``subscriptions.py``
+whose strawberry types named ``*Query``, ``*Mutation`` and ``*Subscription`` are merged
+into the roots, ``loaders.py`` whose import registers DataLoaders, and ``types.py``
+whose Node types are always part of the schema. Adding a domain needs no edit here.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+from functools import lru_cache
+from types import ModuleType
 from typing import Any
 
 import strawberry
 from strawberry.tools import merge_types
 
-# Importing the loader modules registers their batch functions.
-from schema.actors import loaders as _actor_loaders  # noqa: F401
-from schema.actors.mutations import ActorMutation
-from schema.actors.queries import ActorQuery
-from schema.audit.queries import AuditQuery
+import schema as package
 from schema.errors import ErrorCodes
 from schema.node import NodeQuery
-from schema.services import loaders as _service_loaders  # noqa: F401
-from schema.services.mutations import ServiceMutation
-from schema.services.queries import ServiceQuery
-from schema.taxonomy.queries import TaxonomyQuery
-from schema.territories.queries import TerritoryQuery
-from schema.users import loaders as _user_loaders  # noqa: F401
-from schema.users.mutations import UserMutation
-from schema.users.queries import UserQuery
+from schema.relay import Node
 
-QUERY_PARTS: tuple[type, ...] = (
-    NodeQuery,
-    UserQuery,
-    TerritoryQuery,
-    TaxonomyQuery,
-    ActorQuery,
-    ServiceQuery,
-    AuditQuery,
-)
-MUTATION_PARTS: tuple[type, ...] = (UserMutation, ActorMutation, ServiceMutation)
+ROOT_SUFFIXES = {"queries": "Query", "mutations": "Mutation", "subscriptions": "Subscription"}
+
+
+def _domain_modules(kind: str) -> list[ModuleType]:
+    found = []
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        if not info.ispkg:
+            continue
+        try:
+            found.append(importlib.import_module(f"schema.{info.name}.{kind}"))
+        except ModuleNotFoundError as error:
+            if error.name != f"schema.{info.name}.{kind}":
+                raise
+    return found
+
+
+def _is_strawberry_type(value: Any) -> bool:
+    return isinstance(value, type) and hasattr(value, "__strawberry_definition__")
+
+
+def _parts(kind: str) -> list[type]:
+    suffix = ROOT_SUFFIXES[kind]
+    parts = []
+    for module in _domain_modules(kind):
+        for name, value in vars(module).items():
+            if (
+                name.endswith(suffix)
+                and _is_strawberry_type(value)
+                and value.__module__ == module.__name__
+            ):
+                parts.append(value)
+    return parts
+
+
+def _node_types() -> list[type]:
+    types = []
+    for module in _domain_modules("types"):
+        for value in vars(module).values():
+            if (
+                _is_strawberry_type(value)
+                and value.__module__ == module.__name__
+                and issubclass(value, Node)
+            ):
+                types.append(value)
+    return types
 
 
 class JisrSchema(strawberry.Schema):
@@ -40,16 +74,14 @@ class JisrSchema(strawberry.Schema):
         """Errors are formatted and logged by the ErrorCodes extension, never here."""
 
 
+@lru_cache(maxsize=1)
 def build_schema() -> JisrSchema:
-    from schema.actors.types import Actor
-    from schema.services.types import Service
-    from schema.taxonomy.types import TaxonomyTerm
-    from schema.territories.types import Territory
-    from schema.users.types import User
-
+    _domain_modules("loaders")
+    subscriptions = _parts("subscriptions")
     return JisrSchema(
-        query=merge_types("Query", QUERY_PARTS),
-        mutation=merge_types("Mutation", MUTATION_PARTS),
-        types=[Actor, Service, Territory, TaxonomyTerm, User],
+        query=merge_types("Query", (NodeQuery, *_parts("queries"))),
+        mutation=merge_types("Mutation", tuple(_parts("mutations"))),
+        subscription=merge_types("Subscription", tuple(subscriptions)) if subscriptions else None,
+        types=_node_types(),
         extensions=[ErrorCodes],
     )
