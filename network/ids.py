@@ -30,7 +30,10 @@ def from_global_id(global_id: str) -> tuple[str, int]:
 
 def pk_of(global_id: str, type_name: str, *, field: str = "id") -> int:
     """The primary key behind an id of the expected type; another type's id is invalid input."""
-    found_type, pk = from_global_id(global_id)
+    try:
+        found_type, pk = from_global_id(global_id)
+    except InvalidInput as error:
+        raise InvalidInput(error.message, field=[field]) from None
     if found_type != type_name:
         raise InvalidInput(f"expected an id of a {type_name}", field=[field])
     return pk

@@ -4,6 +4,8 @@ from network.actors.models import Actor
 from network.audit.models import AuditEntry
 from network.consents.models import Consent, consent_actors
 from network.database import Base
+from network.jobs.models import Job
+from network.metrics.models import MetricSnapshot
 from network.referrals.models import Referral, ReferralEvent
 from network.services.models import Service, service_areas
 from network.taxonomy.models import TaxonomyTerm
@@ -17,6 +19,8 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Consent",
+    "Job",
+    "MetricSnapshot",
     "Milestone",
     "Need",
     "NotificationPreference",

@@ -27,6 +27,10 @@ _ARABIC = str.maketrans(
         "ى": "ي",
         "ـ": "",
         "’": "'",
+        "œ": "oe",
+        "Œ": "oe",
+        "æ": "ae",
+        "Æ": "ae",
     }
 )
 _MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")

@@ -3,7 +3,9 @@
 A resolver calls ``run_mutation(info, "createActor", change)`` where ``change`` is an
 async function of the unit of work returning ``(result, record_ids)``. Expected
 failures become ``userErrors`` and roll the change back; an audit entry records the
-attempt either way, in the change's own transaction when it succeeded.
+attempt either way, in the change's own transaction when it succeeded. With
+``input_field``, error paths raised relative to the mutation's input argument are
+given from the argument's name (``["territoryId"]`` becomes ``["input", "territoryId"]``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from typing import TypeVar
 
 from network.audit import service as audit
 from network.database import UnitOfWork, unit_of_work
-from network.errors import DomainError
+from network.errors import DomainError, InvalidInput
+from network.ids import pk_of, to_global_id
 from schema.common import UserError
 from schema.context import Info
 
@@ -21,8 +24,24 @@ T = TypeVar("T")
 Change = Callable[[UnitOfWork], Awaitable[tuple[T, Sequence[str]]]]
 
 
+def attempted_ids(type_name: str, *global_ids: str) -> list[str]:
+    """The ids a failed attempt names, for its audit entry: only well-formed ones of the type."""
+    found = []
+    for global_id in global_ids:
+        try:
+            found.append(to_global_id(type_name, pk_of(global_id, type_name)))
+        except InvalidInput:
+            continue
+    return found
+
+
 async def run_mutation(
-    info: Info, operation: str, change: Change[T], *, audit_ids: Sequence[str] = ()
+    info: Info,
+    operation: str,
+    change: Change[T],
+    *,
+    audit_ids: Sequence[str] = (),
+    input_field: str | None = None,
 ) -> tuple[T | None, list[UserError]]:
     context = info.context
     try:
@@ -46,4 +65,6 @@ async def run_mutation(
                 outcome=str(error.code),
                 request_id=context.request_id,
             )
+        if input_field is not None and error.field:
+            error.field = [input_field, *error.field]
         return None, [UserError.of(error)]

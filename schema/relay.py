@@ -40,7 +40,7 @@ def decode_cursor(cursor: str | None, *, arity: int) -> list[Any] | None:
     """The key values behind a cursor, or InvalidInput when it is not one of ours."""
     if cursor is None:
         return None
-    if len(cursor) > 1000:
+    if len(cursor) > 2000:
         raise InvalidInput("malformed cursor", field=["after"])
     try:
         values = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))

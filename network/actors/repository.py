@@ -5,22 +5,27 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select, true
+from sqlalchemy import ColumnElement, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from network.actors.filters import ActorFilter, Keyset
 from network.actors.models import Actor
 from network.enums import AXIS_ORDER, ServiceAxis
 from network.services.models import Service
 from network.viewer import Viewer
 
 
-def visible(viewer: Viewer) -> ColumnElement[bool]:
+def visible(viewer: Viewer, entity: Any = Actor) -> ColumnElement[bool]:
+    """Rows of ``entity`` (the table or an alias of it) that ``viewer`` may see."""
     if viewer.is_admin:
         return true()
+    active: ColumnElement[bool] = entity.active.is_(True)
     if viewer.is_actor_staff:
-        return or_(Actor.active.is_(True), Actor.id.in_(sorted(viewer.actor_scope)))
-    return Actor.active.is_(True)
+        return or_(active, entity.id.in_(sorted(viewer.actor_scope)))
+    return active
 
 
 async def get_many(session: AsyncSession, ids: Sequence[int]) -> dict[int, Actor]:
@@ -58,3 +63,46 @@ async def axes_of(session: AsyncSession, actor_ids: Sequence[int]) -> dict[int, 
     for actor_id, axis in (await session.execute(statement)).all():
         axes[actor_id].append(ServiceAxis(axis))
     return {k: sorted(v, key=AXIS_ORDER.__getitem__) for k, v in axes.items()}
+
+
+@dataclass(frozen=True)
+class ActorPage:
+    """A page of the actor map: rows with their cursor positions, and distances when the
+    search was near a point."""
+
+    rows: list[Actor]
+    positions: list[list[Any]]
+    distances: list[float | None]
+    has_next: bool
+
+
+async def search(
+    session: AsyncSession,
+    *,
+    where: ActorFilter,
+    keyset: Keyset,
+    first: int,
+    after: Sequence[Any] | None,
+    viewer: Viewer,
+) -> ActorPage:
+    """Visible actors matching ``where`` in ``keyset`` order, after a position: one statement."""
+    conditions = [visible(viewer), *where.conditions()]
+    if after is not None:
+        conditions.append(keyset.after(after))
+    distance = where.near.distance().label("distance_km") if where.near else None
+    columns: list[Any] = [Actor] if distance is None else [Actor, distance]
+    statement = select(*columns).where(*conditions).order_by(*keyset.order_by()).limit(first + 1)
+    found = (await session.execute(statement)).all()
+    rows = [line[0] for line in found[:first]]
+    distances = [line[1] if distance is not None else None for line in found[:first]]
+    return ActorPage(
+        rows=rows,
+        positions=[keyset.position(r, d) for r, d in zip(rows, distances, strict=True)],
+        distances=distances,
+        has_next=len(found) > first,
+    )
+
+
+async def count(session: AsyncSession, *, where: ActorFilter, viewer: Viewer) -> int:
+    statement = select(func.count()).select_from(Actor).where(visible(viewer), *where.conditions())
+    return int(await session.scalar(statement) or 0)

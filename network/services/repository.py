@@ -6,22 +6,28 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from network.actors import repository as actors
+from network.actors.models import Actor
 from network.enums import ServiceAxis
+from network.services.filters import ServiceFilter
 from network.services.models import Service, service_areas
 from network.viewer import Viewer
 
 
-def visible(viewer: Viewer) -> ColumnElement[bool]:
+def visible(viewer: Viewer, entity: Any = Service) -> ColumnElement[bool]:
+    """Rows of ``entity`` (the table or an alias of it) that ``viewer`` may see."""
     if viewer.is_admin:
         return true()
+    active: ColumnElement[bool] = entity.active.is_(True)
     if viewer.is_actor_staff:
-        return or_(Service.active.is_(True), Service.actor_id.in_(sorted(viewer.actor_scope)))
-    return Service.active.is_(True)
+        return or_(active, entity.actor_id.in_(sorted(viewer.actor_scope)))
+    return active
 
 
 @dataclass(frozen=True)
@@ -32,11 +38,41 @@ class NestedPage:
     has_next: bool
 
 
+def listed(viewer: Viewer) -> Select[Service]:
+    """Services the viewer may find on their own: visible, of a visible actor."""
+    return (
+        select(Service)
+        .join(Actor, Actor.id == Service.actor_id)
+        .where(visible(viewer), actors.visible(viewer))
+    )
+
+
 async def get_visible(
     session: AsyncSession, ids: Sequence[int], viewer: Viewer
 ) -> dict[int, Service]:
-    rows = await session.scalars(select(Service).where(Service.id.in_(ids), visible(viewer)))
+    rows = await session.scalars(listed(viewer).where(Service.id.in_(ids)))
     return {row.id: row for row in rows}
+
+
+async def search(
+    session: AsyncSession,
+    *,
+    where: ServiceFilter,
+    first: int,
+    after_id: int | None,
+    viewer: Viewer,
+) -> NestedPage:
+    """Listed services matching ``where`` in creation order, after ``after_id``."""
+    statement = listed(viewer).where(*where.conditions())
+    if after_id is not None:
+        statement = statement.where(Service.id > after_id)
+    rows = list(await session.scalars(statement.order_by(Service.id).limit(first + 1)))
+    return NestedPage(rows=rows[:first], has_next=len(rows) > first)
+
+
+async def count(session: AsyncSession, *, where: ServiceFilter, viewer: Viewer) -> int:
+    statement = listed(viewer).where(*where.conditions()).with_only_columns(func.count())
+    return int(await session.scalar(statement) or 0)
 
 
 def _per_actor_filter(

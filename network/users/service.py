@@ -1,17 +1,19 @@
-"""Signing in, tokens, and turning a token into a Viewer."""
+"""Signing in, tokens, turning a token into a Viewer, and one's own profile."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypedDict
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from network.enums import ActorKind, Language, Role
+from network.enums import ActorKind, Channel, Language, NotificationKind, Role
 from network.errors import InvalidInput, NotFound, Unauthenticated
 from network.territories.models import Territory
 from network.users import repository
-from network.users.models import ApiToken, User
+from network.users.models import ApiToken, NotificationPreference, User
 from network.users.passwords import hash_password, new_token, token_digest, verify_password
+from network.validation import clean_text
 from network.viewer import ANONYMOUS, Viewer
 
 
@@ -110,3 +112,52 @@ async def get_user(session: AsyncSession, user_id: int) -> User:
     if user is None:
         raise NotFound("no such user")
     return user
+
+
+class ProfileChanges(TypedDict, total=False):
+    """What a user changes of their own profile: an absent key is unchanged.
+
+    ``preferences`` replaces the channels of the kinds it names; other kinds keep theirs.
+    """
+
+    display_name: str
+    phone: str | None
+    language: Language
+    preferences: Sequence[tuple[NotificationKind, Sequence[Channel]]]
+
+
+async def update_profile(session: AsyncSession, *, viewer: Viewer, changes: ProfileChanges) -> User:
+    """Every signed-in user updates their own profile and notification preferences."""
+    if viewer.user_id is None:
+        raise Unauthenticated("sign in first")
+    user = await get_user(session, viewer.user_id)
+    if "display_name" in changes:
+        name = clean_text(changes["display_name"], field=["displayName"], max_length=200)
+        if name is None:
+            raise InvalidInput("a display name is required", field=["displayName"])
+        user.display_name = name
+    if "phone" in changes:
+        user.phone = clean_text(changes["phone"], field=["phone"], max_length=40)
+    if "language" in changes:
+        user.language = changes["language"]
+    if "preferences" in changes:
+        await _replace_preferences(session, user.id, changes["preferences"])
+    await session.flush()
+    return user
+
+
+async def _replace_preferences(
+    session: AsyncSession,
+    user_id: int,
+    preferences: Sequence[tuple[NotificationKind, Sequence[Channel]]],
+) -> None:
+    kinds = [str(kind) for kind, _ in preferences]
+    if len(set(kinds)) != len(kinds):
+        raise InvalidInput("each kind at most once", field=["preferences"])
+    current = {row.kind: row for row in await repository.preferences(session, [user_id])}
+    for kind, channels in preferences:
+        row = current.get(str(kind))
+        if row is None:
+            row = NotificationPreference(user_id=user_id, kind=str(kind))
+            session.add(row)
+        row.channels = [str(channel) for channel in dict.fromkeys(channels)]

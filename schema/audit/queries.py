@@ -2,7 +2,56 @@ from __future__ import annotations
 
 import strawberry
 
+from network.audit import repository
+from network.audit.repository import AuditCriteria
+from schema.audit.filters import AuditFilter
+from schema.audit.types import AuditEntry, AuditEntryConnection, AuditEntryEdge
+from schema.auth import require_admin
+from schema.connections import cursors_of, page_info
+from schema.context import Info
+from schema.relay import decode_id_cursor, node_resolver, page_size
+
+
+@node_resolver("AuditEntry")
+async def audit_nodes(info: Info, pks: list[int]) -> dict[int, AuditEntry]:
+    """Entries are seen by ADMIN only."""
+    if not info.context.viewer.is_admin:
+        return {}
+    async with info.context.sessions() as session:
+        rows = await repository.get_many(session, pks)
+    return {pk: AuditEntry.of(row) for pk, row in rows.items()}
+
 
 @strawberry.type
 class AuditQuery:
-    pass
+    @strawberry.field(description="ADMIN only. In the order the entries were written.")
+    async def audit_log(
+        self,
+        info: Info,
+        filter: AuditFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> AuditEntryConnection:
+        context = info.context
+        require_admin(context.viewer)
+        size = page_size(first)
+        after_id = decode_id_cursor(after)
+        where = filter.criteria() if filter else AuditCriteria()
+        async with context.sessions() as session:
+            rows, has_next = await repository.page(
+                session, where=where, first=size, after_id=after_id
+            )
+        cursors = cursors_of(rows, lambda row: [row.id])
+
+        async def count() -> int:
+            async with context.sessions() as session:
+                return await repository.count(session, where=where)
+
+        return AuditEntryConnection(
+            edges=[
+                AuditEntryEdge(cursor=c, node=AuditEntry.of(r))
+                for c, r in zip(cursors, rows, strict=True)
+            ],
+            page_info=page_info(cursors, has_next=has_next, has_previous=after_id is not None),
+            count=count,
+        )

@@ -111,12 +111,11 @@ class CompiledDirectory:
         variables: dict[str, Any] | None,
         operation_name: str | None,
     ) -> ExecutionResult | None:
-        key = (
-            query,
-            operation_name,
-            orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS),
-            _visibility(context.viewer),
-        )
+        try:
+            variables_key = orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS)
+        except orjson.JSONEncodeError:
+            return None  # e.g. a lone surrogate or a huge integer: the general path answers
+        key = (query, operation_name, variables_key, _visibility(context.viewer))
         if key in self._plans:
             plan = self._plans[key]
         else:

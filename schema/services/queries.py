@@ -2,7 +2,52 @@ from __future__ import annotations
 
 import strawberry
 
+from network.services import filters, repository
+from schema.connections import cursors_of, page_info
+from schema.context import Info
+from schema.relay import decode_id_cursor, node_resolver, page_size
+from schema.services.filters import ServiceFilter
+from schema.services.types import Service, ServiceConnection, ServiceEdge
+
+
+@node_resolver("Service")
+async def service_nodes(info: Info, pks: list[int]) -> dict[int, Service]:
+    """Active services of active actors for everyone; more for the actor's staff and ADMIN."""
+    async with info.context.sessions() as session:
+        rows = await repository.get_visible(session, pks, info.context.viewer)
+    return {pk: Service.of(row) for pk, row in rows.items()}
+
 
 @strawberry.type
 class ServiceQuery:
-    pass
+    @strawberry.field(description="Visible services of visible actors, in creation order.")
+    async def services(
+        self,
+        info: Info,
+        filter: ServiceFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> ServiceConnection:
+        context = info.context
+        viewer = context.viewer
+        size = page_size(first)
+        where = filter.to_domain(context.reference) if filter else filters.ServiceFilter()
+        after_id = decode_id_cursor(after)
+        async with context.sessions() as session:
+            page = await repository.search(
+                session, where=where, first=size, after_id=after_id, viewer=viewer
+            )
+
+        async def count() -> int:
+            async with context.sessions() as session:
+                return await repository.count(session, where=where, viewer=viewer)
+
+        cursors = cursors_of(page.rows, lambda row: [row.id])
+        return ServiceConnection(
+            edges=[
+                ServiceEdge(cursor=cursor, node=Service.of(row))
+                for cursor, row in zip(cursors, page.rows, strict=True)
+            ],
+            page_info=page_info(cursors, has_next=page.has_next, has_previous=after_id is not None),
+            count=count,
+        )

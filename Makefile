@@ -1,0 +1,31 @@
+# `make run` and `make test` work in a fresh clone with nothing but Python 3.11.
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev/null)
+VENV := .venv
+BIN := $(VENV)/bin
+# Touched after each install: the environment is rebuilt only when pyproject.toml changes.
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test lint bench
+
+run: $(INSTALLED)
+	$(BIN)/jisr run
+
+test: $(INSTALLED)
+	$(BIN)/pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy network
+
+bench: $(INSTALLED)
+	$(BIN)/python -m bench.actor_map
+
+$(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "Jisr needs Python 3.11 and found none; set PYTHON=/path/to/python3.11" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Jisr needs Python 3.11; $(PYTHON) is " + sys.version.split()[0] + ": set PYTHON=/path/to/python3.11")'
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@

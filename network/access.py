@@ -1,0 +1,195 @@
+"""Every visibility rule of ACCESS.md, as SQL predicates to push into queries, and
+every right to act on a young person or a referral, as checks on loaded rows.
+
+Words follow ACCESS.md: **staff of X** is an AGENCY_STAFF or MEDIATOR user whose actor
+is X or a parent of X (``Viewer.actor_scope``); **the mediator** is the user named on
+the young person; **lies in T** is a territory path prefix. Staff of an
+INTERNATIONAL_PARTNER never see a young person or a referral (no personal data abroad);
+ADMIN sees everything; an anonymous caller sees nothing. Predicates read the clock at
+the call (``network.clock``), so a withdrawn or expired consent takes effect at once.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, String, and_, cast, exists, false, literal, or_, select, true
+from sqlalchemy.orm import aliased, outerjoin
+
+from network import clock
+from network.actors.models import Actor
+from network.consents.models import Consent, consent_actors
+from network.enums import OPEN_STATUSES, ActorKind, ReferralStatus, Role
+from network.referrals.models import Referral
+from network.services.filters import in_subtree
+from network.viewer import Viewer
+from network.youths.models import Youth
+
+RECEIVER_GRACE = timedelta(days=30)
+"""How long after a referral closed its receiver still sees the young person."""
+
+
+def _sees_nothing(viewer: Viewer) -> bool:
+    """Anonymous callers, and staff of an international partner (ACCESS.md: aggregates only)."""
+    if viewer.is_anonymous:
+        return True
+    return not viewer.is_admin and viewer.actor_kind == ActorKind.INTERNATIONAL_PARTNER
+
+
+def _staff_scope(viewer: Viewer, actor_id: Any) -> ColumnElement[bool]:
+    """``actor_id`` is an actor the viewer is staff of (that actor or a unit under it)."""
+    if not viewer.is_actor_staff or not viewer.actor_scope:
+        return false()
+    return actor_id.in_(sorted(viewer.actor_scope))  # type: ignore[no-any-return]
+
+
+def _mediates(viewer: Viewer, mediator_id: Any) -> ColumnElement[bool]:
+    if viewer.user_id is None:
+        return false()
+    return mediator_id == viewer.user_id  # type: ignore[no-any-return]
+
+
+def _actor_lies_in(actor_id: Any, path: str) -> ColumnElement[bool]:
+    """The actor ``actor_id``'s territory is the one at ``path`` or lies under it."""
+    actor = aliased(Actor)
+    return exists().where(actor.id == actor_id, in_subtree(actor.territory_id, path))
+
+
+def covering_consent(youth_id: Any, actor_id: Any, *, today: date) -> ColumnElement[bool]:
+    """ACCESS.md "covering consent": a consent of the young person, not withdrawn,
+    ``given_on`` ≤ today ≤ ``expires_on`` (when set), that names the actor or a parent
+    of it (up to three levels of parents), its kind, or all actors."""
+    unit, parent, grandparent = aliased(Actor), aliased(Actor), aliased(Actor)
+    lineage = outerjoin(
+        outerjoin(unit, parent, parent.id == unit.parent_id),
+        grandparent,
+        grandparent.id == parent.parent_id,
+    )
+    names_lineage = exists().where(
+        consent_actors.c.consent_id == Consent.id,
+        consent_actors.c.actor_id.in_(
+            [unit.id, unit.parent_id, parent.parent_id, grandparent.parent_id]
+        ),
+    )
+    # actor_kinds is a JSON array of kind names: a quoted name matches exactly one element.
+    names_kind = cast(Consent.actor_kinds, String).like(
+        literal('%"') + cast(unit.kind, String) + literal('"%')
+    )
+    return exists(
+        select(literal(1))
+        .select_from(Consent, lineage)
+        .where(
+            unit.id == actor_id,
+            Consent.youth_id == youth_id,
+            Consent.withdrawn_at.is_(None),
+            Consent.given_on <= today,
+            or_(Consent.expires_on.is_(None), Consent.expires_on >= today),
+            or_(Consent.all_actors.is_(True), names_kind, names_lineage),
+        )
+        .correlate_except(Consent, unit, parent, grandparent)
+    )
+
+
+def receiver_sees_youth(viewer: Viewer, youth_id: Any, *, now: datetime) -> ColumnElement[bool]:
+    """ACCESS.md "the receiver sees the young person": staff of the receiving actor of a
+    referral of theirs that is not a DRAFT and is open or closed less than 30 days ago,
+    while a consent covers that receiving actor."""
+    if _sees_nothing(viewer) or not viewer.is_actor_staff:
+        return false()
+    return exists().where(
+        Referral.youth_id == youth_id,
+        _staff_scope(viewer, Referral.to_actor_id),
+        Referral.status != ReferralStatus.DRAFT,
+        or_(
+            Referral.status.in_(sorted(OPEN_STATUSES)),
+            Referral.closed_at > now - RECEIVER_GRACE,
+        ),
+        covering_consent(youth_id, Referral.to_actor_id, today=clock.local_date(now)),
+    )
+
+
+def youth_identity_visible(
+    viewer: Viewer, youth: Any = Youth, *, now: datetime | None = None
+) -> ColumnElement[bool]:
+    """ACCESS.md "identity" row (names, birth date, need notes, referral reasons and
+    notes, consents): staff of their institution, their mediator, the receiver that
+    sees them, ADMIN — never a coordinator."""
+    if _sees_nothing(viewer):
+        return false()
+    if viewer.is_admin:
+        return true()
+    return or_(
+        _staff_scope(viewer, youth.institution_id),
+        _mediates(viewer, youth.mediator_id),
+        receiver_sees_youth(viewer, youth.id, now=now or clock.now()),
+    )
+
+
+def youth_visible(
+    viewer: Viewer, youth: Any = Youth, *, now: datetime | None = None
+) -> ColumnElement[bool]:
+    """ACCESS.md "a young person" row (code, status, age, gender, institution,
+    residence, need levels, milestones): whoever sees their identity, and coordinators
+    of a territory their institution lies in."""
+    if _sees_nothing(viewer):
+        return false()
+    identity = youth_identity_visible(viewer, youth, now=now)
+    if viewer.is_coordinator and viewer.territory_path is not None:
+        return or_(identity, _actor_lies_in(youth.institution_id, viewer.territory_path))
+    return identity
+
+
+def referral_visible(viewer: Viewer, referral: Any = Referral) -> ColumnElement[bool]:
+    """ACCESS.md "a referral" row: staff of its sender, staff of its receiver unless it
+    is a DRAFT, the mediator of its young person, coordinators of a territory its sender
+    or receiver lies in, ADMIN."""
+    if _sees_nothing(viewer):
+        return false()
+    if viewer.is_admin:
+        return true()
+    seen = [
+        _staff_scope(viewer, referral.from_actor_id),
+        and_(
+            _staff_scope(viewer, referral.to_actor_id),
+            referral.status != ReferralStatus.DRAFT,
+        ),
+    ]
+    if viewer.user_id is not None:
+        mediated = aliased(Youth)
+        seen.append(
+            exists().where(mediated.id == referral.youth_id, mediated.mediator_id == viewer.user_id)
+        )
+    if viewer.is_coordinator and viewer.territory_path is not None:
+        seen.append(_actor_lies_in(referral.from_actor_id, viewer.territory_path))
+        seen.append(_actor_lies_in(referral.to_actor_id, viewer.territory_path))
+    return or_(*seen)
+
+
+def may_manage_youth(viewer: Viewer, youth: Youth) -> bool:
+    """ACCESS.md "register or update a young person, assess needs, record or withdraw
+    consent, record milestones, export their data": their mediator; MEDIATOR staff of
+    their institution; ADMIN."""
+    if _sees_nothing(viewer):
+        return False
+    if viewer.is_admin or (viewer.user_id is not None and youth.mediator_id == viewer.user_id):
+        return True
+    return Role.MEDIATOR in viewer.roles and viewer.is_staff_of(youth.institution_id)
+
+
+def may_act_as_sender(viewer: Viewer, *, from_actor_id: int, youth: Youth) -> bool:
+    """ACCESS.md "create a referral (from actor F), send, cancel, schedule follow-ups":
+    their mediator, or staff of F; ADMIN."""
+    if _sees_nothing(viewer):
+        return False
+    if viewer.is_admin or (viewer.user_id is not None and youth.mediator_id == viewer.user_id):
+        return True
+    return viewer.is_staff_of(from_actor_id)
+
+
+def may_act_as_receiver(viewer: Viewer, *, to_actor_id: int) -> bool:
+    """ACCESS.md "accept, decline, redirect, start, complete": staff of the receiving
+    actor; ADMIN."""
+    if _sees_nothing(viewer):
+        return False
+    return viewer.is_admin or viewer.is_staff_of(to_actor_id)

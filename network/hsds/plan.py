@@ -1,0 +1,312 @@
+"""Reading an HSDS package into what Jisr would hold: one plan per organization and service.
+
+Everything is checked here, before the database is touched, with the cleaners the
+directory's own mutations use, so that a value compares equal to what storing it would
+keep (a re-import then finds nothing to change). A problem becomes a ``RowError``
+naming the file and line of the row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from network.enums import AXIS_ORDER, ActorKind, Language, ServiceAxis
+from network.errors import InvalidInput
+from network.hsds.tables import Row, Tables
+from network.hsds.vocabulary import ISO_3166_2, TERRITORY_URN, TEXT_LANGUAGES
+from network.territories.models import Territory
+from network.text import fold
+from network.validation import clean_email, clean_text, clean_website, localized_text
+
+INACTIVE = {"inactive", "defunct", "temporarily closed"}
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_LANGUAGES = {code: Language(code.upper()) for code in TEXT_LANGUAGES}
+
+
+@dataclass(frozen=True)
+class RowError:
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+@dataclass
+class OrganizationPlan:
+    hsds_id: str
+    source: str
+    kind: ActorKind | None
+    values: dict[str, Any]
+    parent: str | None
+    verified_on: date | None = None
+
+
+@dataclass
+class ServicePlan:
+    hsds_id: str
+    source: str
+    organization: str
+    axis: ServiceAxis
+    values: dict[str, Any]
+    last_modified: datetime | None
+    capacity_updated: datetime | None
+
+
+@dataclass
+class Plan:
+    organizations: list[OrganizationPlan] = field(default_factory=list)
+    services: list[ServicePlan] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What codes in a package may name: territories and the categories' axes."""
+
+    territories: dict[str, int]
+    territory_names: dict[str, int]
+    categories: dict[str, ServiceAxis]
+
+    @classmethod
+    def of(cls, territories: list[Territory], categories: dict[str, ServiceAxis]) -> Reference:
+        names = {fold(n): t.id for t in territories for n in t.names.values() if n}
+        return cls({t.code: t.id for t in territories}, names, categories)
+
+
+def _source(row: Row, fallback: str) -> str:
+    return row.source or fallback
+
+
+def _number(row: Row, name: str, *, integer: bool) -> float | int | None:
+    value = row.get(name)
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise InvalidInput(f"{name}: not a number ({value!r})") from None
+    if integer:
+        if not number.is_integer():
+            raise InvalidInput(f"{name}: not a whole number ({value!r})")
+        return int(number)
+    return number
+
+
+def _instant(row: Row, name: str) -> datetime | None:
+    value = row.text(name)
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"{name}: not an ISO 8601 date-time ({value!r})") from None
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+def _day(row: Row, name: str) -> date | None:
+    value = row.text(name)
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        raise InvalidInput(f"{name}: not an ISO 8601 date ({value!r})") from None
+
+
+class Planner:
+    def __init__(self, tables: Tables, lang: str, reference: Reference) -> None:
+        self.tables = tables
+        self.lang = lang if lang in TEXT_LANGUAGES else "fr"
+        self.reference = reference
+        self.plan = Plan()
+        self.terms = {r.get("id"): r.text("code") for r in tables["taxonomy_term"]}
+        self.attributes: dict[Any, list[Row]] = defaultdict(list)
+        for row in tables["attribute"]:
+            self.attributes[row.get("link_id")].append(row)
+
+    def _by(self, table: str, key: str) -> dict[Any, list[Row]]:
+        index: dict[Any, list[Row]] = defaultdict(list)
+        for row in self.tables[table]:
+            index[row.get(key)].append(row)
+        return index
+
+    def _term_code(self, attribute: Row) -> str | None:
+        term = attribute.get("taxonomy_term_id")
+        return self.terms.get(term) or _known_term_code(term)
+
+    def texts(self, row: Row, link_id: str, name: str, *, field: str, require: bool,
+              multiline: bool = False) -> dict[str, str]:
+        """The text in every language: translations from attributes, the field's own value
+        in the package's language unless a translation already holds it."""
+        texts: dict[str, str | None] = {}
+        for attribute in self.attributes.get(link_id, []):
+            code = self._term_code(attribute)
+            if attribute.text("link_type") == name and code in _LANGUAGES:
+                texts[code] = attribute.text("value")
+        value = row.text(name)
+        if value is not None and value not in texts.values():
+            texts[self.lang] = value
+        if name == "name" and "ar" not in texts:
+            alternate = row.text("alternate_name")
+            if alternate and _ARABIC.search(alternate) and row.values.get("organization_id"):
+                texts["ar"] = alternate
+        return localized_text(None, texts, field=[field], require_name=require,
+                              multiline=multiline)
+
+    def run(self) -> Plan:
+        locations = self._by("location", "organization_id")
+        addresses = self._by("address", "location_id")
+        languages = self._by("language", "location_id")
+        phones = self._by("phone", "organization_id")
+        contacts = self._by("contact", "organization_id")
+        assured: dict[Any, list[date]] = defaultdict(list)
+        organization_ids = {r.get("id") for r in self.tables["organization"]}
+        for row in self.tables["service"]:
+            self._guard(row, "services.csv", lambda r=row: self._service(r, assured))
+        for row in self.tables["organization"]:
+            self._guard(row, "organizations.csv", lambda r=row: self._organization(
+                r, locations, addresses, languages, phones, contacts, assured))
+        for org in self.plan.organizations:
+            if org.parent is not None and org.parent not in organization_ids:
+                org.values["parent_hsds_id"] = org.parent
+        return self.plan
+
+    def _guard(self, row: Row, fallback: str, build: Any) -> None:
+        try:
+            if not row.text("id"):
+                raise InvalidInput("id: required")
+            build()
+        except InvalidInput as error:
+            where = f"{'.'.join(error.field)}: " if error.field else ""
+            self.plan.errors.append(RowError(_source(row, fallback), where + error.message))
+
+    def _organization(self, row: Row, locations: dict[Any, list[Row]],
+                      addresses: dict[Any, list[Row]], languages: dict[Any, list[Row]],
+                      phones: dict[Any, list[Row]], contacts: dict[Any, list[Row]],
+                      assured: dict[Any, list[date]]) -> None:
+        org_id = str(row.get("id"))
+        values: dict[str, Any] = {
+            "names": self.texts(row, org_id, "name", field="name", require=True),
+            "description": self.texts(row, org_id, "description", field="description",
+                                      require=False, multiline=True) or None,
+            "acronym": clean_text(row.text("alternate_name"), field=["alternate_name"],
+                                  max_length=40),
+            "website": clean_website(row.text("website"), field=["website"]),
+        }
+        email = row.text("email") or next(
+            (c.text("email") for c in contacts.get(org_id, []) if c.text("email")), None)
+        values["email"] = clean_email(email, field=["email"])
+        phone = next((p.text("number") for p in phones.get(org_id, []) if p.text("number")), None)
+        values["phone"] = clean_text(phone, field=["phones", "number"], max_length=40)
+        location = next(iter(locations.get(org_id, [])), None)
+        if location is None:
+            raise InvalidInput("no location: Jisr needs the organization's province")
+        address = next(iter(addresses.get(location.get("id"), [])), None)
+        values["territory_id"] = self._territory(location, address)
+        values["address"] = clean_text(address and address.text("address_1"),
+                                       field=["address_1"], max_length=400, multiline=True)
+        latitude = _number(location, "latitude", integer=False)
+        longitude = _number(location, "longitude", integer=False)
+        values["location"] = (
+            None if latitude is None or longitude is None else (latitude, longitude)
+        )
+        codes = {r.text("code") for r in languages.get(location.get("id"), [])}
+        values["languages"] = [lang for code, lang in _LANGUAGES.items() if code in codes]
+        values["languages"].sort(key=list(Language).index)
+        kind = None
+        for attribute in self.attributes.get(org_id, []):
+            code = self._term_code(attribute)
+            if attribute.text("link_type") == "kind" and code in ActorKind.__members__:
+                kind = ActorKind(code)
+        days = assured.get(org_id)
+        self.plan.organizations.append(OrganizationPlan(
+            org_id, _source(row, "organizations.csv"), kind, values,
+            row.text("parent_organization_id"), max(days) if days else None))
+
+    def _territory(self, location: Row, address: Row | None) -> int:
+        if location.text("external_identifier_type") in (ISO_3166_2, None):
+            code = location.text("external_identifier")
+            if code in self.reference.territories:
+                return self.reference.territories[code]
+        for name in ("state_province", "city", "region"):
+            value = address and address.text(name)
+            if value and fold(value) in self.reference.territory_names:
+                return self.reference.territory_names[fold(value)]
+        raise InvalidInput(
+            "no Moroccan province: give the location an ISO 3166-2 external_identifier"
+            " or the address a province name"
+        )
+
+    def _service(self, row: Row, assured: dict[Any, list[date]]) -> None:
+        svc_id = str(row.get("id"))
+        organization = row.text("organization_id")
+        if organization is None:
+            raise InvalidInput("organization_id: required")
+        axis, category = self._classification(svc_id)
+        minimum = _number(row, "minimum_age", integer=True)
+        maximum = _number(row, "maximum_age", integer=True)
+        values: dict[str, Any] = {
+            "names": self.texts(row, svc_id, "name", field="name", require=True),
+            "description": self.texts(row, svc_id, "description", field="description",
+                                      require=False, multiline=True) or None,
+            "requirements": self.texts(row, svc_id, "eligibility_description",
+                                       field="eligibility_description", require=False,
+                                       multiline=True) or None,
+            "category_code": category,
+            "min_age": minimum,
+            "max_age": maximum,
+            "active": (row.text("status") or "active").lower() not in INACTIVE,
+            "area_ids": self._area(svc_id),
+        }
+        capacity = next(iter(self._by("service_capacity", "service_id").get(svc_id, [])), None)
+        capacity_updated = None
+        values["capacity_available"] = values["capacity_total"] = None
+        if capacity is not None:
+            values["capacity_available"] = _number(capacity, "available", integer=True)
+            values["capacity_total"] = _number(capacity, "maximum", integer=True)
+            capacity_updated = _instant(capacity, "updated")
+        day = _day(row, "assured_date")
+        if day is not None:
+            assured[organization].append(day)
+        self.plan.services.append(ServicePlan(
+            svc_id, _source(row, "services.csv"), organization, axis, values,
+            _instant(row, "last_modified"), capacity_updated))
+
+    def _classification(self, svc_id: str) -> tuple[ServiceAxis, str | None]:
+        found: list[tuple[ServiceAxis, str | None]] = []
+        for attribute in self.attributes.get(svc_id, []):
+            code = self._term_code(attribute)
+            if code in self.reference.categories:
+                found.append((self.reference.categories[code], code))
+            elif code in ServiceAxis.__members__:
+                found.append((ServiceAxis(code), None))
+        if not found:
+            raise InvalidInput(
+                "no Jisr axis or category among its taxonomy terms (attributes)"
+            )
+        found.sort(key=lambda item: (item[1] is None, AXIS_ORDER[item[0]]))
+        return found[0]
+
+    def _area(self, svc_id: str) -> list[int]:
+        area = []
+        for row in self._by("service_area", "service_id").get(svc_id, []):
+            uri = row.text("uri") or ""
+            code = uri[len(TERRITORY_URN):] if uri.startswith(TERRITORY_URN) else None
+            territory = self.reference.territories.get(code or "") or (
+                self.reference.territory_names.get(fold(row.text("name") or ""))
+            )
+            if territory is None:
+                raise InvalidInput(f"service area {row.text('name') or uri!r}: no such territory")
+            area.append(territory)
+        return sorted(set(area))
+
+
+def _known_term_code(term: Any) -> str | None:
+    from network.hsds.vocabulary import known_terms
+
+    return known_terms().get(term)

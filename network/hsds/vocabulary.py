@@ -1,0 +1,156 @@
+"""Jisr's vocabularies as HSDS taxonomies, and the deterministic ids of every HSDS record.
+
+An id is a UUID 5 over Jisr's namespace and a name built from the record: a term's
+code, or the HSDS id of the record it belongs to. Exporting the same data twice gives
+the same ids, and a record imported from elsewhere keeps the id it came with.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from network.enums import ActorKind, Language, ServiceAxis
+
+HSDS_VERSION = "3.0"
+HSDS_PROFILE = "https://docs.openreferral.org/en/latest/hsds/"
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://jisr.ma/hsds")
+TEXT_LANGUAGES = ("fr", "ar", "en", "zgh")
+ISO_3166_2 = "ISO 3166-2"
+TERRITORY_URN = "urn:iso:std:iso:3166:-2:"
+
+# The three taxonomies Jisr publishes: what a service offers, what an actor is, and the
+# language of a translated text (attributes carry the names in the other languages).
+SERVICES_TAXONOMY = "jisr-services"
+KINDS_TAXONOMY = "jisr-actor-kinds"
+LANGUAGES_TAXONOMY = "jisr-languages"
+
+
+def hsds_id(*parts: object) -> str:
+    return str(uuid.uuid5(NAMESPACE, ":".join(str(p) for p in parts)))
+
+
+def term_id(taxonomy: str, code: str) -> str:
+    return hsds_id("taxonomy_term", taxonomy, code)
+
+
+def taxonomy_id(taxonomy: str) -> str:
+    return hsds_id("taxonomy", taxonomy)
+
+
+TAXONOMY_NAMES: dict[str, dict[str, str]] = {
+    SERVICES_TAXONOMY: {
+        "fr": "Axes et catégories de services de Jisr",
+        "ar": "محاور وفئات خدمات جسر",
+        "en": "Jisr service axes and categories",
+    },
+    KINDS_TAXONOMY: {
+        "fr": "Types d'acteurs de Jisr",
+        "ar": "أنواع فاعلي جسر",
+        "en": "Jisr actor kinds",
+    },
+    LANGUAGES_TAXONOMY: {
+        "fr": "Langues des textes",
+        "ar": "لغات النصوص",
+        "en": "Text languages",
+    },
+}
+
+AXIS_NAMES: dict[ServiceAxis, dict[str, str]] = {
+    ServiceAxis.HEALTH: {"fr": "Santé", "ar": "الصحة", "en": "Health"},
+    ServiceAxis.EDUCATION_TRAINING: {
+        "fr": "Éducation et formation",
+        "ar": "التربية والتكوين",
+        "en": "Education and training",
+    },
+    ServiceAxis.EMPLOYMENT: {"fr": "Emploi", "ar": "التشغيل", "en": "Employment"},
+    ServiceAxis.SOCIAL_ASSISTANCE: {
+        "fr": "Assistance sociale",
+        "ar": "المساعدة الاجتماعية",
+        "en": "Social assistance",
+    },
+    ServiceAxis.SOCIAL_PARTICIPATION: {
+        "fr": "Participation sociale",
+        "ar": "المشاركة الاجتماعية",
+        "en": "Social participation",
+    },
+}
+
+KIND_NAMES: dict[ActorKind, dict[str, str]] = {
+    ActorKind.CARE_INSTITUTION: {
+        "fr": "Établissement de protection sociale",
+        "ar": "مؤسسة الرعاية الاجتماعية",
+        "en": "Care institution",
+    },
+    ActorKind.SOCIAL_ASSISTANCE_CENTER: {
+        "fr": "Centre d'assistance sociale",
+        "ar": "مركز المساعدة الاجتماعية",
+        "en": "Social assistance centre",
+    },
+    ActorKind.HEALTH_FACILITY: {
+        "fr": "Établissement de santé",
+        "ar": "مؤسسة صحية",
+        "en": "Health facility",
+    },
+    ActorKind.EDUCATION_INSTITUTION: {
+        "fr": "Établissement d'enseignement",
+        "ar": "مؤسسة تعليمية",
+        "en": "Education institution",
+    },
+    ActorKind.TRAINING_CENTER: {
+        "fr": "Centre de formation",
+        "ar": "مركز التكوين",
+        "en": "Training centre",
+    },
+    ActorKind.EMPLOYMENT_AGENCY: {
+        "fr": "Agence pour l'emploi",
+        "ar": "وكالة التشغيل",
+        "en": "Employment agency",
+    },
+    ActorKind.PUBLIC_SERVICE: {"fr": "Service public", "ar": "مرفق عمومي", "en": "Public service"},
+    ActorKind.ASSOCIATION: {"fr": "Association", "ar": "جمعية", "en": "Association"},
+    ActorKind.LOCAL_AUTHORITY: {
+        "fr": "Collectivité territoriale",
+        "ar": "جماعة ترابية",
+        "en": "Local authority",
+    },
+    ActorKind.EMPLOYER: {"fr": "Employeur", "ar": "مشغل", "en": "Employer"},
+    ActorKind.INTERNATIONAL_PARTNER: {
+        "fr": "Partenaire international",
+        "ar": "شريك دولي",
+        "en": "International partner",
+    },
+}
+
+LANGUAGE_NAMES: dict[str, dict[str, str]] = {
+    "ar": {"fr": "Arabe", "ar": "العربية", "en": "Arabic"},
+    "fr": {"fr": "Français", "ar": "الفرنسية", "en": "French"},
+    "en": {"fr": "Anglais", "ar": "الإنجليزية", "en": "English"},
+    "zgh": {"fr": "Amazighe", "ar": "الأمازيغية", "en": "Amazigh"},
+}
+
+LANGUAGE_CODES: dict[Language, str] = {
+    Language.AR: "ar",
+    Language.FR: "fr",
+    Language.EN: "en",
+    Language.ZGH: "zgh",
+}
+
+
+def in_language(texts: dict[str, str] | None, lang: str) -> str | None:
+    """The text in ``lang``, else in French, Arabic, English, Amazigh (the first present)."""
+    if not texts:
+        return None
+    for key in (lang, *TEXT_LANGUAGES):
+        if texts.get(key):
+            return texts[key]
+    return None
+
+
+def language_of(texts: dict[str, str] | None, lang: str) -> str | None:
+    """The language ``in_language`` picks."""
+    if not texts:
+        return None
+    for key in (lang, *TEXT_LANGUAGES):
+        if texts.get(key):
+            return key
+    return None

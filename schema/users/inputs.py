@@ -1,0 +1,38 @@
+"""Inputs of the identity mutations."""
+
+from __future__ import annotations
+
+import strawberry
+
+from network.users.service import ProfileChanges
+from schema.actors.inputs import given
+from schema.enums import Channel, Language, NotificationKind
+
+
+@strawberry.input
+class NotificationPreferenceInput:
+    kind: NotificationKind
+    channels: list[Channel]
+
+
+@strawberry.input
+class UpdateMyProfileInput:
+    """An omitted field is unchanged; a null phone clears it. ``preferences`` replaces the
+    channels of the kinds it names and keeps the others."""
+
+    display_name: str | None = strawberry.UNSET
+    phone: str | None = strawberry.UNSET
+    language: Language | None = strawberry.UNSET
+    preferences: list[NotificationPreferenceInput] | None = strawberry.UNSET
+
+    def changes(self) -> ProfileChanges:
+        changes = ProfileChanges()
+        if given(self.display_name):
+            changes["display_name"] = self.display_name
+        if self.phone is not strawberry.UNSET:
+            changes["phone"] = self.phone
+        if given(self.language):
+            changes["language"] = self.language
+        if given(self.preferences):
+            changes["preferences"] = [(p.kind, p.channels) for p in self.preferences]
+        return changes

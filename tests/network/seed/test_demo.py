@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from network.database import create_engine, session_factory, unit_of_work
+from network.enums import Role, ServiceAxis
+from network.migrate import upgrade
+from network.seed.demo import seed_demo
+from network.seed.demo_actors import ACTORS
+from network.seed.users import DEMO_PASSWORD, DEMO_USERS
+from tests.api import Api
+from tests.databases import Databases
+from tests.network.seed.rows import rows_of
+
+# (south, north, west, east): rough bounding boxes of the provinces the demo uses.
+PROVINCE_BOXES = {
+    "MA-FES": (33.95, 34.12, -5.10, -4.88),
+    "MA-MEK": (33.70, 34.10, -5.75, -5.30),
+    "MA-SEF": (33.30, 33.95, -5.00, -4.30),
+    "MA-TAZ": (33.70, 34.70, -4.60, -3.40),
+    "MA-RAB": (33.95, 34.07, -6.92, -6.76),
+    "MA-SAL": (33.95, 34.15, -6.85, -6.65),
+    "MA-KEN": (34.00, 34.90, -6.75, -6.20),
+    "MA-SKH": (33.70, 33.98, -7.10, -6.80),
+    "MA-BEM": (32.00, 32.60, -6.60, -5.90),
+    "MA-KHN": (32.50, 33.40, -6.10, -5.00),
+    "MA-AZI": (31.30, 32.30, -7.10, -5.90),
+    "MA-FQH": (32.30, 32.70, -6.95, -6.40),
+}
+
+
+async def seeded_database(databases: Databases) -> str:
+    url = await databases.create_empty()
+    await upgrade(url)
+    engine = create_engine(url, null_pool=True)
+    async with unit_of_work(session_factory(engine)) as uow:
+        await seed_demo(uow.session)
+    await engine.dispose()
+    return url
+
+
+async def test_demo_network_is_large_enough_and_covers_every_axis(demo_url: str) -> None:
+    actors = await rows_of(demo_url, "actors")
+    services = await rows_of(demo_url, "services")
+
+    assert len(actors) >= 60
+    assert len(services) >= 200
+    assert {row["axis"] for row in services} == set(ServiceAxis)
+
+
+async def test_demo_actors_lie_inside_their_province(demo_url: str) -> None:
+    actors = await rows_of(demo_url, "actors")
+    codes = {row["id"]: row["code"] for row in await rows_of(demo_url, "territories")}
+
+    for actor in actors:
+        south, north, west, east = PROVINCE_BOXES[codes[actor["territory_id"]]]
+        assert south <= actor["latitude"] <= north, actor["names"]
+        assert west <= actor["longitude"] <= east, actor["names"]
+
+
+async def test_every_role_has_a_demo_user(demo_url: str) -> None:
+    users = await rows_of(demo_url, "users")
+
+    assert {role for user in users for role in user["roles"]} == set(Role)
+
+
+async def test_two_demo_seeds_write_identical_rows(databases: Databases) -> None:
+    first, second = await seeded_database(databases), await seeded_database(databases)
+
+    for name in ("actors", "services", "service_areas"):
+        assert await rows_of(first, name) == await rows_of(second, name)
+    assert await rows_of(first, "users", "password_hash") == await rows_of(
+        second, "users", "password_hash"
+    )
+
+
+ME = "query { me { email roles actor { name(lang: FR) } territory { code } } }"
+
+
+async def test_every_demo_login_signs_in_as_documented(api: Api) -> None:
+    actor_names = {actor.key: actor.fr for actor in ACTORS}
+
+    for user in DEMO_USERS:
+        token = await api.login(user.email, DEMO_PASSWORD)
+        me = (await api.data(ME, token=token))["me"]
+
+        assert me["email"] == user.email
+        assert me["roles"] == [str(role) for role in user.roles]
+        assert (me["actor"] or {}).get("name") == actor_names.get(user.actor or "")
+        assert (me["territory"] or {}).get("code") == user.territory

@@ -1,0 +1,168 @@
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+
+from network.database import unit_of_work
+from network.enums import Gender, Role, ServiceAxis
+from network.errors import InvalidInput, NotFound, PermissionDenied
+from network.services.models import Service, service_areas
+from network.services.service import create_service, update_service
+from tests.api import Api
+from tests.factories import SCENE, person, scene, service, territory_pk, values, viewer_of
+
+
+async def area_of(api: Api, service_id: int) -> list[int]:
+    async with api.state.sessions() as session:
+        statement = select(service_areas.c.territory_id).where(
+            service_areas.c.service_id == service_id
+        )
+        return sorted(await session.scalars(statement))
+
+
+async def test_a_new_service_takes_the_default_response_time_and_its_search_fields(
+    api: Api,
+) -> None:
+    # given
+    world = await scene(api)
+    # when
+    async with unit_of_work(api.state.sessions) as uow:
+        created = await create_service(
+            uow.session,
+            viewer=SCENE,
+            actor_id=world.other,
+            axis=ServiceAxis.HEALTH,
+            changes={
+                "names": {"fr": "Écoute psychologique", "ar": "الإنصات النفسي"},
+                "category_code": "health.mental-health",
+            },
+            default_response_days=7,
+        )
+    # then
+    row = await values(api, Service, created.id)
+    assert row["response_days"] == 7
+    assert row["sort_fr"] == "ecoute psychologique"
+    assert " ecoute psychologique " in row["search_text"]
+    assert "الانصات" in row["search_text"]
+    assert row["capacity_updated_at"] is None
+
+
+async def test_capacity_changes_stamp_their_time_and_other_changes_do_not(api: Api) -> None:
+    # given
+    world = await scene(api)
+    before = datetime.now(UTC)
+    async with unit_of_work(api.state.sessions) as uow:
+        await update_service(
+            uow.session,
+            viewer=SCENE,
+            service_id=world.unit_service,
+            changes={"capacity_total": 10, "capacity_available": 10},
+        )
+    stamped = (await values(api, Service, world.unit_service))["capacity_updated_at"]
+    # when
+    async with unit_of_work(api.state.sessions) as uow:
+        await update_service(
+            uow.session, viewer=SCENE, service_id=world.unit_service, changes={"response_days": 2}
+        )
+    # then
+    row = await values(api, Service, world.unit_service)
+    assert before <= stamped <= datetime.now(UTC)
+    assert row["capacity_updated_at"] == stamped
+    assert row["response_days"] == 2
+
+
+async def test_the_service_area_is_replaced_as_a_whole(api: Api) -> None:
+    # given
+    world = await scene(api)
+    fes, meknes, rabat = [await territory_pk(api, c) for c in ("MA-FES", "MA-MEK", "MA-RAB")]
+    async with unit_of_work(api.state.sessions) as uow:
+        await update_service(
+            uow.session,
+            viewer=SCENE,
+            service_id=world.unit_service,
+            changes={"area_ids": [fes, meknes, fes]},
+        )
+    # when
+    async with unit_of_work(api.state.sessions) as uow:
+        await update_service(
+            uow.session, viewer=SCENE, service_id=world.unit_service, changes={"area_ids": [rabat]}
+        )
+    # then
+    assert await area_of(api, world.unit_service) == [rabat]
+
+
+async def test_staff_of_another_actor_may_see_but_not_change_a_service(api: Api) -> None:
+    # given
+    world = await scene(api)
+    stranger = await viewer_of(api, await person(api, Role.AGENCY_STAFF, actor_id=world.other))
+    # then
+    with pytest.raises(PermissionDenied):
+        async with unit_of_work(api.state.sessions) as uow:
+            await update_service(
+                uow.session,
+                viewer=stranger,
+                service_id=world.unit_service,
+                changes={"active": False},
+            )
+    assert (await values(api, Service, world.unit_service))["active"] is True
+
+
+async def test_an_inactive_service_is_not_found_outside_its_actor(api: Api) -> None:
+    # given
+    world = await scene(api)
+    hidden = await service(api, actor_id=world.unit, active=False)
+    stranger = await viewer_of(api, await person(api, Role.AGENCY_STAFF, actor_id=world.other))
+    parent_staff = await viewer_of(api, await person(api, Role.MEDIATOR, actor_id=world.parent))
+    # when
+    async with unit_of_work(api.state.sessions) as uow:
+        reopened = await update_service(
+            uow.session, viewer=parent_staff, service_id=hidden, changes={"active": True}
+        )
+    # then
+    assert reopened.active is True
+    async with unit_of_work(api.state.sessions) as uow:
+        await update_service(
+            uow.session, viewer=SCENE, service_id=hidden, changes={"active": False}
+        )
+    with pytest.raises(NotFound):
+        async with unit_of_work(api.state.sessions) as uow:
+            await update_service(
+                uow.session, viewer=stranger, service_id=hidden, changes={"active": True}
+            )
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"min_age": 19, "max_age": 18}, ["eligibility", "minAge"]),
+        ({"max_age": 200}, ["eligibility", "maxAge"]),
+        ({"capacity_available": 3}, ["capacity", "available"]),
+        ({"category_code": "employment.internships"}, ["categoryCode"]),
+        ({"response_days": 1000}, ["responseDays"]),
+        ({"area_ids": [999_999]}, ["serviceAreaIds"]),
+        ({"names": None}, ["names"]),
+        ({"requirements": {"fr": "a\u0007b"}}, ["eligibility", "requirements", "fr"]),
+    ],
+)
+async def test_bad_changes_are_refused_on_their_field(
+    api: Api, changes: dict[str, object], field: list[str]
+) -> None:
+    # given
+    world = await scene(api)
+    async with unit_of_work(api.state.sessions) as uow:
+        await update_service(
+            uow.session,
+            viewer=SCENE,
+            service_id=world.unit_service,
+            changes={"capacity_total": 2, "genders": [Gender.FEMALE]},
+        )
+    # then
+    with pytest.raises(InvalidInput) as refused:
+        async with unit_of_work(api.state.sessions) as uow:
+            await update_service(
+                uow.session,
+                viewer=SCENE,
+                service_id=world.unit_service,
+                changes=changes,  # type: ignore[arg-type]
+            )
+    assert refused.value.field == field

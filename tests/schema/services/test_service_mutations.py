@@ -1,0 +1,270 @@
+from datetime import datetime
+
+import pytest
+
+from network.enums import Role
+from network.ids import to_global_id
+from network.services.models import Service
+from tests.api import Api
+from tests.factories import (
+    CALLERS,
+    actor,
+    audit_entries,
+    caller,
+    count,
+    person,
+    scene,
+    service,
+    territory_pk,
+    values,
+)
+
+SERVICE_FIELDS = """
+  id name(lang: FR) names { ar fr } description(lang: FR) axis category { code }
+  eligibility { minAge maxAge genders requirements(lang: FR) }
+  capacity { available total updatedAt } responseDays serviceArea { code }
+  acceptsReferrals active actor { id axes }
+"""
+CREATE_SERVICE = f"""
+mutation($input: CreateServiceInput!) {{
+  createService(input: $input) {{ service {{ {SERVICE_FIELDS} }} userErrors {{ field code }} }}
+}}"""
+UPDATE_SERVICE = f"""
+mutation($input: UpdateServiceInput!) {{
+  updateService(input: $input) {{ service {{ {SERVICE_FIELDS} }} userErrors {{ field code }} }}
+}}"""
+
+SERVICE_EDITORS = {"admin", "unit_staff", "parent_staff"}
+
+
+def expected_outcome(who: str) -> str:
+    if who in SERVICE_EDITORS:
+        return "OK"
+    return "UNAUTHENTICATED" if who == "anonymous" else "PERMISSION_DENIED"
+
+
+def actor_gid(pk: int) -> str:
+    return to_global_id("Actor", pk)
+
+
+def service_gid(pk: int) -> str:
+    return to_global_id("Service", pk)
+
+
+@pytest.mark.parametrize("who", CALLERS)
+async def test_admin_and_the_actors_staff_create_its_services(api: Api, who: str) -> None:
+    # given
+    world = await scene(api)
+    someone = await caller(api, world, who)
+    services_before = await count(api, Service)
+    new_service = {
+        "actorId": actor_gid(world.unit),
+        "names": {"fr": "Orientation vers l'emploi"},
+        "axis": "EMPLOYMENT",
+    }
+    # when
+    data = await api.data(CREATE_SERVICE, {"input": new_service}, someone and someone.token)
+    # then
+    outcome = expected_outcome(who)
+    payload = data["createService"]
+    [entry] = await audit_entries(api, "createService")
+    assert (entry.user_id, entry.outcome) == (someone and someone.id, outcome)
+    if outcome == "OK":
+        created = payload["service"]
+        assert payload["userErrors"] == []
+        assert created["actor"] == {
+            "id": actor_gid(world.unit),
+            "axes": ["EMPLOYMENT", "SOCIAL_ASSISTANCE"],
+        }
+        assert entry.record_ids == [created["id"], actor_gid(world.unit)]
+        assert await count(api, Service) == services_before + 1
+    else:
+        assert payload["service"] is None
+        assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [(None, outcome)]
+        assert entry.record_ids == [actor_gid(world.unit)]
+        assert await count(api, Service) == services_before
+
+
+@pytest.mark.parametrize("who", CALLERS)
+async def test_admin_and_the_actors_staff_update_its_services(api: Api, who: str) -> None:
+    # given
+    world = await scene(api)
+    someone = await caller(api, world, who)
+    before = await values(api, Service, world.unit_service)
+    change = {"id": service_gid(world.unit_service), "capacity": {"available": 2, "total": 10}}
+    # when
+    data = await api.data(UPDATE_SERVICE, {"input": change}, someone and someone.token)
+    # then
+    outcome = expected_outcome(who)
+    payload = data["updateService"]
+    [entry] = await audit_entries(api, "updateService")
+    assert (entry.user_id, entry.outcome) == (someone and someone.id, outcome)
+    if outcome == "OK":
+        assert payload["userErrors"] == []
+        assert payload["service"]["capacity"]["available"] == 2
+        assert entry.record_ids == [service_gid(world.unit_service), actor_gid(world.unit)]
+    else:
+        assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [(None, outcome)]
+        assert entry.record_ids == [service_gid(world.unit_service)]
+        assert await values(api, Service, world.unit_service) == before
+
+
+async def test_a_new_service_takes_every_field_and_the_default_response_time(api: Api) -> None:
+    # given
+    world = await scene(api)
+    staff = await person(api, Role.AGENCY_STAFF, actor_id=world.unit)
+    fes, meknes = await territory_pk(api, "MA-FES"), await territory_pk(api, "MA-MEK")
+    new_service = {
+        "actorId": actor_gid(world.unit),
+        "names": {"fr": "  Formation en cuisine  ", "ar": "تكوين في الطبخ"},
+        "description": {"fr": "Six mois,\nen alternance"},
+        "axis": "EDUCATION_TRAINING",
+        "categoryCode": "education.vocational-training",
+        "eligibility": {
+            "minAge": 16,
+            "maxAge": 25,
+            "genders": ["FEMALE", "MALE", "FEMALE"],
+            "requirements": {"fr": "Niveau sixième"},
+        },
+        "capacity": {"available": 4, "total": 12},
+        "serviceAreaIds": [to_global_id("Territory", meknes), to_global_id("Territory", fes)],
+    }
+    # when
+    data = await api.data(CREATE_SERVICE, {"input": new_service}, staff.token)
+    # then
+    created = data["createService"]["service"]
+    assert created["name"] == "Formation en cuisine"
+    assert created["description"] == "Six mois,\nen alternance"
+    assert created["category"] == {"code": "education.vocational-training"}
+    assert created["eligibility"] == {
+        "minAge": 16,
+        "maxAge": 25,
+        "genders": ["FEMALE", "MALE"],
+        "requirements": "Niveau sixième",
+    }
+    assert (created["capacity"]["available"], created["capacity"]["total"]) == (4, 12)
+    assert created["capacity"]["updatedAt"] is not None
+    assert created["responseDays"] == 5
+    assert sorted(t["code"] for t in created["serviceArea"]) == ["MA-FES", "MA-MEK"]
+    assert (created["acceptsReferrals"], created["active"]) == (True, True)
+
+
+async def test_a_category_must_belong_to_the_services_axis(api: Api) -> None:
+    # given
+    world = await scene(api)
+    admin = await person(api, Role.ADMIN)
+    new_service = {
+        "actorId": actor_gid(world.unit),
+        "names": {"fr": "Cuisine"},
+        "axis": "HEALTH",
+        "categoryCode": "education.vocational-training",
+    }
+    # when
+    data = await api.data(CREATE_SERVICE, {"input": new_service}, admin.token)
+    # then
+    assert data["createService"]["userErrors"] == [
+        {"field": ["input", "categoryCode"], "code": "INVALID_INPUT"}
+    ]
+
+
+async def test_a_partial_update_changes_only_what_it_names(api: Api) -> None:
+    # given
+    world = await scene(api)
+    admin = await person(api, Role.ADMIN)
+    target = service_gid(world.unit_service)
+    first = {
+        "id": target,
+        "eligibility": {"minAge": 18, "maxAge": 24, "requirements": {"fr": "Avoir quitté"}},
+        "capacity": {"available": 1, "total": 5},
+        "serviceAreaIds": [to_global_id("Territory", await territory_pk(api, "MA-FES"))],
+        "responseDays": 3,
+    }
+    stamped = (await api.data(UPDATE_SERVICE, {"input": first}, admin.token))["updateService"]
+    # when
+    second = {
+        "id": target,
+        "eligibility": {"maxAge": None},
+        "capacity": {"available": 0},
+        "serviceAreaIds": [],
+        "categoryCode": "social.housing",
+        "active": False,
+    }
+    data = await api.data(UPDATE_SERVICE, {"input": second}, admin.token)
+    # then
+    updated = data["updateService"]["service"]
+    assert updated["eligibility"]["minAge"] == 18
+    assert updated["eligibility"]["maxAge"] is None
+    assert updated["eligibility"]["requirements"] == "Avoir quitté"
+    assert (updated["capacity"]["available"], updated["capacity"]["total"]) == (0, 5)
+    first_stamp = datetime.fromisoformat(stamped["service"]["capacity"]["updatedAt"])
+    assert datetime.fromisoformat(updated["capacity"]["updatedAt"]) >= first_stamp
+    assert updated["serviceArea"] == []
+    assert updated["responseDays"] == 3
+    assert updated["category"] == {"code": "social.housing"}
+    assert updated["active"] is False
+    assert updated["name"] == "Accompagnement Test"
+
+
+async def test_a_null_eligibility_or_capacity_clears_all_of_it(api: Api) -> None:
+    # given
+    world = await scene(api)
+    admin = await person(api, Role.ADMIN)
+    target = service_gid(world.unit_service)
+    first = {
+        "id": target,
+        "eligibility": {"minAge": 18, "genders": ["MALE"]},
+        "capacity": {"total": 3},
+    }
+    await api.data(UPDATE_SERVICE, {"input": first}, admin.token)
+    # when
+    data = await api.data(
+        UPDATE_SERVICE,
+        {"input": {"id": target, "eligibility": None, "capacity": None}},
+        admin.token,
+    )
+    # then
+    updated = data["updateService"]["service"]
+    assert updated["eligibility"] == {
+        "minAge": None,
+        "maxAge": None,
+        "genders": [],
+        "requirements": None,
+    }
+    assert updated["capacity"] is None
+
+
+async def test_an_inactive_service_of_another_actor_is_not_found(api: Api) -> None:
+    # given
+    world = await scene(api)
+    hidden = await service(api, actor_id=world.other, active=False)
+    staff = await person(api, Role.AGENCY_STAFF, actor_id=world.unit)
+    owner = await person(api, Role.AGENCY_STAFF, actor_id=world.other)
+    change = {"input": {"id": service_gid(hidden), "active": True}}
+    # when
+    refused = await api.data(UPDATE_SERVICE, change, staff.token)
+    allowed = await api.data(UPDATE_SERVICE, change, owner.token)
+    # then
+    assert refused["updateService"]["userErrors"] == [{"field": None, "code": "NOT_FOUND"}]
+    assert allowed["updateService"]["service"]["active"] is True
+
+
+async def test_services_of_an_inactive_actor_are_not_found_by_others(api: Api) -> None:
+    # given
+    closed = await actor(api, name="Association fermée", active=False)
+    visible_service = await service(api, actor_id=closed)
+    world = await scene(api)
+    staff = await person(api, Role.AGENCY_STAFF, actor_id=world.unit)
+    # when
+    update = await api.data(
+        UPDATE_SERVICE,
+        {"input": {"id": service_gid(visible_service), "active": False}},
+        staff.token,
+    )
+    create = await api.data(
+        CREATE_SERVICE,
+        {"input": {"actorId": actor_gid(closed), "names": {"fr": "X"}, "axis": "HEALTH"}},
+        staff.token,
+    )
+    # then
+    assert update["updateService"]["userErrors"] == [{"field": None, "code": "NOT_FOUND"}]
+    assert create["createService"]["userErrors"] == [{"field": None, "code": "NOT_FOUND"}]

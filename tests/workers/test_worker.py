@@ -1,0 +1,65 @@
+"""A real worker on a real broker executes the tasks sent to it."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from sqlalchemy import select
+
+from network.database import standalone_unit_of_work
+from network.taxonomy.models import TaxonomyTerm
+from tests.api import test_settings as settings_for
+from workers.app import create_celery
+
+TERM = "health.medical-care"
+SHIPPED_NAME = "Soins médicaux"
+
+
+def broker_url(broker: str, tmp_path: Path) -> str:
+    if broker == "embedded":
+        return "filesystem://"
+    url = os.environ.get("JISR_TEST_REDIS_URL")
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI must set JISR_TEST_REDIS_URL")
+        pytest.skip("JISR_TEST_REDIS_URL is not set")
+    return url
+
+
+async def french_name(url: str) -> str:
+    async with standalone_unit_of_work(url) as uow:
+        term = await uow.session.scalar(select(TaxonomyTerm).where(TaxonomyTerm.code == TERM))
+        assert term is not None
+        return term.names["fr"]
+
+
+async def rename(url: str, name: str) -> None:
+    async with standalone_unit_of_work(url) as uow:
+        term = await uow.session.scalar(select(TaxonomyTerm).where(TaxonomyTerm.code == TERM))
+        assert term is not None
+        term.names = {**term.names, "fr": name}
+
+
+@pytest.mark.parametrize("broker", ["embedded", "redis"])
+async def test_a_worker_runs_a_sent_task_against_the_database(
+    broker: str, db_url: str, tmp_path: Path
+) -> None:
+    # given a category renamed by hand, and a worker on the broker
+    await rename(db_url, "renamed by hand")
+    settings = settings_for(db_url, tmp_path / "var", broker_url=broker_url(broker, tmp_path))
+    app = create_celery(settings)
+
+    with start_worker(app, pool="threads", perform_ping_check=False, shutdown_timeout=20):
+        # when the reference data sync is sent through the broker
+        app.send_task("jisr.sync_reference_data")
+
+        # then the worker restores the shipped name
+        for _ in range(100):
+            if await french_name(db_url) == SHIPPED_NAME:
+                break
+            await asyncio.sleep(0.2)
+    assert await french_name(db_url) == SHIPPED_NAME

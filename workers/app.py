@@ -1,0 +1,101 @@
+"""The Celery application: broker, delivery guarantees, retries and the beat schedule.
+
+``create_celery(settings)`` builds an app for the given settings; the module attribute
+``app`` (for ``celery -A workers.app``) is built from the environment on first access, so
+importing this module reads no settings.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from celery import Celery, Task
+from sqlalchemy.exc import OperationalError
+
+from network.settings import Settings, get_settings
+
+SOFT_TIME_LIMIT_SECONDS = 300
+TIME_LIMIT_SECONDS = 360
+RETRY_BACKOFF_MAX_SECONDS = 600
+# Redis redelivers an unacknowledged task after this long: it must exceed the longest task
+# plus the longest retry delay, or a running task would be executed twice.
+VISIBILITY_TIMEOUT_SECONDS = 3600
+assert VISIBILITY_TIMEOUT_SECONDS > TIME_LIMIT_SECONDS + RETRY_BACKOFF_MAX_SECONDS
+
+# Periodic scans (reminders, outbox relay, metrics) are added here by the issues that need them.
+BEAT_SCHEDULE: dict[str, dict[str, Any]] = {}
+
+
+class JisrTask(Task):  # type: ignore[misc]
+    """Base of every task: transient failures are retried with exponential backoff and jitter."""
+
+    autoretry_for = (OSError, OperationalError)
+    retry_backoff = 5
+    retry_backoff_max = RETRY_BACKOFF_MAX_SECONDS
+    retry_jitter = True
+    max_retries = 5
+
+
+class JisrCelery(Celery):  # type: ignore[misc]
+    """A Celery app that carries the settings its tasks run with."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__("jisr", task_cls=JisrTask, include=["workers.tasks"])
+        self.settings = settings
+
+
+def is_embedded_broker(settings: Settings) -> bool:
+    return settings.broker_url.startswith("filesystem://")
+
+
+def transport_options(settings: Settings) -> dict[str, Any]:
+    if is_embedded_broker(settings):
+        # One folder both ways: whatever this machine sends, its worker reads.
+        queue = settings.broker_dir / "queue"
+        control = settings.broker_dir / "control"
+        for folder in (queue, control):
+            folder.mkdir(parents=True, exist_ok=True)
+        return {
+            "data_folder_in": str(queue),
+            "data_folder_out": str(queue),
+            "control_folder": str(control),
+            "polling_interval": 0.5,
+        }
+    if settings.broker_url.startswith(("redis://", "rediss://")):
+        return {"visibility_timeout": VISIBILITY_TIMEOUT_SECONDS}
+    return {}
+
+
+def create_celery(settings: Settings) -> JisrCelery:
+    app = JisrCelery(settings)
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    app.conf.update(
+        broker_url=settings.broker_url,
+        broker_connection_retry_on_startup=True,
+        broker_transport_options=transport_options(settings),
+        task_default_queue="jisr",
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        task_ignore_result=True,
+        task_soft_time_limit=SOFT_TIME_LIMIT_SECONDS,
+        task_time_limit=TIME_LIMIT_SECONDS,
+        worker_prefetch_multiplier=1,
+        worker_cancel_long_running_tasks_on_connection_loss=True,
+        beat_schedule=BEAT_SCHEDULE,
+        beat_schedule_filename=str(settings.var_dir / "beat-schedule"),
+        enable_utc=True,
+        timezone="Africa/Casablanca",
+    )
+    return app
+
+
+@cache
+def _default_app() -> JisrCelery:
+    return create_celery(get_settings())
+
+
+def __getattr__(name: str) -> JisrCelery:
+    if name == "app":
+        return _default_app()
+    raise AttributeError(name)
