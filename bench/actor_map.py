@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import orjson
 from sqlalchemy import event, func, select, text
 from sqlalchemy.engine import make_url
 
+from bench import http_load
+from bench.http_load import Run, graphql_request
 from network.actors.models import Actor
 from network.database import create_engine, session_factory, unit_of_work
 from network.migrate import upgrade
@@ -53,21 +54,6 @@ query ActorMap {
 """
 TARGET_RPS = 120.0
 DEFAULT_URL = "postgresql+asyncpg://postgres@127.0.0.1/jisr_bench"
-
-
-@dataclass
-class Run:
-    latencies: list[float]
-    failures: int
-    seconds: float
-
-    @property
-    def rps(self) -> float:
-        return len(self.latencies) / self.seconds
-
-    def percentile(self, share: float) -> float:
-        ordered = sorted(self.latencies)
-        return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
 
 
 async def create_database(url: str) -> None:
@@ -158,32 +144,10 @@ def server(url: str, var_dir: Path) -> Iterator[Server]:
         process.wait(timeout=10)
 
 
-def answered(response: httpx.Response) -> bool:
-    return response.status_code == 200 and not orjson.loads(response.content).get("errors")
-
-
 async def drive(base: str, *, concurrency: int, seconds: float) -> Run:
-    """``concurrency`` clients sending the query back to back for ``seconds``."""
-    latencies: list[float] = []
-    failures = 0
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    body = {"query": ACTOR_MAP_QUERY}
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
-        deadline = time.perf_counter() + seconds
-
-        async def client_loop() -> None:
-            nonlocal failures
-            while time.perf_counter() < deadline:
-                sent = time.perf_counter()
-                response = await client.post("/graphql", json=body)
-                if answered(response):
-                    latencies.append(time.perf_counter() - sent)
-                else:
-                    failures += 1
-
-        started = time.perf_counter()
-        await asyncio.gather(*(client_loop() for _ in range(concurrency)))
-        return Run(latencies, failures, time.perf_counter() - started)
+    """``concurrency`` clients sending the actor-map query back to back for ``seconds``."""
+    request = graphql_request(base, {"query": ACTOR_MAP_QUERY})
+    return await http_load.drive(base, request, concurrency=concurrency, seconds=seconds)
 
 
 async def statements_per_request(url: str, var_dir: Path) -> tuple[int, dict[str, Any]]:
@@ -239,6 +203,8 @@ def main() -> None:
     print(f"query         actors(first: 50): {len(page['edges'])} of {page['totalCount']}")
     print(f"concurrency   {args.concurrency} connections for {run.seconds:.1f} s")
     print(f"requests      {len(run.latencies)} answered, {run.failures} failed")
+    if run.first_failure:
+        print(f"first failure {run.first_failure}")
     print(f"throughput    {run.rps:.1f} req/s")
     p50, p99 = run.percentile(0.5) * 1000, run.percentile(0.99) * 1000
     print(f"latency       p50 {p50:.1f} ms, p99 {p99:.1f} ms")
