@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from cli.settings import settings_or_exit
 from network.actors.models import Actor
+from network.crypto import DataCipher
 from network.database import standalone_unit_of_work
 from network.seed.demo import DemoSummary, seed_demo
 from network.seed.scale import seed_scale
@@ -17,13 +18,13 @@ class DatabaseNotEmpty(click.ClickException):
     pass
 
 
-async def _seed_demo_into_empty(url: str) -> DemoSummary:
+async def _seed_demo_into_empty(url: str, data_key: str) -> DemoSummary:
     async with standalone_unit_of_work(url) as uow:
         if await uow.session.scalar(select(Actor.id).limit(1)) is not None:
             raise DatabaseNotEmpty(
                 "the database holds actors already: the demo network goes only into an empty one"
             )
-        return await seed_demo(uow.session)
+        return await seed_demo(uow.session, DataCipher(data_key))
 
 
 def refuse_production(settings: Settings) -> None:
@@ -36,15 +37,16 @@ def refuse_production(settings: Settings) -> None:
 def seed_demo_network(settings: Settings) -> DemoSummary:
     """Seed the demo network into an empty database; refused in production."""
     refuse_production(settings)
-    return asyncio.run(_seed_demo_into_empty(settings.database_url))
+    return asyncio.run(_seed_demo_into_empty(settings.database_url, settings.data_key))
 
 
-def echo_demo_logins(summary: DemoSummary) -> None:
-    click.echo(f"demo network: {summary.actors} actors, {summary.services} services; logins:")
+def demo_logins(summary: DemoSummary) -> str:
+    lines = [f"demo network: {summary.actors} actors, {summary.services} services; logins:"]
     for login in summary.logins:
         roles = ",".join(login.roles)
         where = login.actor or login.territory or ""
-        click.echo(f"  {login.email:<44} {login.password}  {roles:<13} {where}")
+        lines.append(f"  {login.email:<44} {login.password}  {roles:<13} {where}".rstrip())
+    return "\n".join(lines)
 
 
 @click.group()
@@ -56,7 +58,7 @@ def seed() -> None:
 def demo() -> None:
     """Seed the fictional demo network (never in production)."""
     summary = seed_demo_network(settings_or_exit())
-    echo_demo_logins(summary)
+    click.echo(demo_logins(summary))
 
 
 @seed.command()

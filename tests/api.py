@@ -79,10 +79,13 @@ class Api:
             event.remove(engine, "before_cursor_execute", before)
 
 
+# The demo template is seeded with this key, so every test API reads its young people.
+TEST_DATA_KEY = "6ZQ1rZ8lyvUo0ebSx4GlYQpUoaVBWFUpT9kOIrSx3sI="
+
+
 def test_settings(url: str, var_dir: Path, **overrides: Any) -> Settings:
-    return Settings(
-        database_url=url, var_dir=var_dir, env="development", secret_key="test-secret", **overrides
-    )
+    values: dict[str, Any] = {"secret_key": "test-secret", "data_key": TEST_DATA_KEY}
+    return Settings(database_url=url, var_dir=var_dir, env="development", **(values | overrides))
 
 
 @asynccontextmanager

@@ -14,8 +14,10 @@ from pathlib import Path
 import asyncpg
 from sqlalchemy.engine import make_url
 
+from network.crypto import DataCipher
 from network.database import create_engine, session_factory, unit_of_work
 from network.migrate import upgrade
+from tests.api import TEST_DATA_KEY
 
 
 def backend_url() -> str | None:
@@ -69,7 +71,7 @@ class Databases:
         if seed_demo:
             engine = create_engine(url, null_pool=True)
             async with unit_of_work(session_factory(engine)) as uow:
-                await run_demo_seed(uow.session)
+                await run_demo_seed(uow.session, DataCipher(TEST_DATA_KEY))
             await engine.dispose()
         self.template = url
         return url

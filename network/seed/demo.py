@@ -8,13 +8,15 @@ services get ids in basket-then-own order, and every timestamp derives from fixe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from network import clock
 from network.actors.rules import search_fields as actor_search_fields
+from network.crypto import DataCipher
 from network.database import Base
 from network.enums import ServiceAxis
 from network.seed.bulk import after_bulk_load, insert_rows
@@ -26,6 +28,7 @@ from network.seed.demo_actors import (
     DemoActor,
 )
 from network.seed.demo_services import BASKET_EXEMPT, BASKETS, OWN_SERVICES, REGION, DemoService
+from network.seed.demo_youths import seed_demo_youths
 from network.seed.provinces import jittered
 from network.seed.users import DemoLogin, create_demo_users
 from network.services.models import service_areas
@@ -40,6 +43,7 @@ CREATED_FROM = datetime(2023, 1, 2, 8, 0, tzinfo=UTC)
 class DemoSummary:
     actors: int
     services: int
+    youths: int
     logins: tuple[DemoLogin, ...]
 
 
@@ -129,8 +133,14 @@ def _service_row(
     }
 
 
-async def seed_demo(session: AsyncSession) -> DemoSummary:
-    """Insert the demo network into an empty, migrated database (reference data loaded)."""
+async def seed_demo(
+    session: AsyncSession, cipher: DataCipher, *, today: date | None = None
+) -> DemoSummary:
+    """Insert the demo network into an empty, migrated database (reference data loaded).
+
+    Young people's identities are encrypted with ``cipher``: seed with the key the
+    application will read them with. Their dates count from ``today``.
+    """
     territories = (
         await session.execute(select(Territory.code, Territory.id, Territory.path))
     ).all()
@@ -164,4 +174,12 @@ async def seed_demo(session: AsyncSession) -> DemoSummary:
         actor_names={actor.key: actor.fr for actor in ACTORS},
         territory_ids=territory_ids,
     )
-    return DemoSummary(actors=len(actor_rows), services=len(service_rows), logins=tuple(logins))
+    youth_ids = await seed_demo_youths(
+        session, cipher, actor_ids=actor_ids, today=today or clock.today()
+    )
+    return DemoSummary(
+        actors=len(actor_rows),
+        services=len(service_rows),
+        youths=len(youth_ids),
+        logins=tuple(logins),
+    )

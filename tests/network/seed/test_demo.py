@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+from datetime import date
+
+from network.crypto import DataCipher
 from network.database import create_engine, session_factory, unit_of_work
 from network.enums import Role, ServiceAxis
 from network.migrate import upgrade
 from network.seed.demo import seed_demo
 from network.seed.demo_actors import ACTORS
 from network.seed.users import DEMO_PASSWORD, DEMO_USERS
-from tests.api import Api
+from tests.api import TEST_DATA_KEY, Api
 from tests.databases import Databases
 from tests.network.seed.rows import rows_of
 
@@ -27,12 +30,15 @@ PROVINCE_BOXES = {
 }
 
 
+DEMO_DAY = date(2026, 11, 22)
+
+
 async def seeded_database(databases: Databases) -> str:
     url = await databases.create_empty()
     await upgrade(url)
     engine = create_engine(url, null_pool=True)
     async with unit_of_work(session_factory(engine)) as uow:
-        await seed_demo(uow.session)
+        await seed_demo(uow.session, DataCipher(TEST_DATA_KEY), today=DEMO_DAY)
     await engine.dispose()
     return url
 
