@@ -35,6 +35,17 @@ class Settings(BaseSettings):
     statement_timeout_ms: int = Field(default=5000, ge=0)
     log_sql: bool = False
     compiled_reads: bool = True
+    retention_years: int = Field(default=5, ge=1)
+    response_cache: bool = True
+    introspection: bool | None = None
+    persisted_queries: Literal["automatic", "allowlist"] = "automatic"
+    max_body_bytes: int = Field(default=200_000, ge=1)
+    max_query_depth: int = Field(default=12, ge=1)
+    max_query_aliases: int = Field(default=40, ge=0)
+    max_query_tokens: int = Field(default=3000, ge=1)
+    max_query_cost: int = Field(default=50_000, ge=1)
+    rate_limit_capacity: float = Field(default=200_000, gt=0)
+    rate_limit_per_second: float = Field(default=5_000, gt=0)
 
     @field_validator("database_url")
     @classmethod
@@ -58,6 +69,11 @@ class Settings(BaseSettings):
                 raise ValueError("JISR_DATA_KEY is required when JISR_ENV=production")
             self.data_key = _kept_secret(self.var_dir / "data_key", factory=new_key)
         return self
+
+    @property
+    def introspection_allowed(self) -> bool:
+        """JISR_INTROSPECTION when given; otherwise on in development, off in production."""
+        return self.env == "development" if self.introspection is None else self.introspection
 
     @property
     def is_sqlite(self) -> bool:
