@@ -8,7 +8,9 @@ import click
 from sqlalchemy.exc import DBAPIError
 
 from cli.db import db
+from cli.hsds import hsds_group
 from cli.processes import beat, serve, worker
+from cli.queries import queries
 from cli.run import run
 from cli.schema_export import schema_group
 from cli.seed import seed
@@ -35,5 +37,6 @@ def main() -> None:
     """Jisr: the coordination platform of a leaving-care network."""
 
 
-for command in (run, serve, worker, beat, db, seed, users, tokens, schema_group):
+for command in (run, serve, worker, beat, db, seed, users, tokens, schema_group, queries):
     main.add_command(command)
+main.add_command(hsds_group)

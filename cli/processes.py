@@ -46,7 +46,7 @@ def worker(beat: bool | None, concurrency: int | None, log_level: str) -> None:
     settings = settings_or_exit()
     embedded = is_embedded_broker(settings)
     argv = ["worker", f"--loglevel={log_level.upper()}"]
-    if beat if beat is not None else embedded:
+    if embedded if beat is None else beat:
         argv.append("--beat")
     if embedded:
         # One machine, a polled folder: threads are enough, and cluster chatter is useless.

@@ -15,7 +15,7 @@ from network.users import repository as user_rows
 from network.users.service import create_user, issue_token
 
 
-def _domain_errors_exit(error: DomainError) -> click.ClickException:
+def _as_click_error(error: DomainError) -> click.ClickException:
     where = ".".join(error.field or [])
     return click.ClickException(f"{where}: {error.message}" if where else error.message)
 
@@ -90,7 +90,7 @@ def create(
     try:
         user_id = asyncio.run(create_in_database())
     except DomainError as error:
-        raise _domain_errors_exit(error) from None
+        raise _as_click_error(error) from None
     click.echo(to_global_id("User", user_id))
 
 
@@ -115,5 +115,5 @@ def create_token(email: str) -> None:
     try:
         token = asyncio.run(issue())
     except DomainError as error:
-        raise _domain_errors_exit(error) from None
+        raise _as_click_error(error) from None
     click.echo(token)

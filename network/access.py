@@ -97,15 +97,17 @@ def receiver_sees_youth(viewer: Viewer, youth_id: Any, *, now: datetime) -> Colu
     while a consent covers that receiving actor."""
     if _sees_nothing(viewer) or not viewer.is_actor_staff:
         return false()
+    # An alias: queries on referrals embed this too, and must not correlate with it.
+    referral = aliased(Referral)
     return exists().where(
-        Referral.youth_id == youth_id,
-        _staff_scope(viewer, Referral.to_actor_id),
-        Referral.status != ReferralStatus.DRAFT,
+        referral.youth_id == youth_id,
+        _staff_scope(viewer, referral.to_actor_id),
+        referral.status != ReferralStatus.DRAFT,
         or_(
-            Referral.status.in_(sorted(OPEN_STATUSES)),
-            Referral.closed_at > now - RECEIVER_GRACE,
+            referral.status.in_(sorted(OPEN_STATUSES)),
+            referral.closed_at > now - RECEIVER_GRACE,
         ),
-        covering_consent(youth_id, Referral.to_actor_id, today=clock.local_date(now)),
+        covering_consent(youth_id, referral.to_actor_id, today=clock.local_date(now)),
     )
 
 

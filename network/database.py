@@ -120,11 +120,16 @@ AfterCommit = Callable[[], Awaitable[None] | None]
 
 
 class UnitOfWork:
-    """One transaction; callbacks registered with ``after_commit`` run once it committed."""
+    """One transaction; callbacks registered with ``after_commit`` run once it committed.
+
+    The session knows its unit of work (``session.info["unit_of_work"]``), so code that
+    receives only the session, such as a referral event listener, can defer work.
+    """
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
         self._after_commit: list[AfterCommit] = []
+        session.info["unit_of_work"] = self
 
     def after_commit(self, callback: AfterCommit) -> None:
         self._after_commit.append(callback)

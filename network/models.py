@@ -4,8 +4,12 @@ from network.actors.models import Actor
 from network.audit.models import AuditEntry
 from network.consents.models import Consent, consent_actors
 from network.database import Base
+from network.directory_version import directory_version
+from network.hsds.models import HsdsLink
 from network.jobs.models import Job
 from network.metrics.models import MetricSnapshot
+from network.notifications.models import Notification, OutboxMessage, Webhook
+from network.persisted_queries import PersistedQuery
 from network.referrals.models import Referral, ReferralEvent
 from network.services.models import Service, service_areas
 from network.taxonomy.models import TaxonomyTerm
@@ -19,18 +23,24 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Consent",
+    "HsdsLink",
     "Job",
     "MetricSnapshot",
     "Milestone",
     "Need",
+    "Notification",
     "NotificationPreference",
+    "OutboxMessage",
+    "PersistedQuery",
     "Referral",
     "ReferralEvent",
     "Service",
     "TaxonomyTerm",
     "Territory",
     "User",
+    "Webhook",
     "Youth",
     "consent_actors",
+    "directory_version",
     "service_areas",
 ]

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import orjson
+import redis.asyncio as aioredis
 from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -15,14 +16,21 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 
 from network.database import create_engine, session_factory
 from network.errors import DomainError
 from network.settings import Settings, get_settings
 from network.users.service import viewer_for_token
+from network.viewer import Viewer
+from schema import ops
 from schema.compiled.executor import CompiledDirectory
 from schema.compiled.sqlite_functions import install as install_sqlite_functions
 from schema.context import Context
+from schema.hsds import routes as hsds
+from schema.limits.body import BodyLimit
+from schema.limits.gate import Gate
+from schema.pubsub import BROADCASTER, broadcaster_for
 from schema.reference import ReferenceHolder
 from schema.schema import JisrSchema, build_schema
 
@@ -41,31 +49,38 @@ class JisrGraphQL(GraphQL[Context, None]):
     def encode_json(self, data: object) -> bytes:  # type: ignore[override]
         return orjson.dumps(data)
 
-    async def execute_single(self, request: Any, request_adapter: Any, sub_response: Any,
-                             context: Context, root_value: Any, request_data: Any) -> Any:
-        """Directory queries take the compiled path when it can answer them."""
-        compiled = self.state.compiled
-        if compiled is not None and request_data.query and request_adapter.method == "POST":
-            result = await compiled.execute(
-                context, request_data.query, request_data.variables, request_data.operation_name
+    async def execute_single(
+        self,
+        request: Any,
+        request_adapter: Any,
+        sub_response: Any,
+        context: Context,
+        root_value: Any,
+        request_data: Any,
+    ) -> Any:
+        """Through the gate (schema.limits.gate): limits, cost, rate, caches, compiled path."""
+
+        async def resolve(query: str | None) -> Any:
+            request_data.query = query
+            return await super(JisrGraphQL, self).execute_single(
+                request, request_adapter, sub_response, context, root_value, request_data
             )
-            if result is not None:
-                return result
-        return await super().execute_single(
-            request, request_adapter, sub_response, context, root_value, request_data
+
+        return await self.state.gate.run(
+            context,
+            request_data,
+            compiled_allowed=request_adapter.method == "POST",
+            resolve=resolve,
+            sub_response=sub_response,
         )
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         state = self.state
         request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
-        token = _bearer(request.headers)
-        if token is None and isinstance(request, WebSocket):
-            token = _bearer(getattr(request, "connection_params", None) or {})
-        async with state.sessions() as session:
-            try:
-                viewer = await viewer_for_token(session, token)
-            except DomainError as error:
-                raise HTTPException(401, error.message) from None
+        try:
+            viewer = await self._viewer(_bearer(request.headers))
+        except DomainError as error:
+            raise HTTPException(401, error.message) from None
         return Context(
             settings=state.settings,
             sessions=state.sessions,
@@ -74,7 +89,23 @@ class JisrGraphQL(GraphQL[Context, None]):
             request_id=request_id,
             request=request,
             response=response,
+            broadcaster=state.broadcaster,
         )
+
+    async def on_ws_connect(self, context: Context) -> None:
+        """A websocket without an Authorization header may sign in through
+        ``{"authorization": "Bearer <token>"}`` in its ``connection_init``."""
+        token = _bearer(context.connection_params or {})
+        if token is None:
+            return
+        try:
+            context.viewer = await self._viewer(token)
+        except DomainError:
+            raise ConnectionRejectionError() from None
+
+    async def _viewer(self, token: str | None) -> Viewer:
+        async with self.state.sessions() as session:
+            return await viewer_for_token(session, token)
 
 
 class AppState:
@@ -85,9 +116,18 @@ class AppState:
             echo=settings.log_sql,
             statement_timeout_ms=settings.statement_timeout_ms,
         )
+        self.broadcaster = broadcaster_for(settings.redis_url, database_url=settings.database_url)
         self.sessions = session_factory(self.engine)
+        self.sessions.configure(info={BROADCASTER: self.broadcaster})
         self.reference = ReferenceHolder(self.sessions)
         self.compiled: CompiledDirectory | None = None
+        self.redis = aioredis.from_url(settings.redis_url) if settings.redis_url else None
+        self.gate: Gate
+
+    async def close(self) -> None:
+        if self.redis is not None:
+            await self.redis.aclose()
+        await self.engine.dispose()
 
 
 async def healthz(_: Request) -> Response:
@@ -101,20 +141,31 @@ def create_app(settings: Settings | None = None) -> Starlette:
     if settings.compiled_reads:
         install_sqlite_functions(state.engine)
         state.compiled = CompiledDirectory(schema, state.engine.dialect.name)
+    state.gate = Gate(
+        settings=settings,
+        strawberry_schema=schema,
+        engine=state.engine,
+        sessions=state.sessions,
+        compiled=state.compiled,
+        redis=state.redis,
+    )
     graphql = JisrGraphQL(schema, state)
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         yield
+        await state.broadcaster.close()
         await state.engine.dispose()
 
     app = Starlette(
         routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/graphql", BodyLimit(graphql, settings.max_body_bytes), methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz),
         ],
         lifespan=lifespan,
     )
     app.state.jisr = state
+    app.router.routes.extend([*ops.routes, *hsds.routes])
+    app.add_middleware(ops.Instrumentation)
     return app

@@ -10,6 +10,7 @@ from strawberry.types import Info as StrawberryInfo
 
 from network.settings import Settings
 from network.viewer import Viewer
+from schema.pubsub import Broadcaster
 from schema.reference import Reference
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ class Context:
     request_id: str
     request: Any = None
     response: Any = None
+    broadcaster: Broadcaster | None = None
+    connection_params: dict[str, Any] | None = None
     _loaders: Loaders | None = field(default=None, repr=False)
 
     @property
@@ -35,6 +38,11 @@ class Context:
 
             self._loaders = Loaders(self)
         return self._loaders
+
+    def reset_loaders(self) -> None:
+        """Forget what the loaders fetched: a subscription lives on one context, and
+        each event it pushes must be read afresh."""
+        self._loaders = None
 
 
 Info = StrawberryInfo[Context, None]

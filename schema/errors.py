@@ -18,6 +18,11 @@ def _request_id(context: Any) -> str | None:
     return getattr(context, "request_id", None)
 
 
+def refusal(message: str, code: ErrorCode = ErrorCode.QUERY_TOO_COMPLEX) -> GraphQLError:
+    """A request refused before it runs (a limit, the rate, an unknown persisted query)."""
+    return GraphQLError(message, extensions={"code": str(code)})
+
+
 def format_error(error: GraphQLError, *, operation: str | None, context: Any) -> GraphQLError:
     """The error as the client sees it, with ``extensions.code`` always set."""
     original = error.original_error

@@ -15,6 +15,7 @@ from types import ModuleType
 from typing import Any
 
 import strawberry
+from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.tools import merge_types
 
 import schema as package
@@ -83,5 +84,9 @@ def build_schema() -> JisrSchema:
         mutation=merge_types("Mutation", tuple(_parts("mutations"))),
         subscription=merge_types("Subscription", tuple(subscriptions)) if subscriptions else None,
         types=_node_types(),
-        extensions=[ErrorCodes],
+        extensions=[
+            ErrorCodes,
+            lambda: ParserCache(maxsize=1024),
+            lambda: ValidationCache(maxsize=1024),
+        ],
     )

@@ -16,6 +16,7 @@ from network import clock
 from network.actors import repository
 from network.actors.models import Actor
 from network.actors.rules import search_fields
+from network.directory_version import bump
 from network.enums import ActorKind, Language
 from network.errors import InvalidInput, NotFound, PermissionDenied
 from network.territories import repository as territories
@@ -55,6 +56,7 @@ async def create_actor(
     await _apply(session, actor, changes)
     session.add(actor)
     await session.flush()
+    await bump(session)
     return actor
 
 
@@ -67,6 +69,7 @@ async def update_actor(
         raise PermissionDenied("only ADMIN moves an actor", field=["parentId"])
     await _apply(session, actor, changes)
     await session.flush()
+    await bump(session)
     return actor
 
 
@@ -75,6 +78,7 @@ async def verify_actor(session: AsyncSession, *, viewer: Viewer, actor_id: int) 
     actor = await editable_actor(session, viewer=viewer, actor_id=actor_id)
     actor.verified_at = clock.now()
     await session.flush()
+    await bump(session)
     return actor
 
 

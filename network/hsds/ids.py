@@ -14,7 +14,7 @@ from network.services.models import Service
 
 ORGANIZATION = "organization"
 SERVICE = "service"
-_TABLES = {ORGANIZATION: Actor, SERVICE: Service}
+_TABLES: dict[str, type[Actor] | type[Service]] = {ORGANIZATION: Actor, SERVICE: Service}
 
 
 def native_id(entity: str, record_id: int) -> str:
@@ -33,7 +33,7 @@ async def published_ids(
                 HsdsLink.entity == entity, HsdsLink.record_id.in_(record_ids)
             )
         )
-        ids.update({record_id: value for record_id, value in links.tuples()})
+        ids.update({record_id: value for record_id, value in links})
     return ids
 
 
@@ -54,14 +54,12 @@ async def record_ids(session: AsyncSession, entity: str, hsds_ids: Sequence[str]
                     HsdsLink.entity == entity, HsdsLink.hsds_id.in_(wanted)
                 )
             )
-        ).tuples()
+        )
     }
     if wanted - found.keys():
         table = _TABLES[entity]
         linked = select(HsdsLink.record_id).where(HsdsLink.entity == entity)
-        for record_id in await session.scalars(
-            select(table.id).where(table.id.not_in(linked))
-        ):
+        for record_id in await session.scalars(select(table.id).where(table.id.not_in(linked))):
             value = native_id(entity, record_id)
             if value in wanted:
                 found[value] = record_id

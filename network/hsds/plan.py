@@ -17,7 +17,15 @@ from typing import Any
 from network.enums import AXIS_ORDER, ActorKind, Language, ServiceAxis
 from network.errors import InvalidInput
 from network.hsds.tables import Row, Tables
-from network.hsds.vocabulary import ISO_3166_2, TERRITORY_URN, TEXT_LANGUAGES
+from network.hsds.vocabulary import (
+    ISO_3166_2,
+    KINDS_TAXONOMY,
+    LANGUAGES_TAXONOMY,
+    SERVICES_TAXONOMY,
+    TERRITORY_URN,
+    TEXT_LANGUAGES,
+    term_id,
+)
 from network.territories.models import Territory
 from network.text import fold
 from network.validation import clean_email, clean_text, clean_website, localized_text
@@ -34,6 +42,14 @@ class RowError:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
+
+
+class RowProblem(Exception):
+    """A problem found in a row of another table than the one being planned."""
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(message)
+        self.error = RowError(source, message)
 
 
 @dataclass
@@ -124,10 +140,19 @@ class Planner:
         self.lang = lang if lang in TEXT_LANGUAGES else "fr"
         self.reference = reference
         self.plan = Plan()
-        self.terms = {r.get("id"): r.text("code") for r in tables["taxonomy_term"]}
-        self.attributes: dict[Any, list[Row]] = defaultdict(list)
-        for row in tables["attribute"]:
-            self.attributes[row.get("link_id")].append(row)
+        self.terms: dict[Any, str | None] = {
+            term_id(taxonomy, code): code
+            for taxonomy, codes in (
+                (SERVICES_TAXONOMY, [*ServiceAxis.__members__, *reference.categories]),
+                (KINDS_TAXONOMY, list(ActorKind.__members__)),
+                (LANGUAGES_TAXONOMY, list(TEXT_LANGUAGES)),
+            )
+            for code in codes
+        }
+        self.terms.update({r.get("id"): r.text("code") for r in tables["taxonomy_term"]})
+        self.attributes = self._by("attribute", "link_id")
+        self.capacities = self._by("service_capacity", "service_id")
+        self.areas = self._by("service_area", "service_id")
 
     def _by(self, table: str, key: str) -> dict[Any, list[Row]]:
         index: dict[Any, list[Row]] = defaultdict(list)
@@ -136,11 +161,18 @@ class Planner:
         return index
 
     def _term_code(self, attribute: Row) -> str | None:
-        term = attribute.get("taxonomy_term_id")
-        return self.terms.get(term) or _known_term_code(term)
+        return self.terms.get(attribute.get("taxonomy_term_id"))
 
-    def texts(self, row: Row, link_id: str, name: str, *, field: str, require: bool,
-              multiline: bool = False) -> dict[str, str]:
+    def texts(
+        self,
+        row: Row,
+        link_id: str,
+        name: str,
+        *,
+        field: str,
+        require: bool,
+        multiline: bool = False,
+    ) -> dict[str, str]:
         """The text in every language: translations from attributes, the field's own value
         in the package's language unless a translation already holds it."""
         texts: dict[str, str | None] = {}
@@ -155,8 +187,7 @@ class Planner:
             alternate = row.text("alternate_name")
             if alternate and _ARABIC.search(alternate) and row.values.get("organization_id"):
                 texts["ar"] = alternate
-        return localized_text(None, texts, field=[field], require_name=require,
-                              multiline=multiline)
+        return localized_text(None, texts, field=[field], require_name=require, multiline=multiline)
 
     def run(self) -> Plan:
         locations = self._by("location", "organization_id")
@@ -165,15 +196,16 @@ class Planner:
         phones = self._by("phone", "organization_id")
         contacts = self._by("contact", "organization_id")
         assured: dict[Any, list[date]] = defaultdict(list)
-        organization_ids = {r.get("id") for r in self.tables["organization"]}
         for row in self.tables["service"]:
             self._guard(row, "services.csv", lambda r=row: self._service(r, assured))
         for row in self.tables["organization"]:
-            self._guard(row, "organizations.csv", lambda r=row: self._organization(
-                r, locations, addresses, languages, phones, contacts, assured))
-        for org in self.plan.organizations:
-            if org.parent is not None and org.parent not in organization_ids:
-                org.values["parent_hsds_id"] = org.parent
+            self._guard(
+                row,
+                "organizations.csv",
+                lambda r=row: self._organization(
+                    r, locations, addresses, languages, phones, contacts, assured
+                ),
+            )
         return self.plan
 
     def _guard(self, row: Row, fallback: str, build: Any) -> None:
@@ -184,22 +216,34 @@ class Planner:
         except InvalidInput as error:
             where = f"{'.'.join(error.field)}: " if error.field else ""
             self.plan.errors.append(RowError(_source(row, fallback), where + error.message))
+        except RowProblem as problem:
+            self.plan.errors.append(problem.error)
 
-    def _organization(self, row: Row, locations: dict[Any, list[Row]],
-                      addresses: dict[Any, list[Row]], languages: dict[Any, list[Row]],
-                      phones: dict[Any, list[Row]], contacts: dict[Any, list[Row]],
-                      assured: dict[Any, list[date]]) -> None:
+    def _organization(
+        self,
+        row: Row,
+        locations: dict[Any, list[Row]],
+        addresses: dict[Any, list[Row]],
+        languages: dict[Any, list[Row]],
+        phones: dict[Any, list[Row]],
+        contacts: dict[Any, list[Row]],
+        assured: dict[Any, list[date]],
+    ) -> None:
         org_id = str(row.get("id"))
         values: dict[str, Any] = {
             "names": self.texts(row, org_id, "name", field="name", require=True),
-            "description": self.texts(row, org_id, "description", field="description",
-                                      require=False, multiline=True) or None,
-            "acronym": clean_text(row.text("alternate_name"), field=["alternate_name"],
-                                  max_length=40),
+            "description": self.texts(
+                row, org_id, "description", field="description", require=False, multiline=True
+            )
+            or None,
+            "acronym": clean_text(
+                row.text("alternate_name"), field=["alternate_name"], max_length=40
+            ),
             "website": clean_website(row.text("website"), field=["website"]),
         }
         email = row.text("email") or next(
-            (c.text("email") for c in contacts.get(org_id, []) if c.text("email")), None)
+            (c.text("email") for c in contacts.get(org_id, []) if c.text("email")), None
+        )
         values["email"] = clean_email(email, field=["email"])
         phone = next((p.text("number") for p in phones.get(org_id, []) if p.text("number")), None)
         values["phone"] = clean_text(phone, field=["phones", "number"], max_length=40)
@@ -208,8 +252,12 @@ class Planner:
             raise InvalidInput("no location: Jisr needs the organization's province")
         address = next(iter(addresses.get(location.get("id"), [])), None)
         values["territory_id"] = self._territory(location, address)
-        values["address"] = clean_text(address and address.text("address_1"),
-                                       field=["address_1"], max_length=400, multiline=True)
+        values["address"] = clean_text(
+            address.text("address_1") if address else None,
+            field=["address_1"],
+            max_length=400,
+            multiline=True,
+        )
         latitude = _number(location, "latitude", integer=False)
         longitude = _number(location, "longitude", integer=False)
         values["location"] = (
@@ -222,11 +270,18 @@ class Planner:
         for attribute in self.attributes.get(org_id, []):
             code = self._term_code(attribute)
             if attribute.text("link_type") == "kind" and code in ActorKind.__members__:
-                kind = ActorKind(code)
+                kind = ActorKind(str(code))
         days = assured.get(org_id)
-        self.plan.organizations.append(OrganizationPlan(
-            org_id, _source(row, "organizations.csv"), kind, values,
-            row.text("parent_organization_id"), max(days) if days else None))
+        self.plan.organizations.append(
+            OrganizationPlan(
+                org_id,
+                _source(row, "organizations.csv"),
+                kind,
+                values,
+                row.text("parent_organization_id"),
+                max(days) if days else None,
+            )
+        )
 
     def _territory(self, location: Row, address: Row | None) -> int:
         if location.text("external_identifier_type") in (ISO_3166_2, None):
@@ -252,18 +307,26 @@ class Planner:
         maximum = _number(row, "maximum_age", integer=True)
         values: dict[str, Any] = {
             "names": self.texts(row, svc_id, "name", field="name", require=True),
-            "description": self.texts(row, svc_id, "description", field="description",
-                                      require=False, multiline=True) or None,
-            "requirements": self.texts(row, svc_id, "eligibility_description",
-                                       field="eligibility_description", require=False,
-                                       multiline=True) or None,
+            "description": self.texts(
+                row, svc_id, "description", field="description", require=False, multiline=True
+            )
+            or None,
+            "requirements": self.texts(
+                row,
+                svc_id,
+                "eligibility_description",
+                field="eligibility_description",
+                require=False,
+                multiline=True,
+            )
+            or None,
             "category_code": category,
             "min_age": minimum,
             "max_age": maximum,
             "active": (row.text("status") or "active").lower() not in INACTIVE,
             "area_ids": self._area(svc_id),
         }
-        capacity = next(iter(self._by("service_capacity", "service_id").get(svc_id, [])), None)
+        capacity = next(iter(self.capacities.get(svc_id, [])), None)
         capacity_updated = None
         values["capacity_available"] = values["capacity_total"] = None
         if capacity is not None:
@@ -273,9 +336,17 @@ class Planner:
         day = _day(row, "assured_date")
         if day is not None:
             assured[organization].append(day)
-        self.plan.services.append(ServicePlan(
-            svc_id, _source(row, "services.csv"), organization, axis, values,
-            _instant(row, "last_modified"), capacity_updated))
+        self.plan.services.append(
+            ServicePlan(
+                svc_id,
+                _source(row, "services.csv"),
+                organization,
+                axis,
+                values,
+                _instant(row, "last_modified"),
+                capacity_updated,
+            )
+        )
 
     def _classification(self, svc_id: str) -> tuple[ServiceAxis, str | None]:
         found: list[tuple[ServiceAxis, str | None]] = []
@@ -284,29 +355,24 @@ class Planner:
             if code in self.reference.categories:
                 found.append((self.reference.categories[code], code))
             elif code in ServiceAxis.__members__:
-                found.append((ServiceAxis(code), None))
+                found.append((ServiceAxis(str(code)), None))
         if not found:
-            raise InvalidInput(
-                "no Jisr axis or category among its taxonomy terms (attributes)"
-            )
+            raise InvalidInput("no Jisr axis or category among its taxonomy terms (attributes)")
         found.sort(key=lambda item: (item[1] is None, AXIS_ORDER[item[0]]))
         return found[0]
 
     def _area(self, svc_id: str) -> list[int]:
         area = []
-        for row in self._by("service_area", "service_id").get(svc_id, []):
+        for row in self.areas.get(svc_id, []):
             uri = row.text("uri") or ""
-            code = uri[len(TERRITORY_URN):] if uri.startswith(TERRITORY_URN) else None
+            code = uri[len(TERRITORY_URN) :] if uri.startswith(TERRITORY_URN) else None
             territory = self.reference.territories.get(code or "") or (
                 self.reference.territory_names.get(fold(row.text("name") or ""))
             )
             if territory is None:
-                raise InvalidInput(f"service area {row.text('name') or uri!r}: no such territory")
+                raise RowProblem(
+                    _source(row, "service_areas.csv"),
+                    f"service area {row.text('name') or uri!r}: no such territory",
+                )
             area.append(territory)
         return sorted(set(area))
-
-
-def _known_term_code(term: Any) -> str | None:
-    from network.hsds.vocabulary import known_terms
-
-    return known_terms().get(term)

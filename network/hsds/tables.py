@@ -220,5 +220,6 @@ class Tables:
 
     def sorted(self) -> Tables:
         """Every table ordered by id: the same data always serialises the same way."""
-        return Tables({name: sorted(rows, key=lambda r: str(r.get("id"))) for name, rows in
-                       self.rows.items()})
+        return Tables(
+            {name: sorted(rows, key=lambda r: str(r.get("id"))) for name, rows in self.rows.items()}
+        )

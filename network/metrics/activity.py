@@ -72,7 +72,7 @@ async def activity_rows(
     delivered = _delivered(territory_path, period).subquery("delivered")
     d = delivered.c
     rows = await session.execute(
-        select(d).order_by(d.actor_id, d.axis, d.category_id.is_not(None), d.category_id)
+        select(delivered).order_by(d.actor_id, d.axis, d.category_id.is_not(None), d.category_id)
     )
     return [
         ActivityRow(

@@ -89,7 +89,9 @@ async def coverage(
     )
     places = union_all(with_area, without_area).subquery("places")
     reached = (
-        select(cell.c.id.label("territory_id"), places.c.axis, places.c.id, places.c.capacity_available)
+        select(
+            cell.c.id.label("territory_id"), places.c.axis, places.c.id, places.c.capacity_available
+        )
         .join(places, _overlaps(places.c.path, cell.c.path))
         .distinct()
         .subquery("reached")

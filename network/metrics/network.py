@@ -10,20 +10,19 @@ and the referrals they redirected onward; most redirected first, then most partn
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, Select, distinct, func, literal, select, union_all
+from sqlalchemy import Integer, Select, Table, distinct, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql import Subquery
 
 from network.actors.models import Actor
 from network.metrics.figures import MAX_LISTED, Centrality, NetworkFigures
 from network.metrics.scope import Scope, actors_in
 
 
-def _active_actors(scope: Scope) -> Select[tuple[int]]:
+def _active_actors(scope: Scope) -> Select[int]:
     return actors_in(scope.territory_path).where(Actor.active.is_(True))
 
 
-async def network_figures(session: AsyncSession, scoped: Subquery, scope: Scope) -> NetworkFigures:
+async def network_figures(session: AsyncSession, scoped: Table, scope: Scope) -> NetworkFigures:
     c = scoped.c
     nodes = _active_actors(scope)
     actors = int(await session.scalar(select(func.count()).select_from(nodes.subquery())) or 0)
@@ -58,7 +57,7 @@ async def network_figures(session: AsyncSession, scoped: Subquery, scope: Scope)
     )
 
 
-async def _brokers(session: AsyncSession, scoped: Subquery, scope: Scope) -> list[Centrality]:
+async def _brokers(session: AsyncSession, scoped: Table, scope: Scope) -> list[Centrality]:
     c = scoped.c
     exchanges = union_all(
         select(

@@ -10,12 +10,31 @@ referrals that got one; time to completion from sending to completion.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, Select, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import (
+    Column,
+    Float,
+    Integer,
+    MetaData,
+    Select,
+    String,
+    Table,
+    and_,
+    case,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql import ColumnElement, Subquery
+from sqlalchemy.sql import ColumnElement
 
 from network.enums import ReferralStatus, ServiceAxis
 from network.metrics.figures import MAX_LISTED, ActorFigures, AxisFigures, ReferralFigures, share
@@ -38,7 +57,49 @@ def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return case((condition, 1), else_=0)
 
 
-def scoped_referrals(scope: Scope, *, as_of: datetime) -> Subquery:
+_FLAGS = (
+    "accepted",
+    "declined",
+    "expired",
+    "completed",
+    "redirected",
+    "cancelled",
+    "closed_loop",
+    "overdue_follow_up",
+    "overdue_response",
+)
+SCOPED = Table(
+    "metrics_scoped",
+    MetaData(),
+    Column("id", Integer),
+    Column("from_actor_id", Integer),
+    Column("to_actor_id", Integer),
+    Column("axis", String(32)),
+    Column("status", String(16)),
+    *(Column(flag, Integer) for flag in _FLAGS),
+    Column("response_hours", Float),
+    Column("completion_days", Float),
+    prefixes=["TEMPORARY"],
+)
+
+
+@asynccontextmanager
+async def scoped_referrals(
+    session: AsyncSession, scope: Scope, *, as_of: datetime
+) -> AsyncIterator[Table]:
+    """The referrals of the scope in a temporary table read by every figure, so that the
+    referrals table is scanned once per scope. Dropped on success; a failure rolls the
+    transaction (and the table) back."""
+    connection = await session.connection()
+    await session.execute(text(f"DROP TABLE IF EXISTS {SCOPED.name}"))
+    await connection.run_sync(SCOPED.create)
+    statement = _scoped_select(scope, as_of=as_of)
+    await session.execute(insert(SCOPED).from_select(list(SCOPED.c.keys()), statement))
+    yield SCOPED
+    await connection.run_sync(SCOPED.drop)
+
+
+def _scoped_select(scope: Scope, *, as_of: datetime) -> Select[Any]:
     """One row per referral of the scope, with the flags and durations every figure needs."""
     r = Referral.__table__.c
     status = r.status
@@ -57,7 +118,9 @@ def scoped_referrals(scope: Scope, *, as_of: datetime) -> Subquery:
         _flag(status == ReferralStatus.REDIRECTED).label("redirected"),
         _flag(status == ReferralStatus.CANCELLED).label("cancelled"),
         _flag(status.in_(CLOSED_LOOP)).label("closed_loop"),
-        _flag(and_(status.in_(FOLLOWED_UP), r.next_follow_up_at < as_of)).label("overdue_follow_up"),
+        _flag(and_(status.in_(FOLLOWED_UP), r.next_follow_up_at < as_of)).label(
+            "overdue_follow_up"
+        ),
         _flag(and_(status == ReferralStatus.SENT, r.respond_by < as_of)).label("overdue_response"),
         hours.label("response_hours"),
         case((status == ReferralStatus.COMPLETED, days)).label("completion_days"),
@@ -74,30 +137,18 @@ def scoped_referrals(scope: Scope, *, as_of: datetime) -> Subquery:
     if scope.territory_path is not None:
         inside = actors_in(scope.territory_path)
         statement = statement.where(or_(r.from_actor_id.in_(inside), r.to_actor_id.in_(inside)))
-    return statement.subquery("scoped")
+    return statement
 
 
-def _totals(scoped: Subquery) -> Select[Any]:
+def _totals(scoped: Table) -> Select[Any]:
     c = scoped.c
     return select(
         func.count(),
-        *(
-            func.coalesce(func.sum(c[name]), 0)
-            for name in (
-                "accepted",
-                "declined",
-                "expired",
-                "completed",
-                "redirected",
-                "cancelled",
-                "closed_loop",
-                "overdue_follow_up",
-            )
-        ),
+        *(func.coalesce(func.sum(c[name]), 0) for name in _FLAGS[:-1]),
     )
 
 
-async def referral_figures(session: AsyncSession, scoped: Subquery) -> ReferralFigures:
+async def referral_figures(session: AsyncSession, scoped: Table) -> ReferralFigures:
     sent, accepted, declined, expired, completed, redirected, cancelled, closed, overdue = (
         await session.execute(_totals(scoped))
     ).one()
@@ -124,7 +175,7 @@ async def referral_figures(session: AsyncSession, scoped: Subquery) -> ReferralF
     )
 
 
-async def axis_figures(session: AsyncSession, scoped: Subquery, scope: Scope) -> list[AxisFigures]:
+async def axis_figures(session: AsyncSession, scoped: Table, scope: Scope) -> list[AxisFigures]:
     """Every axis in enum order (only the scope's axis when it has one), zeros included."""
     c = scoped.c
     medians = percentiles(scoped, ["axis"], "response_hours", (0.5,)).subquery("medians")
@@ -159,9 +210,7 @@ async def axis_figures(session: AsyncSession, scoped: Subquery, scope: Scope) ->
     return figures
 
 
-async def actor_figures(
-    session: AsyncSession, scoped: Subquery, scope: Scope
-) -> list[ActorFigures]:
+async def actor_figures(session: AsyncSession, scoped: Table, scope: Scope) -> list[ActorFigures]:
     """Actors lying in the territory that sent or received referrals of the scope, most
     referrals received first (then by id), at most ``MAX_LISTED``."""
     c = scoped.c
@@ -194,9 +243,7 @@ async def actor_figures(
     ).group_by(i.actor_id)
     if scope.territory_path is not None:
         totals = totals.where(i.actor_id.in_(actors_in(scope.territory_path)))
-    top = (
-        totals.order_by(func.sum(i.received).desc(), i.actor_id).limit(MAX_LISTED).subquery("top")
-    )
+    top = totals.order_by(func.sum(i.received).desc(), i.actor_id).limit(MAX_LISTED).subquery("top")
     receiving = select(c.to_actor_id.label("actor_id"), c.response_hours).subquery("receiving")
     medians = percentiles(receiving, ["actor_id"], "response_hours", (0.5,)).subquery("medians")
     rows = await session.execute(

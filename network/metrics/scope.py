@@ -76,12 +76,12 @@ def standard_periods(today: date) -> list[Period]:
     return [current_month(today), current_year(today), last_twelve_months(today)]
 
 
-def territories_under(path: str) -> Select[tuple[int]]:
+def territories_under(path: str) -> Select[int]:
     """Ids of the territory with ``path`` and of every territory under it."""
     return select(Territory.id).where(Territory.path.like(like_escape(path) + "%", escape="\\"))
 
 
-def actors_in(path: str | None) -> Select[tuple[int]]:
+def actors_in(path: str | None) -> Select[int]:
     """Ids of the actors that lie in the territory with ``path`` (every actor for None)."""
     statement = select(Actor.id)
     if path is not None:

@@ -22,7 +22,7 @@ from network.metrics.referrals import (
     referral_figures,
     scoped_referrals,
 )
-from network.metrics.scope import Period, Scope
+from network.metrics.scope import Period, Scope, standard_periods
 from network.metrics.settings import AutonomyRule, autonomy_rule
 from network.territories.models import Territory
 
@@ -62,16 +62,16 @@ async def compute(
     rule: AutonomyRule | None = None,
 ) -> Metrics:
     """Every figure of the scope as of ``as_of`` (overdue items; months since leaving care)."""
-    scoped = scoped_referrals(scope, as_of=as_of)
-    return Metrics(
-        referrals=await referral_figures(session, scoped),
-        by_axis=await axis_figures(session, scoped, scope),
-        by_actor=await actor_figures(session, scoped, scope),
-        autonomy=await autonomy_figures(
-            session, scope, rule=rule or autonomy_rule(), today=clock.local_date(as_of)
-        ),
-        network=await network_figures(session, scoped, scope),
-    )
+    async with scoped_referrals(session, scope, as_of=as_of) as scoped:
+        return Metrics(
+            referrals=await referral_figures(session, scoped),
+            by_axis=await axis_figures(session, scoped, scope),
+            by_actor=await actor_figures(session, scoped, scope),
+            autonomy=await autonomy_figures(
+                session, scope, rule=rule or autonomy_rule(), today=clock.local_date(as_of)
+            ),
+            network=await network_figures(session, scoped, scope),
+        )
 
 
 async def recompute(
@@ -95,14 +95,15 @@ async def served(session: AsyncSession, scope: Scope) -> Served:
 async def standard_scopes(session: AsyncSession, *, today: date) -> list[Scope]:
     """The nightly scopes: the country, every region and every province, for each
     standard period (``scope.standard_periods``)."""
-    from network.metrics.scope import standard_periods
-
     rows = await session.execute(
         select(Territory.id, Territory.path)
         .where(Territory.level.in_([TerritoryLevel.REGION, TerritoryLevel.PROVINCE]))
         .order_by(Territory.path)
     )
-    places: list[tuple[int | None, str | None]] = [(None, None), *rows.tuples()]
+    places: list[tuple[int | None, str | None]] = [
+        (None, None),
+        *((row.id, row.path) for row in rows),
+    ]
     return [
         Scope(period=period, territory_id=territory_id, territory_path=path)
         for period in standard_periods(today)

@@ -38,7 +38,9 @@ class AutonomyRule:
                 kinds = frozenset(MilestoneKind(name) for name in names)
             except ValueError:
                 known = ", ".join(MilestoneKind)
-                raise ValueError(f"unknown milestone kind in {part.strip()!r}; known: {known}")
+                raise ValueError(
+                    f"unknown milestone kind in {part.strip()!r}; known: {known}"
+                ) from None
             if kinds & seen:
                 raise ValueError("a milestone kind belongs to one group only")
             seen |= kinds

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Date, Float, Integer, case, cast, func, literal, select
+from sqlalchemy import Date, Float, Integer, case, func, literal, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import FromClause, Select
 from sqlalchemy.sql.functions import FunctionElement
 
 
-class epoch_seconds(FunctionElement[float]):  # noqa: N801 - reads like a SQL function
+class epoch_seconds(FunctionElement[float]):
     """Seconds since 1970-01-01 UTC of a ``UtcDateTime`` column."""
 
     type = Float()
@@ -34,7 +34,7 @@ def _epoch_sqlite(element: epoch_seconds, compiler: Any, **kw: Any) -> str:
     return f"((julianday({compiler.process(element.clauses, **kw)}) - 2440587.5) * 86400.0)"
 
 
-class add_months(FunctionElement[Any]):  # noqa: N801 - reads like a SQL function
+class add_months(FunctionElement[Any]):
     """A date plus ``months`` calendar months; 31 August + 6 months is 28 or 29 February."""
 
     type = Date()
@@ -64,6 +64,23 @@ def _add_months_sqlite(element: add_months, compiler: Any, **kw: Any) -> str:
     )
 
 
+class floor_int(FunctionElement[int]):
+    """The integer part of a non-negative number (PostgreSQL's CAST would round it)."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(floor_int, "postgresql")
+def _floor_postgresql(element: floor_int, compiler: Any, **kw: Any) -> str:
+    return f"CAST(FLOOR({compiler.process(element.clauses, **kw)}) AS INTEGER)"
+
+
+@compiles(floor_int, "sqlite")
+def _floor_sqlite(element: floor_int, compiler: Any, **kw: Any) -> str:
+    return f"CAST({compiler.process(element.clauses, **kw)} AS INTEGER)"
+
+
 def percentiles(
     values: FromClause, keys: Sequence[str], value: str, shares: Sequence[float]
 ) -> Select[Any]:
@@ -87,7 +104,7 @@ def percentiles(
     columns = []
     for share in shares:
         position = literal(1.0) + literal(share) * (ranked.c.n - 1)
-        lower = cast(position, Integer)
+        lower = floor_int(position)
         low = func.max(case((ranked.c.rn == lower, ranked.c.v)))
         high = func.coalesce(func.max(case((ranked.c.rn == lower + 1, ranked.c.v))), low)
         columns.append((low + (position - lower) * (high - low)).label(f"p{round(share * 100)}"))

@@ -25,6 +25,7 @@ from network.access import (
 from network.enums import ReferralStatus
 from network.referrals.filters import ReferralFilter
 from network.referrals.models import Referral, ReferralEvent
+from network.services.models import Service
 from network.viewer import Viewer
 from network.youths.models import Youth
 
@@ -292,3 +293,8 @@ async def consent_covers(
         select(covering_consent(youth_id, actor_id, today=clock.local_date(now)))
     )
     return bool(found)
+
+
+async def services_by_id(session: AsyncSession, ids: Sequence[int]) -> dict[int, Service]:
+    rows = await session.scalars(select(Service).where(Service.id.in_(ids)))
+    return {row.id: row for row in rows}

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import clock
-from network.access import may_act_as_receiver, may_act_as_sender
+from network.access import may_act_as_sender
 from network.actors import repository as actors
 from network.crypto import DataCipher
 from network.enums import (
@@ -28,14 +28,12 @@ from network.enums import (
     ServiceAxis,
 )
 from network.errors import Duplicate, InvalidInput, InvalidTransition, NotFound, PermissionDenied
-from network.referrals import machine, repository, rules
-from network.referrals.errors import ConsentRequired, StaleVersion
-from network.referrals.hooks import announce
-from network.referrals.machine import Action, Side
-from network.referrals.models import Referral, ReferralEvent
-from network.referrals.repository import Seen
-from network.referrals.targets import Target, check_receives, chosen_target, current_target
-from network.validation import check_range, clean_text
+from network.referrals import machine, repository, rules, steps
+from network.referrals.errors import StaleVersion
+from network.referrals.machine import Action
+from network.referrals.models import Referral
+from network.referrals.targets import check_receives, chosen_target, current_target
+from network.validation import check_range
 from network.viewer import Viewer
 from network.youths.models import Youth
 
@@ -74,7 +72,7 @@ async def create_referral(
     repeat of the same request returns the first referral; another request, DUPLICATE."""
     now = now or clock.now()
     user_id = _user_id(viewer)
-    reason = _required_text(request.reason, field="reason", max_length=rules.MAX_REASON)
+    reason = steps.required_text(request.reason, field="reason", max_length=rules.MAX_REASON)
     key = _idempotency_key(request.idempotency_key)
     if request.follow_up_in_days is not None:
         check_range(
@@ -96,7 +94,7 @@ async def create_referral(
         to_actor_id=request.to_actor_id,
         axis=request.axis,
     )
-    _not_to_itself(from_actor_id, target)
+    steps.not_to_itself(from_actor_id, target)
     check_receives(target)
     status = ReferralStatus.SENT if request.send else ReferralStatus.DRAFT
     values: dict[str, Any] = {
@@ -110,7 +108,7 @@ async def create_referral(
     }
     if request.follow_up_in_days is not None:
         values["next_follow_up_at"] = now + timedelta(days=request.follow_up_in_days)
-    referral_id = await _insert(
+    referral_id = await steps.insert(
         session, values, target=target, status=status, now=now, days=default_response_days
     )
     if referral_id is None:
@@ -119,7 +117,9 @@ async def create_referral(
         return _same_request(first, request)
     referral = await repository.get(session, referral_id)
     assert referral is not None
-    await _record(session, referral, ReferralEventKind.CREATED, viewer, None, status, None, now)
+    await steps.record(
+        session, referral, ReferralEventKind.CREATED, viewer, None, status, None, now
+    )
     return referral
 
 
@@ -136,7 +136,7 @@ async def send_referral(
 ) -> Referral:
     """DRAFT → SENT: the receiver must still take referrals and a consent must cover it."""
     now = now or clock.now()
-    referral = await _answerable(session, viewer, referral_id, version, Action.SEND, now)
+    referral = await steps.answerable(session, viewer, referral_id, version, Action.SEND, now)
     target = await current_target(
         session,
         actor_id=referral.to_actor_id,
@@ -144,16 +144,16 @@ async def send_referral(
         axis=referral.axis,
     )
     check_receives(target)
-    await _require_consent(session, referral.youth_id, target, now)
-    return await _move(
+    await steps.require_consent(session, referral.youth_id, target, now)
+    return await steps.move(
         session,
         referral,
         viewer=viewer,
         action=Action.SEND,
         version=version,
-        note=_note(cipher, note),
+        note=steps.encrypted_note(cipher, note),
         now=now,
-        values=_sent(target, now, default_response_days),
+        values=steps.sent_stamps(target, now, default_response_days),
     )
 
 
@@ -242,7 +242,7 @@ async def cancel_referral(
     now: datetime | None = None,
 ) -> Referral:
     """Any open state → CANCELLED, by the sending side, saying why."""
-    note = _required_text(note, field="note", max_length=rules.MAX_NOTE)
+    note = steps.required_text(note, field="note", max_length=rules.MAX_NOTE)
     return await _simple(session, viewer, cipher, referral_id, version, Action.CANCEL, note, now)
 
 
@@ -263,8 +263,8 @@ async def redirect_referral(
     sending actor to the new receiver (consent checked again), linked both ways.
     Returns the redirected referral."""
     now = now or clock.now()
-    note_enc = _note(cipher, note)
-    referral = await _answerable(session, viewer, referral_id, version, Action.REDIRECT, now)
+    note_enc = steps.encrypted_note(cipher, note)
+    referral = await steps.answerable(session, viewer, referral_id, version, Action.REDIRECT, now)
     target = await chosen_target(
         session,
         viewer=viewer,
@@ -272,7 +272,7 @@ async def redirect_referral(
         to_actor_id=to_actor_id,
         axis=None if service_id is not None else referral.axis,
     )
-    _not_to_itself(referral.from_actor_id, target)
+    steps.not_to_itself(referral.from_actor_id, target)
     same_service = target.service.id if target.service else None
     if target.actor.id == referral.to_actor_id and same_service == referral.service_id:
         raise InvalidInput("the referral is already with this receiver", field=["toActorId"])
@@ -285,7 +285,7 @@ async def redirect_referral(
         "created_by_id": viewer.user_id,
         "redirected_from_id": referral.id,
     }
-    onward_id = await _insert(
+    onward_id = await steps.insert(
         session,
         values,
         target=target,
@@ -294,7 +294,7 @@ async def redirect_referral(
         days=default_response_days,
     )
     assert onward_id is not None, "no idempotency key, no conflict"
-    redirected = await _move(
+    redirected = await steps.move(
         session,
         referral,
         viewer=viewer,
@@ -306,7 +306,7 @@ async def redirect_referral(
     )
     onward = await repository.get(session, onward_id)
     assert onward is not None
-    await _record(
+    await steps.record(
         session, onward, ReferralEventKind.CREATED, viewer, None, onward.status, note_enc, now
     )
     return redirected
@@ -323,12 +323,12 @@ async def add_referral_note(
 ) -> Referral:
     """Both sides add notes: anyone who may see the referral's identity fields."""
     now = now or clock.now()
-    text = _required_text(note, field="note", max_length=rules.MAX_NOTE)
-    seen = await _seen(session, viewer, referral_id, now)
+    text = steps.required_text(note, field="note", max_length=rules.MAX_NOTE)
+    seen = await steps.seen_by(session, viewer, referral_id, now)
     if not seen.identity_visible:
         raise PermissionDenied("only those who see the young person's identity add notes")
     referral = seen.referral
-    await _record(
+    await steps.record(
         session, referral, ReferralEventKind.NOTE, viewer, None, None, cipher.encrypt(text), now
     )
     return referral
@@ -344,7 +344,7 @@ async def schedule_follow_up(
 ) -> Referral:
     """The sending side sets the next follow-up of an open referral, in the future."""
     now = now or clock.now()
-    seen = await _seen(session, viewer, referral_id, now)
+    seen = await steps.seen_by(session, viewer, referral_id, now)
     referral = seen.referral
     youth = await repository.youth_of(session, referral.youth_id)
     if not may_act_as_sender(viewer, from_actor_id=referral.from_actor_id, youth=youth):
@@ -355,7 +355,7 @@ async def schedule_follow_up(
         raise InvalidInput("must be in the future", field=["at"])
     referral.next_follow_up_at = at
     await session.flush()
-    await _record(
+    await steps.record(
         session, referral, ReferralEventKind.FOLLOW_UP_SCHEDULED, viewer, None, None, None, now
     )
     return referral
@@ -370,7 +370,7 @@ async def expire_overdue(session: AsyncSession, now: datetime) -> list[Referral]
         if sent_at is None or respond_by is None or rules.expires_at(sent_at, respond_by) > now:
             continue
         try:
-            moved = await _move(
+            moved = await steps.move(
                 session,
                 referral,
                 viewer=None,
@@ -399,9 +399,9 @@ async def _simple(
     values: dict[str, Any] | None = None,
 ) -> Referral:
     now = now or clock.now()
-    note_enc = _note(cipher, note)
-    referral = await _answerable(session, viewer, referral_id, version, action, now)
-    return await _move(
+    note_enc = steps.encrypted_note(cipher, note)
+    referral = await steps.answerable(session, viewer, referral_id, version, action, now)
+    return await steps.move(
         session,
         referral,
         viewer=viewer,
@@ -411,148 +411,6 @@ async def _simple(
         now=now,
         values=values or {},
     )
-
-
-async def _seen(session: AsyncSession, viewer: Viewer, referral_id: int, now: datetime) -> Seen:
-    seen = (await repository.get_visible(session, [referral_id], viewer=viewer, now=now)).get(
-        referral_id
-    )
-    if seen is None:
-        raise NotFound("no such referral", field=["id"])
-    return seen
-
-
-async def _answerable(
-    session: AsyncSession,
-    viewer: Viewer,
-    referral_id: int,
-    version: int,
-    action: Action,
-    now: datetime,
-) -> Referral:
-    """The referral, if ``viewer`` holds the side that takes ``action``, its status
-    allows it, and ``version`` is current."""
-    referral = (await _seen(session, viewer, referral_id, now)).referral
-    youth = await repository.youth_of(session, referral.youth_id)
-    side = machine.side_of(action)
-    held = _sides(viewer, referral, youth)
-    if not held:
-        raise PermissionDenied("you may not change this referral")
-    if side not in held:
-        raise InvalidTransition(f"only the {side.lower()} side may {action.lower()} a referral")
-    machine.next_status(referral.status, action, side)
-    if version != referral.version:
-        raise StaleVersion(f"the referral is at version {referral.version}", field=["version"])
-    return referral
-
-
-def _sides(viewer: Viewer, referral: Referral, youth: Youth) -> set[Side]:
-    held = set()
-    if may_act_as_sender(viewer, from_actor_id=referral.from_actor_id, youth=youth):
-        held.add(Side.SENDER)
-    if may_act_as_receiver(viewer, to_actor_id=referral.to_actor_id):
-        held.add(Side.RECEIVER)
-    return held
-
-
-async def _move(
-    session: AsyncSession,
-    referral: Referral,
-    *,
-    viewer: Viewer | None,
-    action: Action,
-    version: int,
-    note: str | None,
-    now: datetime,
-    values: dict[str, Any],
-) -> Referral:
-    """Change the status with one conditional UPDATE, then write the event."""
-    side = machine.side_of(action)
-    before = referral.status
-    after = machine.next_status(before, action, side)
-    changes: dict[str, Any] = {"status": after, "updated_at": now, **values}
-    if action in (Action.ACCEPT, Action.DECLINE, Action.REDIRECT):
-        changes["responded_at"] = referral.responded_at or now
-    if action == Action.COMPLETE:
-        changes["completed_at"] = now
-    if not machine.is_open(after):
-        changes["closed_at"] = now
-    moved = await repository.change(
-        session, referral.id, version=version, sources=machine.sources(action), values=changes
-    )
-    if moved is None:
-        current = await repository.get(session, referral.id)
-        if current is None or not machine.allows(current.status, action, side):
-            raise InvalidTransition("the referral changed status meanwhile")
-        raise StaleVersion("the referral changed meanwhile", field=["version"])
-    await _record(session, moved, machine.EVENT_KINDS[action], viewer, before, after, note, now)
-    return moved
-
-
-async def _record(
-    session: AsyncSession,
-    referral: Referral,
-    kind: ReferralEventKind,
-    viewer: Viewer | None,
-    before: ReferralStatus | None,
-    after: ReferralStatus | None,
-    note_enc: str | None,
-    now: datetime,
-) -> ReferralEvent:
-    event = ReferralEvent(
-        referral_id=referral.id,
-        kind=kind,
-        at=now,
-        by_id=viewer.user_id if viewer else None,
-        from_status=before,
-        to_status=after,
-        note_enc=note_enc,
-    )
-    session.add(event)
-    await session.flush()
-    await announce(session, referral, event)
-    return event
-
-
-async def _insert(
-    session: AsyncSession,
-    values: dict[str, Any],
-    *,
-    target: Target,
-    status: ReferralStatus,
-    now: datetime,
-    days: int,
-) -> int | None:
-    if status == ReferralStatus.SENT:
-        await _require_consent(session, values["youth_id"], target, now)
-        values = {**values, **_sent(target, now, days)}
-    return await repository.insert_once(
-        session,
-        {
-            **values,
-            "to_actor_id": target.actor.id,
-            "service_id": target.service.id if target.service else None,
-            "axis": target.axis,
-            "status": status,
-            "version": 1,
-            "created_at": now,
-            "updated_at": now,
-        },
-    )
-
-
-def _sent(target: Target, now: datetime, default_response_days: int) -> dict[str, Any]:
-    days = target.response_days(default_response_days)
-    return {"sent_at": now, "respond_by": rules.respond_by(now, days)}
-
-
-async def _require_consent(
-    session: AsyncSession, youth_id: int, target: Target, now: datetime
-) -> None:
-    if not await repository.consent_covers(
-        session, youth_id=youth_id, actor_id=target.actor.id, now=now
-    ):
-        raise ConsentRequired("no consent of the young person covers the receiving actor")
 
 
 async def _visible_youth(
@@ -578,12 +436,6 @@ async def _sending_actor(
     return actor_id
 
 
-def _not_to_itself(from_actor_id: int, target: Target) -> None:
-    if target.actor.id == from_actor_id:
-        field = "serviceId" if target.service is not None else "toActorId"
-        raise InvalidInput("a referral cannot go from an actor to itself", field=[field])
-
-
 def _same_request(first: Referral, request: NewReferral) -> Referral:
     if first.request_fingerprint != request.fingerprint():
         raise Duplicate(
@@ -596,19 +448,6 @@ def _user_id(viewer: Viewer) -> int:
     if viewer.user_id is None:
         raise PermissionDenied("sign in first")
     return viewer.user_id
-
-
-def _required_text(value: str, *, field: str, max_length: int) -> str:
-    text = clean_text(value, field=[field], max_length=max_length, multiline=True)
-    if text is None:
-        raise InvalidInput("required", field=[field])
-    return text
-
-
-def _note(cipher: DataCipher, note: str | None) -> str | None:
-    return cipher.encrypt(
-        clean_text(note, field=["note"], max_length=rules.MAX_NOTE, multiline=True)
-    )
 
 
 def _idempotency_key(key: str | None) -> str | None:

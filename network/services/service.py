@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import clock
 from network.actors.service import editable_actor
+from network.directory_version import bump
 from network.enums import Gender, ServiceAxis
 from network.errors import InvalidInput, NotFound
 from network.services import repository
@@ -93,6 +94,7 @@ async def _save(session: AsyncSession, service: Service, changes: ServiceChanges
     await session.flush()
     if "area_ids" in changes:
         await _replace_area(session, service.id, changes["area_ids"])
+    await bump(session)
     return service
 
 

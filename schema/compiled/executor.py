@@ -1,8 +1,9 @@
 """Answering a request through the compiled subset, or saying it cannot (``None``).
 
-A document is parsed and validated once; each (document, operation, variables,
-visibility) gets its statements built once and kept, so a repeated directory query
-costs one SQL round trip per root field and a JSON parse.
+The document comes parsed and validated (schema.limits.documents); each (document,
+operation, variables, visibility) gets its statements built once and kept, so a
+repeated directory query costs one SQL round trip per root field, and the JSON text
+the database built is passed to the response as it is, never parsed.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections import OrderedDict
 from typing import Any
 
 import orjson
-from graphql import DocumentNode, OperationType, parse, validate
+from graphql import DocumentNode, OperationType
 from graphql.error import GraphQLError
 from graphql.execution.values import get_variable_values
 from sqlalchemy.exc import OperationalError
@@ -47,30 +48,15 @@ class CompiledDirectory:
         self.schema = strawberry_schema
         self.graphql_schema = strawberry_schema._schema
         self.dialect = Dialect(dialect_name)
-        self._documents = _Lru()
         self._plans = _Lru()
-
-    def _document(self, query: str) -> DocumentNode | None:
-        if query in self._documents:
-            return self._documents[query]  # type: ignore[no-any-return]
-        try:
-            document: DocumentNode | None = parse(query, max_tokens=20000)
-        except GraphQLError:
-            document = None
-        if document is not None and validate(self.graphql_schema, document):
-            document = None
-        return self._documents.remember(query, document)  # type: ignore[no-any-return]
 
     def _plan(
         self,
         context: Context,
-        query: str,
+        document: DocumentNode,
         variables: dict[str, Any] | None,
         operation_name: str | None,
     ) -> list[tuple[str, Any]] | None:
-        document = self._document(query)
-        if document is None:
-            return None
         try:
             operation = operation_of(document, operation_name)
         except Unsupported:
@@ -107,6 +93,7 @@ class CompiledDirectory:
     async def execute(
         self,
         context: Context,
+        document: DocumentNode,
         query: str,
         variables: dict[str, Any] | None,
         operation_name: str | None,
@@ -119,7 +106,9 @@ class CompiledDirectory:
         if key in self._plans:
             plan = self._plans[key]
         else:
-            plan = self._plans.remember(key, self._plan(context, query, variables, operation_name))
+            plan = self._plans.remember(
+                key, self._plan(context, document, variables, operation_name)
+            )
         if plan is None:
             return None
         data: dict[str, Any] = {}
@@ -137,5 +126,5 @@ class CompiledDirectory:
                     # the resolver path from now on.
                     self._plans[key] = None
                     return None
-                data[response_key] = orjson.loads(text) if isinstance(text, str) else text
+                data[response_key] = orjson.Fragment(text) if isinstance(text, str) else text
         return ExecutionResult(data=data, errors=None)

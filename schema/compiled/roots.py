@@ -12,6 +12,7 @@ from network.actors import filters as actor_filters
 from network.actors import repository as actors
 from network.actors.models import Actor
 from network.enums import TerritoryLevel
+from network.errors import InvalidInput
 from network.ids import from_global_id, pk_of
 from network.services import filters as service_filters
 from network.services import repository as services
@@ -22,7 +23,7 @@ from schema.compiled.objects import ObjectCompiler
 from schema.compiled.selection import Field, Unsupported
 from schema.compiled.sqljson import Expr
 from schema.reference import Reference
-from schema.relay import decode_cursor, decode_id_cursor, page_size
+from schema.relay import MAX_NODES, decode_cursor, decode_id_cursor, page_size
 
 
 class RootCompiler(ObjectCompiler):
@@ -38,6 +39,7 @@ class RootCompiler(ObjectCompiler):
             "territories": self.territories,
             "taxonomy": self.taxonomy,
             "node": self.node,
+            "nodes": self.nodes,
         }.get(f.name)
         if builder is None:
             raise Unsupported(f.name)
@@ -222,7 +224,16 @@ class RootCompiler(ObjectCompiler):
         return self.d.array(rows, "j", ["o"])
 
     def node(self, f: Field) -> Expr:
-        type_name, pk = from_global_id(self.args("Query", f)["id"])
+        return self.node_of(f, self.args("Query", f)["id"])
+
+    def nodes(self, f: Field) -> Expr:
+        ids = self.args("Query", f)["ids"]
+        if len(ids) > MAX_NODES:
+            raise InvalidInput(f"at most {MAX_NODES} ids", field=["ids"])
+        return self.d.tuple([self.node_of(f, global_id) for global_id in ids])
+
+    def node_of(self, f: Field, global_id: str) -> Expr:
+        type_name, pk = from_global_id(global_id)
         if type_name == "Actor":
             a = aliased(Actor)
             value = select(self.actor_object(f, a)).where(

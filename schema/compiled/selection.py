@@ -132,7 +132,7 @@ class Flattener:
 
 
 def _arguments(node: FieldNode) -> list[tuple[str, str]]:
-    return sorted((a.name.value, print_ast(a.value)) for a in node.arguments)
+    return sorted((a.name.value, print_ast(a.value)) for a in node.arguments or ())
 
 
 def operation_of(document: DocumentNode, operation_name: str | None) -> OperationDefinitionNode:

@@ -49,6 +49,12 @@ class Dialect:
             return func.json_build_object(*args, type_=JSON)
         return func.json_object(*args, type_=JSON)
 
+    def tuple(self, values: Sequence[Expr]) -> Expr:
+        """A JSON array of the given JSON values, in order."""
+        if self.pg:
+            return func.json_build_array(*values, type_=JSON)
+        return func.json_array(*values, type_=JSON)
+
     def embed(self, value: Expr) -> Expr:
         """A JSON document coming from a subquery, embedded as JSON, not as a string."""
         return value if self.pg else func.json(value, type_=JSON)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from celery.contrib.testing.worker import start_worker
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.database import standalone_unit_of_work
 from network.taxonomy.models import TaxonomyTerm
@@ -19,7 +20,7 @@ TERM = "health.medical-care"
 SHIPPED_NAME = "Soins médicaux"
 
 
-def broker_url(broker: str, tmp_path: Path) -> str:
+def broker_url(broker: str) -> str:
     if broker == "embedded":
         return "filesystem://"
     url = os.environ.get("JISR_TEST_REDIS_URL")
@@ -30,17 +31,20 @@ def broker_url(broker: str, tmp_path: Path) -> str:
     return url
 
 
+async def medical_care(session: AsyncSession) -> TaxonomyTerm:
+    term = await session.scalar(select(TaxonomyTerm).where(TaxonomyTerm.code == TERM))
+    assert term is not None
+    return term
+
+
 async def french_name(url: str) -> str:
     async with standalone_unit_of_work(url) as uow:
-        term = await uow.session.scalar(select(TaxonomyTerm).where(TaxonomyTerm.code == TERM))
-        assert term is not None
-        return term.names["fr"]
+        return (await medical_care(uow.session)).names["fr"]
 
 
 async def rename(url: str, name: str) -> None:
     async with standalone_unit_of_work(url) as uow:
-        term = await uow.session.scalar(select(TaxonomyTerm).where(TaxonomyTerm.code == TERM))
-        assert term is not None
+        term = await medical_care(uow.session)
         term.names = {**term.names, "fr": name}
 
 
@@ -50,7 +54,7 @@ async def test_a_worker_runs_a_sent_task_against_the_database(
 ) -> None:
     # given a category renamed by hand, and a worker on the broker
     await rename(db_url, "renamed by hand")
-    settings = settings_for(db_url, tmp_path / "var", broker_url=broker_url(broker, tmp_path))
+    settings = settings_for(db_url, tmp_path / "var", broker_url=broker_url(broker))
     app = create_celery(settings)
 
     with start_worker(app, pool="threads", perform_ping_check=False, shutdown_timeout=20):

@@ -64,8 +64,13 @@ def upgrade() -> None:
         sa.Column(
             "status",
             sa.Enum(
-                "QUEUED", "RUNNING", "SUCCEEDED", "FAILED",
-                name="jobstatus", native_enum=False, length=16,
+                "QUEUED",
+                "RUNNING",
+                "SUCCEEDED",
+                "FAILED",
+                name="jobstatus",
+                native_enum=False,
+                length=16,
             ),
             nullable=False,
         ),

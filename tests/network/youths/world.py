@@ -29,7 +29,7 @@ from network.youths.models import Youth
 from tests.api import Api
 from tests.factories import SCENE, Person, person, territory_pk
 
-FIRST_NAME, LAST_NAME, BIRTH_DATE = "Salma", "Bennani", date(2008, 3, 14)
+FIRST_NAME, LAST_NAME, BIRTH_DATE = "Salma", "Bennani", date(2010, 3, 14)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,117 @@
+"""Fuzz the GraphQL API with schemathesis: ``python -m bench.fuzz``.
+
+Builds a demo database (SQLite, in a temporary directory), starts one API server
+(bench.actor_map.server) and runs schemathesis in GraphQL mode against it: every query
+and mutation field, ``--max-examples`` generated operations each. Schemathesis is not a
+project dependency: it is installed into ``bench/.fuzz-venv`` on first use. Passes when
+no answer is a 5xx and every GraphQL error carries ``extensions.code``, an INTERNAL one
+with nothing but its request id.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from bench.actor_map import server
+from network.crypto import DataCipher
+from network.database import create_engine, session_factory, unit_of_work
+from network.migrate import upgrade
+from network.seed.demo import seed_demo
+from network.settings import Settings
+
+VENV = Path(__file__).parent / ".fuzz-venv"
+SCHEMATHESIS = "schemathesis==4.32.5"
+MASKED = "Internal error. Quote the request id when reporting it."
+
+
+def schemathesis() -> Path:
+    executable = VENV / "bin" / "schemathesis"
+    if not executable.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+        subprocess.run([str(VENV / "bin" / "pip"), "install", "-q", SCHEMATHESIS], check=True)
+    return executable
+
+
+async def demo_database(url: str, var: Path) -> None:
+    await upgrade(url)
+    cipher = DataCipher(Settings(database_url=url, var_dir=var).data_key)
+    engine = create_engine(url, null_pool=True)
+    async with unit_of_work(session_factory(engine)) as uow:
+        await seed_demo(uow.session, cipher)
+    await engine.dispose()
+
+
+def unmasked(error: dict[str, Any]) -> bool:
+    extensions = error.get("extensions") or {}
+    if "code" not in extensions:
+        return True
+    return extensions["code"] == "INTERNAL" and (
+        error.get("message") != MASKED or set(extensions) != {"code", "requestId"}
+    )
+
+
+def tally(har: Path) -> tuple[Counter[str], list[dict[str, Any]]]:
+    statuses: Counter[str] = Counter()
+    leaks: list[dict[str, Any]] = []
+    for entry in json.loads(har.read_text())["log"]["entries"]:
+        status = entry["response"]["status"]
+        statuses[f"{status // 100}xx"] += 1
+        body = entry["response"].get("content", {}).get("text") or ""
+        try:
+            answer = json.loads(body)
+        except ValueError:
+            continue
+        for error in answer.get("errors") or () if isinstance(answer, dict) else ():
+            if unmasked(error):
+                leaks.append(error)
+            elif error["extensions"]["code"] == "INTERNAL":
+                statuses["INTERNAL (masked)"] += 1
+    return statuses, leaks
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.fuzz", description=__doc__)
+    parser.add_argument("--max-examples", type=int, default=80, help="per GraphQL field")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    executable = schemathesis()
+    with tempfile.TemporaryDirectory(prefix="jisr-fuzz-") as work:
+        var = Path(work)
+        url = f"sqlite+aiosqlite:///{var / 'fuzz.sqlite3'}"
+        asyncio.run(demo_database(url, var))
+        os.environ.update(
+            {"JISR_RATE_LIMIT_CAPACITY": "1e12", "JISR_RATE_LIMIT_PER_SECOND": "1e12"}
+        )
+        har = var / "fuzz.har"
+        with server(url, var) as api:
+            command = [str(executable), "run", f"{api.base}/graphql"]
+            command += ["--max-examples", str(args.max_examples), "--workers", str(args.workers)]
+            command += ["--checks", "not_a_server_error", "--report", "har"]
+            command += ["--report-har-path", str(har), "--no-color"]
+            finished = subprocess.run(command, check=False, capture_output=True, text=True)
+        print("\n".join(finished.stdout.strip().splitlines()[-12:]))
+        statuses, leaks = tally(har)
+    operations = sum(v for k, v in statuses.items() if k.endswith("xx"))
+    print(
+        f"operations   {operations} sent: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items()))
+    )
+    print(f"unmasked     {len(leaks)} errors without a code or leaking detail")
+    for error in leaks[:5]:
+        print("  ", json.dumps(error)[:300])
+    ok = statuses.get("5xx", 0) == 0 and not leaks and operations >= 2000
+    print("verdict      " + ("PASS" if ok else "FAIL"))
+    raise SystemExit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

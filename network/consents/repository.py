@@ -1,0 +1,53 @@
+"""Queries about consents; callers check who may see them (identity, ACCESS.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from network.access import youth_identity_visible
+from network.consents.models import Consent, consent_actors
+from network.viewer import Viewer
+from network.youths.models import Youth
+
+
+async def of_youths(session: AsyncSession, youth_ids: Sequence[int]) -> list[Consent]:
+    statement = (
+        select(Consent)
+        .where(Consent.youth_id.in_(youth_ids))
+        .order_by(Consent.youth_id, Consent.id)
+    )
+    return list((await session.scalars(statement)).all())
+
+
+async def get_many(session: AsyncSession, ids: Sequence[int]) -> dict[int, Consent]:
+    rows = await session.scalars(select(Consent).where(Consent.id.in_(ids)))
+    return {row.id: row for row in rows}
+
+
+async def named_actors(session: AsyncSession, consent_ids: Sequence[int]) -> dict[int, list[int]]:
+    """The actors each consent names, in id order."""
+    rows = await session.execute(
+        select(consent_actors.c.consent_id, consent_actors.c.actor_id)
+        .where(consent_actors.c.consent_id.in_(consent_ids))
+        .order_by(consent_actors.c.actor_id)
+    )
+    found: dict[int, list[int]] = {pk: [] for pk in consent_ids}
+    for consent_id, actor_id in rows:
+        found[consent_id].append(actor_id)
+    return found
+
+
+async def get_visible(
+    session: AsyncSession, viewer: Viewer, ids: Sequence[int], *, now: datetime
+) -> dict[int, Consent]:
+    """Consents whose young person's identity the caller may see (ACCESS.md)."""
+    statement = (
+        select(Consent)
+        .join(Youth, Youth.id == Consent.youth_id)
+        .where(Consent.id.in_(ids), youth_identity_visible(viewer, now=now))
+    )
+    return {row.id: row for row in await session.scalars(statement)}

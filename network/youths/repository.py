@@ -1,0 +1,120 @@
+"""Queries about young people, with the visibility of ACCESS.md pushed into SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from network.access import youth_identity_visible, youth_visible
+from network.enums import YouthStatus
+from network.text import like_escape
+from network.viewer import Viewer
+from network.youths.models import Milestone, Need, Youth
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A young person the caller may see; ``identity`` says whether their identity too."""
+
+    youth: Youth
+    identity: bool
+
+
+@dataclass(frozen=True)
+class YouthFilter:
+    """``search`` is a case-code prefix, or an exact full name given as its keyed hash."""
+
+    statuses: Sequence[YouthStatus] = ()
+    institution_id: int | None = None
+    leaving_before: date | None = None
+    code_prefix: str | None = None
+    name_hash: str | None = None
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = []
+        if self.statuses:
+            found.append(Youth.status.in_(list(dict.fromkeys(self.statuses))))
+        if self.institution_id is not None:
+            found.append(Youth.institution_id == self.institution_id)
+        if self.leaving_before is not None:
+            found.append(Youth.expected_leaving_date < self.leaving_before)
+        searched: list[ColumnElement[bool]] = []
+        if self.code_prefix:
+            searched.append(Youth.code.like(f"{like_escape(self.code_prefix)}%", escape="\\"))
+        if self.name_hash:
+            searched.append(Youth.name_hash == self.name_hash)
+        if searched:
+            found.append(or_(*searched))
+        return found
+
+
+def _seen(viewer: Viewer, now: datetime) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    visible = youth_visible(viewer, now=now)
+    identity = youth_identity_visible(viewer, now=now).label("identity")
+    return visible, identity
+
+
+async def get_visible(
+    session: AsyncSession, viewer: Viewer, ids: Sequence[int], *, now: datetime
+) -> dict[int, Seen]:
+    visible, identity = _seen(viewer, now)
+    rows = await session.execute(select(Youth, identity).where(Youth.id.in_(ids), visible))
+    return {youth.id: Seen(youth, bool(flag)) for youth, flag in rows}
+
+
+async def page(
+    session: AsyncSession,
+    viewer: Viewer,
+    youth_filter: YouthFilter,
+    *,
+    after_id: int | None,
+    limit: int,
+    now: datetime,
+) -> list[Seen]:
+    """One page in creation order; ``limit + 1`` rows tell that a next page exists."""
+    visible, identity = _seen(viewer, now)
+    statement = select(Youth, identity).where(visible, *youth_filter.conditions())
+    if after_id is not None:
+        statement = statement.where(Youth.id > after_id)
+    rows = await session.execute(statement.order_by(Youth.id).limit(limit + 1))
+    return [Seen(youth, bool(flag)) for youth, flag in rows]
+
+
+async def count(
+    session: AsyncSession, viewer: Viewer, youth_filter: YouthFilter, *, now: datetime
+) -> int:
+    conditions = [youth_visible(viewer, now=now), *youth_filter.conditions()]
+    total = await session.scalar(select(func.count()).select_from(Youth).where(*conditions))
+    return int(total or 0)
+
+
+async def get_for_update(session: AsyncSession, youth_id: int) -> Youth | None:
+    return await session.get(Youth, youth_id, with_for_update=True)
+
+
+async def code_taken(session: AsyncSession, code: str) -> bool:
+    return await session.scalar(select(Youth.id).where(Youth.code == code)) is not None
+
+
+async def by_idempotency_key(session: AsyncSession, user_id: int, key: str) -> Youth | None:
+    return await session.scalar(
+        select(Youth).where(Youth.created_by_id == user_id, Youth.idempotency_key == key)
+    )
+
+
+async def needs_of(session: AsyncSession, youth_ids: Sequence[int]) -> list[Need]:
+    statement = select(Need).where(Need.youth_id.in_(youth_ids)).order_by(Need.youth_id, Need.axis)
+    return list((await session.scalars(statement)).all())
+
+
+async def milestones_of(session: AsyncSession, youth_ids: Sequence[int]) -> list[Milestone]:
+    statement = (
+        select(Milestone)
+        .where(Milestone.youth_id.in_(youth_ids))
+        .order_by(Milestone.youth_id, Milestone.achieved_on, Milestone.id)
+    )
+    return list((await session.scalars(statement)).all())

@@ -1,0 +1,1 @@
+"""What keeps the API hard to abuse and quick: limits, cost, rate, persisted queries, caching."""

@@ -1,0 +1,177 @@
+"""Every HTTP GraphQL request passes here before it runs.
+
+In order: the persisted document is resolved; the document is parsed and checked
+against the token, depth and alias limits (cached); its cost is estimated and refused
+beyond the maximum; the caller's bucket pays the cost or the request is refused with
+HTTP 429; then an anonymous directory query is answered from the response cache or
+the compiled path, anything else by the resolvers. Every answer reports its cost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import orjson
+from graphql import GraphQLError, OperationDefinitionNode, OperationType
+from graphql.execution.values import get_variable_values
+from sqlalchemy.ext.asyncio import AsyncEngine
+from strawberry.types import ExecutionResult
+
+from network import directory_version
+from network.errors import ErrorCode
+from network.settings import Settings
+from schema.compiled.executor import CompiledDirectory
+from schema.context import Context
+from schema.errors import format_error, refusal
+from schema.limits.cost import CostEstimate
+from schema.limits.documents import Documents
+from schema.limits.persisted import PersistedQueries
+from schema.limits.rate import RateLimiter, Taken
+from schema.limits.response_cache import ResponseCache, cache_key
+
+Resolve = Callable[[str | None], Awaitable[ExecutionResult]]
+
+
+def caller_key(context: Context) -> str:
+    """Whom the bucket belongs to: the bearer token when there is one, else the address."""
+    request = context.request
+    header = request.headers.get("authorization") if request is not None else None
+    if header:
+        return "token:" + hashlib.sha256(header.encode()).hexdigest()[:32]
+    client = getattr(request, "client", None)
+    return "address:" + (client.host if client else "unknown")
+
+
+def _operation(document: Any, name: str | None) -> OperationDefinitionNode | None:
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if name is not None:
+        operations = [o for o in operations if o.name and o.name.value == name]
+    return operations[0] if len(operations) == 1 else None
+
+
+class Gate:
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        strawberry_schema: Any,
+        engine: AsyncEngine,
+        sessions: Any,
+        compiled: CompiledDirectory | None,
+        redis: Any,
+    ) -> None:
+        self.schema = strawberry_schema._schema
+        self.engine = engine
+        self.compiled = compiled
+        self.max_cost = settings.max_query_cost
+        self.documents = Documents(self.schema, settings)
+        self.persisted = PersistedQueries(
+            mode=settings.persisted_queries, sessions=sessions, redis=redis
+        )
+        self.rate = RateLimiter(
+            capacity=settings.rate_limit_capacity,
+            per_second=settings.rate_limit_per_second,
+            redis=redis,
+        )
+        self.cache = ResponseCache(redis) if settings.response_cache and compiled else None
+
+    async def run(
+        self,
+        context: Context,
+        request_data: Any,
+        *,
+        compiled_allowed: bool,
+        resolve: Resolve,
+        sub_response: Any,
+    ) -> ExecutionResult:
+        key = caller_key(context)
+        query = await self.persisted.document(request_data.query, request_data.extensions)
+        if isinstance(query, GraphQLError):
+            return await self._refused(key, [query], 1, sub_response)
+        if query is None:
+            return await resolve(None)
+        prepared = self.documents.prepare(query)
+        if prepared.document is None:
+            return await self._refused(key, prepared.errors, 1, sub_response)
+        operation = _operation(prepared.document, request_data.operation_name)
+        variables = request_data.variables or {}
+        coerced = (
+            get_variable_values(self.schema, operation.variable_definitions or (), variables)
+            if operation is not None
+            else []
+        )
+        if operation is None or isinstance(coerced, list):
+            return await resolve(query)  # the resolver path words the error
+        root = self.schema.get_root_type(operation.operation)
+        cost = CostEstimate(self.schema, prepared.document, coerced).of(
+            operation.selection_set, root.name if root else "Query"
+        )
+        if cost > self.max_cost:
+            message = f"query cost {cost} is above the limit of {self.max_cost}"
+            return await self._refused(key, [refusal(message)], cost, sub_response, charge=1)
+        taken = await self.rate.take(key, cost)
+        if not taken.allowed:
+            return self._rate_limited(taken, cost, sub_response)
+        result: ExecutionResult | None = None
+        if compiled_allowed and operation.operation is OperationType.QUERY:
+            result = await self._directory(context, prepared.document, query, request_data)
+        if result is None:
+            result = await resolve(query)
+        result.extensions = {**(result.extensions or {}), "cost": self._cost(cost, taken)}
+        return result
+
+    async def _directory(
+        self, context: Context, document: Any, query: str, request_data: Any
+    ) -> ExecutionResult | None:
+        """The compiled path's answer, through the response cache for anonymous callers."""
+        if self.compiled is None:
+            return None
+        variables, name = request_data.variables, request_data.operation_name
+        key = None
+        if self.cache is not None and context.viewer.is_anonymous:
+            async with self.engine.connect() as connection:
+                version = await directory_version.current(connection)
+            key = cache_key(version, query, name, [variables, context.viewer.language])
+            kept = await self.cache.get(key)
+            if kept is not None:
+                return ExecutionResult(data=orjson.Fragment(kept), errors=None)  # type: ignore[arg-type]
+        try:
+            result = await self.compiled.execute(context, document, query, variables, name)
+        except Exception as error:  # masked and logged like any resolver's failure
+            wrapped = GraphQLError(str(error), original_error=error)
+            masked = format_error(wrapped, operation=name, context=context)
+            return ExecutionResult(data=None, errors=[masked])
+        if result is not None and key is not None and self.cache is not None:
+            await self.cache.put(key, orjson.dumps(result.data))
+        return result
+
+    def _cost(self, cost: int, taken: Taken) -> dict[str, int]:
+        return {"requested": cost, "limit": self.max_cost, "remaining": taken.remaining}
+
+    async def _refused(
+        self,
+        key: str,
+        errors: list[GraphQLError],
+        cost: int,
+        sub_response: Any,
+        charge: int = 1,
+    ) -> ExecutionResult:
+        """A refusal still takes a point from the bucket, so refusals cannot flood."""
+        taken = await self.rate.take(key, charge)
+        if not taken.allowed:
+            return self._rate_limited(taken, charge, sub_response)
+        return ExecutionResult(
+            data=None, errors=errors, extensions={"cost": self._cost(cost, taken)}
+        )
+
+    def _rate_limited(self, taken: Taken, cost: int, sub_response: Any) -> ExecutionResult:
+        sub_response.status_code = 429
+        sub_response.headers["Retry-After"] = str(taken.retry_after)
+        error = refusal(
+            f"rate limit reached: retry in {taken.retry_after} s", ErrorCode.RATE_LIMITED
+        )
+        return ExecutionResult(
+            data=None, errors=[error], extensions={"cost": self._cost(cost, taken)}
+        )

@@ -1,0 +1,275 @@
+"""Coordination metrics as the contract shows them, read from a stored snapshot."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import strawberry
+
+from network.metrics import figures
+from network.metrics.activity import ActivityRow as ActivityRowData
+from network.metrics.coverage import CoverageCell as CoverageCellData
+from schema.actors.types import Actor
+from schema.context import Info
+from schema.enums import ServiceAxis
+from schema.relay import page_size
+from schema.taxonomy.types import TaxonomyTerm
+from schema.territories.types import Territory
+
+
+async def actor_of(info: Info, actor_id: int) -> Actor:
+    return Actor.of(await info.context.loaders["actor"].load(actor_id))
+
+
+@strawberry.type
+class Period:
+    from_: date = strawberry.field(name="from")
+    to: date
+
+
+@strawberry.type
+class CoverageCell:
+    data: strawberry.Private[CoverageCellData]
+    axis: ServiceAxis
+    active_services: int
+    available_capacity: int | None
+    youth_with_need: int | None
+    gap: bool
+
+    @classmethod
+    def of(cls, data: CoverageCellData) -> CoverageCell:
+        return cls(
+            data=data,
+            axis=data.axis,
+            active_services=data.active_services,
+            available_capacity=data.available_capacity,
+            youth_with_need=data.youth_with_need,
+            gap=data.gap,
+        )
+
+    @strawberry.field
+    def territory(self, info: Info) -> Territory:
+        return Territory.of(info.context.reference.territories[self.data.territory_id])
+
+
+@strawberry.type
+class AxisMetrics:
+    axis: ServiceAxis
+    referrals_sent: int
+    referrals_completed: int
+    acceptance_rate: float | None
+    median_response_hours: float | None
+
+    @classmethod
+    def of(cls, data: figures.AxisFigures) -> AxisMetrics:
+        return cls(
+            axis=data.axis,
+            referrals_sent=data.sent,
+            referrals_completed=data.completed,
+            acceptance_rate=data.acceptance_rate,
+            median_response_hours=data.median_response_hours,
+        )
+
+
+@strawberry.type
+class ActorMetrics:
+    data: strawberry.Private[figures.ActorFigures]
+    referrals_sent: int
+    referrals_received: int
+    acceptance_rate: float | None
+    median_response_hours: float | None
+    overdue_responses: int
+
+    @classmethod
+    def of(cls, data: figures.ActorFigures) -> ActorMetrics:
+        return cls(
+            data=data,
+            referrals_sent=data.sent,
+            referrals_received=data.received,
+            acceptance_rate=data.acceptance_rate,
+            median_response_hours=data.median_response_hours,
+            overdue_responses=data.overdue_responses,
+        )
+
+    @strawberry.field
+    async def actor(self, info: Info) -> Actor:
+        return await actor_of(info, self.data.actor_id)
+
+
+@strawberry.type
+class InstitutionAutonomy:
+    data: strawberry.Private[figures.InstitutionAutonomy]
+    cohort_size: int
+    autonomous_within_12_months: int = strawberry.field(name="autonomousWithin12Months")
+    rate_12_months: float | None = strawberry.field(name="rate12Months")
+
+    @classmethod
+    def of(cls, data: figures.InstitutionAutonomy) -> InstitutionAutonomy:
+        return cls(
+            data=data,
+            cohort_size=data.cohort_size,
+            autonomous_within_12_months=data.autonomous_within_12_months,
+            rate_12_months=data.rate_12_months,
+        )
+
+    @strawberry.field
+    async def institution(self, info: Info) -> Actor:
+        return await actor_of(info, self.data.institution_id)
+
+
+@strawberry.type
+class AutonomyIndicator:
+    data: strawberry.Private[figures.AutonomyFigures]
+    cohort_size: int
+    autonomous_within_6_months: int = strawberry.field(name="autonomousWithin6Months")
+    autonomous_within_12_months: int = strawberry.field(name="autonomousWithin12Months")
+    rate_12_months: float | None = strawberry.field(name="rate12Months")
+
+    @classmethod
+    def of(cls, data: figures.AutonomyFigures) -> AutonomyIndicator:
+        return cls(
+            data=data,
+            cohort_size=data.cohort_size,
+            autonomous_within_6_months=data.autonomous_within_6_months,
+            autonomous_within_12_months=data.autonomous_within_12_months,
+            rate_12_months=data.rate_12_months,
+        )
+
+    @strawberry.field(description="Largest cohorts first; at most 100.")
+    def by_institution(self, first: int | None = 20) -> list[InstitutionAutonomy]:
+        size = page_size(first)
+        return [InstitutionAutonomy.of(item) for item in self.data.by_institution[:size]]
+
+
+@strawberry.type
+class ActorCentrality:
+    data: strawberry.Private[figures.Centrality]
+    partners: int
+    referrals_brokered: int
+
+    @strawberry.field
+    async def actor(self, info: Info) -> Actor:
+        return await actor_of(info, self.data.actor_id)
+
+
+@strawberry.type
+class NetworkMetrics:
+    data: strawberry.Private[figures.NetworkFigures]
+    actors: int
+    active_links: int
+    density: float | None
+
+    @strawberry.field(description="Active actors accepting referrals that sent and received none.")
+    async def isolated_actors(self, info: Info, first: int | None = 20) -> list[Actor]:
+        ids = self.data.isolated_actor_ids[: page_size(first)]
+        return [Actor.of(row) for row in await info.context.loaders["actor"].load_many(ids)]
+
+    @strawberry.field
+    def top_brokers(self, first: int | None = 10) -> list[ActorCentrality]:
+        return [
+            ActorCentrality(
+                data=item, partners=item.partners, referrals_brokered=item.referrals_brokered
+            )
+            for item in self.data.top_brokers[: page_size(first)]
+        ]
+
+
+@strawberry.type
+class CoordinationMetrics:
+    data: strawberry.Private[figures.Metrics]
+    territory_id: strawberry.Private[int | None]
+    computed_at: datetime | None
+    period: Period
+
+    @strawberry.field
+    def territory(self, info: Info) -> Territory | None:
+        if self.territory_id is None:
+            return None
+        return Territory.of(info.context.reference.territories[self.territory_id])
+
+    @strawberry.field
+    def referrals_sent(self) -> int:
+        return self.data.referrals.sent
+
+    @strawberry.field
+    def referrals_accepted(self) -> int:
+        return self.data.referrals.accepted
+
+    @strawberry.field
+    def referrals_declined(self) -> int:
+        return self.data.referrals.declined
+
+    @strawberry.field
+    def referrals_expired(self) -> int:
+        return self.data.referrals.expired
+
+    @strawberry.field
+    def referrals_completed(self) -> int:
+        return self.data.referrals.completed
+
+    @strawberry.field
+    def acceptance_rate(self) -> float | None:
+        return self.data.referrals.acceptance_rate
+
+    @strawberry.field
+    def closed_loop_rate(self) -> float | None:
+        return self.data.referrals.closed_loop_rate
+
+    @strawberry.field
+    def median_response_hours(self) -> float | None:
+        return self.data.referrals.median_response_hours
+
+    @strawberry.field(name="p90ResponseHours")
+    def p90_response_hours(self) -> float | None:
+        return self.data.referrals.p90_response_hours
+
+    @strawberry.field
+    def median_completion_days(self) -> float | None:
+        return self.data.referrals.median_completion_days
+
+    @strawberry.field
+    def overdue_follow_ups(self) -> int:
+        return self.data.referrals.overdue_follow_ups
+
+    @strawberry.field
+    def by_axis(self) -> list[AxisMetrics]:
+        return [AxisMetrics.of(item) for item in self.data.by_axis]
+
+    @strawberry.field(description="Most referrals received first; at most 100.")
+    def by_actor(self, first: int | None = 20) -> list[ActorMetrics]:
+        return [ActorMetrics.of(item) for item in self.data.by_actor[: page_size(first)]]
+
+    @strawberry.field
+    def autonomy(self) -> AutonomyIndicator:
+        return AutonomyIndicator.of(self.data.autonomy)
+
+    @strawberry.field
+    def network(self) -> NetworkMetrics:
+        network = self.data.network
+        return NetworkMetrics(
+            data=network,
+            actors=network.actors,
+            active_links=network.active_links,
+            density=network.density,
+        )
+
+
+@strawberry.type
+class ActivityRow:
+    data: strawberry.Private[ActivityRowData]
+    axis: ServiceAxis
+    services_delivered: int
+
+    @classmethod
+    def of(cls, data: ActivityRowData) -> ActivityRow:
+        return cls(data=data, axis=data.axis, services_delivered=data.services_delivered)
+
+    @strawberry.field
+    async def actor(self, info: Info) -> Actor:
+        return await actor_of(info, self.data.actor_id)
+
+    @strawberry.field
+    def category(self, info: Info) -> TaxonomyTerm | None:
+        if self.data.category_id is None:
+            return None
+        return TaxonomyTerm.of(info.context.reference.terms[self.data.category_id])

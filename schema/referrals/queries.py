@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import strawberry
+
+from network import clock
+from network.referrals import filters, repository
+from schema.auth import require_user
+from schema.context import Info
+from schema.referrals.filters import ReferralFilter
+from schema.referrals.types import Referral, ReferralConnection, ReferralEvent
+from schema.relay import decode_id_cursor, node_resolver, page_size
+
+
+@node_resolver("Referral")
+async def referral_nodes(info: Info, pks: list[int]) -> dict[int, Referral]:
+    async with info.context.sessions() as session:
+        found = await repository.get_visible(
+            session, pks, viewer=info.context.viewer, now=clock.now()
+        )
+    return {pk: Referral.of(seen) for pk, seen in found.items()}
+
+
+@node_resolver("ReferralEvent")
+async def referral_event_nodes(info: Info, pks: list[int]) -> dict[int, ReferralEvent]:
+    async with info.context.sessions() as session:
+        found = await repository.get_visible_events(
+            session, pks, viewer=info.context.viewer, now=clock.now()
+        )
+    return {pk: ReferralEvent.of(seen) for pk, seen in found.items()}
+
+
+@strawberry.type
+class ReferralQuery:
+    @strawberry.field(description="Referrals the caller may see, in creation order.")
+    async def referrals(
+        self,
+        info: Info,
+        filter: ReferralFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> ReferralConnection:
+        context = info.context
+        viewer = require_user(context.viewer)
+        size = page_size(first)
+        where = filter.to_domain(context.reference) if filter else filters.ReferralFilter()
+        after_id = decode_id_cursor(after)
+        now = clock.now()
+        async with context.sessions() as session:
+            page = await repository.search(
+                session, where=where, first=size, after_id=after_id, viewer=viewer, now=now
+            )
+
+        async def count() -> int:
+            async with context.sessions() as session:
+                return await repository.count(session, where=where, viewer=viewer, now=now)
+
+        return ReferralConnection.of(page, after_id=after_id, count=count)

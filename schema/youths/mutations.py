@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import strawberry
+
+from network.database import UnitOfWork
+from network.ids import pk_of, to_global_id
+from network.youths import export, service
+from network.youths.models import Youth as YouthRow
+from network.youths.repository import Seen
+from schema.auth import require_user
+from schema.common import UserError
+from schema.context import Info
+from schema.mutations import attempted_ids, run_mutation
+from schema.referrals.cipher import cipher_of
+from schema.youths.inputs import (
+    AssessNeedsInput,
+    RecordMilestoneInput,
+    RegisterYouthInput,
+    UpdateYouthInput,
+)
+from schema.youths.types import Youth
+
+
+@strawberry.type
+class YouthPayload:
+    youth: Youth | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class YouthExportPayload:
+    json: str | None
+    user_errors: list[UserError]
+
+
+async def _youth_mutation(
+    info: Info,
+    operation: str,
+    write: Callable[[UnitOfWork], Awaitable[YouthRow]],
+    *,
+    youth_id: str | None,
+) -> YouthPayload:
+    """Run ``write``; those who may change a young person see their identity."""
+    cipher = cipher_of(info)
+
+    async def change(uow: UnitOfWork) -> tuple[Youth, list[str]]:
+        require_user(info.context.viewer)
+        row = await write(uow)
+        return Youth.of(Seen(row, identity=True), cipher), [to_global_id("Youth", row.id)]
+
+    youth, errors = await run_mutation(
+        info,
+        operation,
+        change,
+        audit_ids=attempted_ids("Youth", youth_id),
+        input_field="input",
+    )
+    return YouthPayload(youth=youth, user_errors=errors)
+
+
+@strawberry.type
+class YouthMutation:
+    @strawberry.mutation(
+        description="Their mediator, a MEDIATOR of their institution, ADMIN. A repeat with "
+        "the same idempotencyKey returns the first young person."
+    )
+    async def register_youth(self, info: Info, input: RegisterYouthInput) -> YouthPayload:
+        viewer, cipher = info.context.viewer, cipher_of(info)
+
+        async def write(uow: UnitOfWork) -> YouthRow:
+            return await service.register_youth(
+                uow.session,
+                viewer=viewer,
+                cipher=cipher,
+                registration=input.registration(),
+                idempotency_key=input.idempotency_key,
+            )
+
+        return await _youth_mutation(info, "registerYouth", write, youth_id=None)
+
+    @strawberry.mutation
+    async def update_youth(self, info: Info, input: UpdateYouthInput) -> YouthPayload:
+        viewer, cipher = info.context.viewer, cipher_of(info)
+
+        async def write(uow: UnitOfWork) -> YouthRow:
+            return await service.update_youth(
+                uow.session,
+                viewer=viewer,
+                cipher=cipher,
+                youth_id=input.youth_pk(),
+                changes=input.changes(),
+            )
+
+        return await _youth_mutation(info, "updateYouth", write, youth_id=input.id)
+
+    @strawberry.mutation(description="Upsert per axis; axes not given are unchanged.")
+    async def assess_needs(self, info: Info, input: AssessNeedsInput) -> YouthPayload:
+        viewer, cipher = info.context.viewer, cipher_of(info)
+
+        async def write(uow: UnitOfWork) -> YouthRow:
+            return await service.assess_needs(
+                uow.session,
+                viewer=viewer,
+                cipher=cipher,
+                youth_id=pk_of(input.youth_id, "Youth", field="youthId"),
+                needs=input.assessments(),
+            )
+
+        return await _youth_mutation(info, "assessNeeds", write, youth_id=input.youth_id)
+
+    @strawberry.mutation
+    async def record_milestone(self, info: Info, input: RecordMilestoneInput) -> YouthPayload:
+        viewer, cipher = info.context.viewer, cipher_of(info)
+
+        async def write(uow: UnitOfWork) -> YouthRow:
+            return await service.record_milestone(
+                uow.session,
+                viewer=viewer,
+                cipher=cipher,
+                youth_id=pk_of(input.youth_id, "Youth", field="youthId"),
+                kind=input.kind,
+                achieved_on=input.achieved_on,
+                note=input.note,
+            )
+
+        return await _youth_mutation(info, "recordMilestone", write, youth_id=input.youth_id)
+
+    @strawberry.mutation(
+        description="Everything held about one young person (right of access, law 09-08)."
+    )
+    async def export_youth_data(self, info: Info, youth_id: strawberry.ID) -> YouthExportPayload:
+        viewer, cipher = info.context.viewer, cipher_of(info)
+
+        async def change(uow: UnitOfWork) -> tuple[str, list[str]]:
+            require_user(viewer)
+            pk = pk_of(youth_id, "Youth", field="youthId")
+            document = await export.export_youth_data(
+                uow.session, viewer=viewer, cipher=cipher, youth_id=pk
+            )
+            return document, [to_global_id("Youth", pk)]
+
+        document, errors = await run_mutation(
+            info, "exportYouthData", change, audit_ids=attempted_ids("Youth", youth_id)
+        )
+        return YouthExportPayload(json=document, user_errors=errors)

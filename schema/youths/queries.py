@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import strawberry
+
+from network import clock
+from network.youths import repository
+from schema.audit_reads import record_identity_reads
+from schema.auth import require_user
+from schema.connections import cursors_of, page_info
+from schema.context import Info
+from schema.referrals.cipher import cipher_of
+from schema.relay import decode_id_cursor, node_resolver, page_size
+from schema.youths.filters import YouthFilter
+from schema.youths.types import Youth, YouthConnection, YouthEdge
+
+
+@node_resolver("Youth")
+async def youth_nodes(info: Info, pks: list[int]) -> dict[int, Youth]:
+    seen = await info.context.loaders["youth"].load_many(pks)
+    cipher = cipher_of(info)
+    return {pk: Youth.of(one, cipher) for pk, one in zip(pks, seen, strict=True) if one}
+
+
+@strawberry.type
+class YouthQuery:
+    @strawberry.field(description="Young people the caller may see, in creation order.")
+    async def youths(
+        self,
+        info: Info,
+        filter: YouthFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> YouthConnection:
+        context = info.context
+        viewer = require_user(context.viewer)
+        size, after_id = page_size(first), decode_id_cursor(after)
+        cipher = cipher_of(info)
+        where = filter.to_domain(cipher) if filter else repository.YouthFilter()
+        now = clock.now()
+        async with context.sessions() as session:
+            rows = await repository.page(
+                session, viewer, where, after_id=after_id, limit=size, now=now
+            )
+        shown = rows[:size]
+        await record_identity_reads(context, (s.youth.id for s in shown if s.identity))
+        cursors = cursors_of(shown, lambda seen: [seen.youth.id])
+
+        async def count() -> int:
+            async with context.sessions() as session:
+                return await repository.count(session, viewer, where, now=now)
+
+        return YouthConnection(
+            edges=[
+                YouthEdge(cursor=cursor, node=Youth.of(seen, cipher))
+                for cursor, seen in zip(cursors, shown, strict=True)
+            ],
+            page_info=page_info(
+                cursors, has_next=len(rows) > size, has_previous=after_id is not None
+            ),
+            count=count,
+        )

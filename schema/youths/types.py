@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from network import clock
+from network.crypto import DataCipher
+from network.ids import to_global_id
+from network.youths.identity import birth_date_of, identity_of
+from network.youths.models import Milestone as MilestoneRow
+from network.youths.models import Need as NeedRow
+from network.youths.repository import Seen
+from network.youths.rules import age_on
+from schema.actors.types import Actor
+from schema.common import PageInfo
+from schema.consents.types import Consent
+from schema.context import Info
+from schema.enums import Gender, ServiceAxis
+from schema.referrals.cipher import cipher_of
+from schema.relay import Node
+from schema.territories.types import Territory
+from schema.users.types import User
+from schema.youths.enums import (
+    EducationLevel,
+    MilestoneKind,
+    NeedLevel,
+    VocationalLevel,
+    YouthStatus,
+)
+
+if TYPE_CHECKING:
+    from schema.referrals.types import ReferralConnection
+
+
+@strawberry.type
+class Need:
+    axis: ServiceAxis
+    level: NeedLevel
+    note: str | None
+    assessed_at: datetime
+
+    @classmethod
+    def of(cls, row: NeedRow, cipher: DataCipher, *, identity: bool) -> Need:
+        note = cipher.decrypt(row.note_enc) if identity else None
+        return cls(axis=row.axis, level=row.level, note=note, assessed_at=row.assessed_at)
+
+
+@strawberry.type
+class Milestone:
+    kind: MilestoneKind
+    achieved_on: date
+    note: str | None
+
+    @classmethod
+    def of(cls, row: MilestoneRow, cipher: DataCipher, *, identity: bool) -> Milestone:
+        note = cipher.decrypt(row.note_enc) if identity else None
+        return cls(kind=row.kind, achieved_on=row.achieved_on, note=note)
+
+
+@strawberry.type(
+    name="Youth",
+    description="Personal fields are null for a caller who may see the young person but not "
+    "their identity (ACCESS.md).",
+)
+class Youth(Node):
+    seen: strawberry.Private[Seen]
+    code: str
+    first_name: str | None
+    last_name: str | None
+    birth_date: date | None
+    age: int | None
+    gender: Gender | None
+    status: YouthStatus
+    expected_leaving_date: date | None
+    left_care_on: date | None
+    education_level: EducationLevel | None
+    vocational_level: VocationalLevel | None
+
+    @classmethod
+    def of(cls, seen: Seen, cipher: DataCipher) -> Youth:
+        row = seen.youth
+        born = birth_date_of(row, cipher)
+        identity = identity_of(row, cipher) if seen.identity else None
+        return cls(
+            id=strawberry.ID(to_global_id("Youth", row.id)),
+            seen=seen,
+            code=row.code,
+            first_name=identity.first_name if identity else None,
+            last_name=identity.last_name if identity else None,
+            birth_date=identity.birth_date if identity else None,
+            age=age_on(born, clock.today()) if born else None,
+            gender=row.gender,
+            status=row.status,
+            expected_leaving_date=row.expected_leaving_date,
+            left_care_on=row.left_care_on,
+            education_level=row.education_level,
+            vocational_level=row.vocational_level,
+        )
+
+    @strawberry.field
+    async def institution(self, info: Info) -> Actor:
+        return Actor.of(await info.context.loaders["actor"].load(self.seen.youth.institution_id))
+
+    @strawberry.field(description="Where they live after leaving care.")
+    def residence_territory(self, info: Info) -> Territory | None:
+        territory_id = self.seen.youth.residence_territory_id
+        if territory_id is None:
+            return None
+        return Territory.of(info.context.reference.territories[territory_id])
+
+    @strawberry.field
+    async def mediator(self, info: Info) -> User | None:
+        mediator_id = self.seen.youth.mediator_id
+        if mediator_id is None:
+            return None
+        row: Any = await info.context.loaders["user"].load(mediator_id)
+        return User.of(row) if row else None
+
+    @strawberry.field
+    async def needs(self, info: Info) -> list[Need]:
+        rows = await info.context.loaders["youth_needs"].load(self.seen.youth.id)
+        cipher = cipher_of(info)
+        return [Need.of(row, cipher, identity=self.seen.identity) for row in rows]
+
+    @strawberry.field(description="Identity: empty for callers who may not see it.")
+    async def consents(self, info: Info) -> list[Consent]:
+        if not self.seen.identity:
+            return []
+        rows = await info.context.loaders["youth_consents"].load(self.seen.youth.id)
+        cipher = cipher_of(info)
+        return [Consent.of(row, cipher) for row in rows]
+
+    @strawberry.field
+    async def milestones(self, info: Info) -> list[Milestone]:
+        rows = await info.context.loaders["youth_milestones"].load(self.seen.youth.id)
+        cipher = cipher_of(info)
+        return [Milestone.of(row, cipher, identity=self.seen.identity) for row in rows]
+
+    @strawberry.field
+    async def referrals(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Annotated[ReferralConnection, strawberry.lazy("schema.referrals.types")]:
+        from schema.referrals.types import youth_referrals
+
+        return await youth_referrals(info, self.seen.youth.id, first=first, after=after)
+
+
+@strawberry.type
+class YouthEdge:
+    cursor: str
+    node: Youth
+
+
+@strawberry.type
+class YouthConnection:
+    edges: list[YouthEdge]
+    page_info: PageInfo
+    count: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field
+    def nodes(self) -> list[Youth]:
+        return [edge.node for edge in self.edges]
+
+    @strawberry.field
+    async def total_count(self) -> int:
+        return await self.count()
+
+
+async def youth_by_id(info: Info, youth_id: int | None) -> Youth | None:
+    """The young person if the caller may see them, else None (through the "youth" loader)."""
+    if youth_id is None:
+        return None
+    seen: Seen | None = await info.context.loaders["youth"].load(youth_id)
+    return Youth.of(seen, cipher_of(info)) if seen else None

@@ -1,0 +1,56 @@
+"""The demo network exported, imported into an empty database and exported again."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+from network.hsds.files import export_directory, import_directory
+from network.migrate import upgrade
+from tests.api import test_settings as settings_for
+from tests.databases import Databases
+
+
+def same_files(left: Path, right: Path) -> list[str]:
+    comparison = filecmp.dircmp(left, right)
+    return comparison.diff_files + comparison.left_only + comparison.right_only
+
+
+async def test_export_import_export_gives_the_same_package(
+    databases: Databases, db_url: str, tmp_path: Path
+) -> None:
+    # given the demo network exported, and an empty database
+    demo = settings_for(db_url, tmp_path / "var")
+    await export_directory(demo, tmp_path / "first", fmt="datapackage", lang="fr")
+    empty_url = await databases.create_empty()
+    await upgrade(empty_url)
+    empty = settings_for(empty_url, tmp_path / "var")
+
+    # when the package is imported there, twice, and exported again
+    first = await import_directory(empty, tmp_path / "first", dry_run=False)
+    second = await import_directory(empty, tmp_path / "first" / "datapackage.json", dry_run=False)
+    await export_directory(empty, tmp_path / "second", fmt="datapackage", lang="fr")
+
+    # then the first import created every public actor and service, the second changed
+    # nothing, and both exports hold the same bytes
+    assert first.errors == []
+    assert (first.created["organization"], first.created["service"]) == (75, 233)
+    assert not second.changed_anything
+    assert second.unchanged == first.created
+    assert same_files(tmp_path / "first", tmp_path / "second") == []
+
+
+async def test_the_demo_export_imported_into_the_demo_changes_nothing(
+    db_url: str, tmp_path: Path
+) -> None:
+    # given the demo network's own export
+    settings = settings_for(db_url, tmp_path / "var")
+    await export_directory(settings, tmp_path / "out", fmt="datapackage", lang="ar")
+
+    # when it is imported back (a dry run, so it reports what it would do)
+    report = await import_directory(settings, tmp_path / "out", dry_run=True)
+
+    # then every record is recognised by its published id and nothing would change
+    assert report.errors == []
+    assert report.changes == []
+    assert report.unchanged["service"] == 233

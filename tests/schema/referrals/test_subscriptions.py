@@ -1,0 +1,187 @@
+"""``referralEvents`` over graphql-transport-ws, across two API processes on one Redis."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+from websockets.asyncio.client import ClientConnection, connect
+
+from network.ids import to_global_id
+from tests.api import Api, running_api
+from tests.factories import Person
+from tests.schema.referrals.fixtures import (
+    CREATE,
+    INPUT_TYPES,
+    Network,
+    network,
+    transition_mutation,
+)
+from tests.schema.referrals.servers import api_processes
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+SUBSCRIPTION = """
+subscription { referralEvents { kind fromStatus toStatus note referral { id status } } }
+"""
+
+
+@asynccontextmanager
+async def subscriber(base: str, who: Person, *, in_header: bool) -> AsyncIterator[ClientConnection]:
+    """A subscription to referralEvents, signed in by header or in connection_init."""
+    url = base.replace("http", "ws", 1) + "/graphql"
+    bearer = f"Bearer {who.token}"
+    headers = {"Authorization": bearer} if in_header else {}
+    payload = {} if in_header else {"authorization": bearer}
+    async with connect(
+        url, subprotocols=["graphql-transport-ws"], additional_headers=headers
+    ) as ws:  # type: ignore[list-item]
+        await ws.send(json.dumps({"type": "connection_init", "payload": payload}))
+        assert json.loads(await ws.recv())["type"] == "connection_ack"
+        await ws.send(
+            json.dumps({"id": "1", "type": "subscribe", "payload": {"query": SUBSCRIPTION}})
+        )
+        yield ws
+
+
+async def next_event(ws: ClientConnection, seconds: float) -> dict[str, Any] | None:
+    """The next event pushed within ``seconds``, or None."""
+    try:
+        message = json.loads(await asyncio.wait_for(ws.recv(), seconds))
+    except TimeoutError:
+        return None
+    assert message["type"] == "next", message
+    assert "errors" not in message["payload"], message
+    return message["payload"]["data"]["referralEvents"]  # type: ignore[no-any-return]
+
+
+async def call(client: httpx.AsyncClient, who: Person, query: str, given: dict[str, Any]) -> Any:
+    response = await client.post(
+        "/graphql",
+        json={"query": query, "variables": {"input": given}},
+        headers={"authorization": f"Bearer {who.token}"},
+    )
+    answer = response.json()
+    assert "errors" not in answer, answer
+    payload = next(iter(answer["data"].values()))
+    assert payload["userErrors"] == [], payload
+    return payload["referral"]
+
+
+async def test_events_reach_subscribers_of_another_process(db_url: str, tmp_path: Path) -> None:
+    # given a referral network, and two API processes on one database and one Redis
+    async with running_api(db_url, tmp_path / "var") as api:
+        world = await network(api)
+        env = _env(api, db_url, tmp_path)
+    with api_processes(2, env) as (first, second):
+        async with (
+            httpx.AsyncClient(base_url=first, timeout=10) as client,
+            subscriber(second, world.outsider_staff, in_header=True) as outsider,
+            subscriber(second, world.mediator, in_header=False) as mediator,
+        ):
+            referral = await call(client, world.mediator, CREATE, _to_service(world))
+            await _until_live(client, world.mediator, mediator, referral["id"])
+
+            # when the receiver accepts the referral through the first process
+            started = time.monotonic()
+            await call(
+                client,
+                world.receiver_staff,
+                transition_mutation("acceptReferral", INPUT_TYPES["acceptReferral"]),
+                {"id": referral["id"], "version": 1, "note": "Accueil lundi"},
+            )
+
+            # then the mediator, subscribed to the second process, hears it within a second
+            pushed = await next_event(mediator, 1.0)
+            assert time.monotonic() - started < 1.0
+            assert pushed == {
+                "kind": "ACCEPTED",
+                "fromStatus": "SENT",
+                "toStatus": "ACCEPTED",
+                "note": "Accueil lundi",
+                "referral": {"id": referral["id"], "status": "ACCEPTED"},
+            }
+
+            # and the outsider, whose subscription is live, heard nothing of that referral
+            theirs = await call(
+                client,
+                world.mediator,
+                CREATE,
+                {
+                    "youthId": world.youth_id,
+                    "toActorId": to_global_id("Actor", world.outsider),
+                    "axis": "SOCIAL_PARTICIPATION",
+                    "reason": "Activités",
+                },
+            )
+            first_heard = await next_event(outsider, 2.0)
+            assert first_heard is not None
+            assert first_heard["referral"]["id"] == theirs["id"]
+            assert first_heard["kind"] == "CREATED"
+
+
+async def test_without_redis_events_fan_out_in_process(db_url: str, tmp_path: Path) -> None:
+    # given one API process without Redis, and a subscriber signed in by header
+    async with running_api(db_url, tmp_path / "var") as api:
+        world = await network(api)
+        env = {**_env(api, db_url, tmp_path), "JISR_REDIS_URL": ""}
+    with api_processes(1, env) as (only,):
+        async with (
+            httpx.AsyncClient(base_url=only, timeout=10) as client,
+            subscriber(only, world.receiver_staff, in_header=True) as receiver,
+        ):
+            referral = await call(client, world.mediator, CREATE, _to_service(world))
+            await _until_live(client, world.mediator, receiver, referral["id"])
+
+            # when the mediator cancels the referral
+            await call(
+                client,
+                world.mediator,
+                transition_mutation("cancelReferral", INPUT_TYPES["cancelReferral"]),
+                {"id": referral["id"], "version": 1, "note": "Plus utile"},
+            )
+
+            # then the receiver hears it
+            pushed = await next_event(receiver, 1.0)
+            assert pushed is not None
+            assert (pushed["kind"], pushed["note"]) == ("CANCELLED", "Plus utile")
+
+
+def _to_service(world: Network) -> dict[str, Any]:
+    return {"youthId": world.youth_id, "serviceId": world.service_id, "reason": "Formation"}
+
+
+async def _until_live(
+    client: httpx.AsyncClient, who: Person, ws: ClientConnection, referral_id: str
+) -> None:
+    """Add numbered notes until one comes back through the subscription, then read up
+    to the last one sent: from then on the subscription is live and nothing is pending."""
+    note = transition_mutation("addReferralNote", INPUT_TYPES["addReferralNote"])
+    for sent in range(1, 21):
+        await call(client, who, note, {"id": referral_id, "note": f"liaison {sent}"})
+        heard = await next_event(ws, 1.0)
+        if heard is None:
+            continue
+        while heard["note"] != f"liaison {sent}":
+            heard = await next_event(ws, 10.0)
+            assert heard is not None, "a note sent while live was not pushed"
+        return
+    raise AssertionError("the subscription never went live")
+
+
+def _env(api: Api, db_url: str, tmp_path: Path) -> dict[str, str]:
+    settings = api.state.settings
+    return {
+        "JISR_DATABASE_URL": db_url,
+        "JISR_REDIS_URL": REDIS_URL,
+        "JISR_SECRET_KEY": settings.secret_key,
+        "JISR_DATA_KEY": settings.data_key,
+        "JISR_VAR_DIR": str(tmp_path / "var"),
+        "JISR_ENV": "development",
+    }
