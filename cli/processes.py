@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from cli.settings import settings_or_exit
+from network.logging import configure_logging
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -21,6 +22,7 @@ def serve(host: str, port: int, workers: int, log_level: str) -> None:
     import uvicorn
 
     settings_or_exit()
+    configure_logging(level=log_level.upper())
     uvicorn.run(
         "schema.app:create_app",
         factory=True,
@@ -28,6 +30,7 @@ def serve(host: str, port: int, workers: int, log_level: str) -> None:
         port=port,
         workers=workers,
         log_level=log_level.lower(),
+        log_config=None,
     )
 
 
@@ -44,6 +47,7 @@ def worker(beat: bool | None, concurrency: int | None, log_level: str) -> None:
     from workers.app import create_celery, is_embedded_broker
 
     settings = settings_or_exit()
+    configure_logging(level=log_level.upper())
     embedded = is_embedded_broker(settings)
     argv = ["worker", f"--loglevel={log_level.upper()}"]
     if embedded if beat is None else beat:
@@ -63,4 +67,6 @@ def beat(log_level: str) -> None:
     """Run the scheduler alone: exactly one per deployment (the embedded worker has its own)."""
     from workers.app import create_celery
 
-    create_celery(settings_or_exit()).start(["beat", f"--loglevel={log_level.upper()}"])
+    settings = settings_or_exit()
+    configure_logging(level=log_level.upper())
+    create_celery(settings).start(["beat", f"--loglevel={log_level.upper()}"])

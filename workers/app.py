@@ -7,6 +7,8 @@ importing this module reads no settings.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from functools import cache
 from typing import Any
 
@@ -14,6 +16,7 @@ from celery import Celery, Task
 from sqlalchemy.exc import OperationalError
 
 from network.settings import Settings, get_settings
+from workers import metrics as task_metrics
 
 SOFT_TIME_LIMIT_SECONDS = 300
 TIME_LIMIT_SECONDS = 360
@@ -23,8 +26,25 @@ RETRY_BACKOFF_MAX_SECONDS = 600
 VISIBILITY_TIMEOUT_SECONDS = 3600
 assert VISIBILITY_TIMEOUT_SECONDS > TIME_LIMIT_SECONDS + RETRY_BACKOFF_MAX_SECONDS
 
-# Periodic scans (reminders, outbox relay, metrics) are added here by the issues that need them.
-BEAT_SCHEDULE: dict[str, dict[str, Any]] = {}
+
+
+def task_modules() -> list[str]:
+    """Every ``workers/*tasks.py`` module: adding one needs no edit here."""
+    import workers
+
+    return sorted(
+        f"workers.{info.name}"
+        for info in pkgutil.iter_modules(workers.__path__)
+        if info.name.endswith("tasks")
+    )
+
+
+def beat_schedule() -> dict[str, dict[str, Any]]:
+    """The periodic tasks: the ``SCHEDULE`` dicts of the task modules, merged."""
+    schedule: dict[str, dict[str, Any]] = {}
+    for name in task_modules():
+        schedule.update(getattr(importlib.import_module(name), "SCHEDULE", {}))
+    return schedule
 
 
 class JisrTask(Task):  # type: ignore[misc]
@@ -41,7 +61,7 @@ class JisrCelery(Celery):  # type: ignore[misc]
     """A Celery app that carries the settings its tasks run with."""
 
     def __init__(self, settings: Settings) -> None:
-        super().__init__("jisr", task_cls=JisrTask, include=["workers.tasks"])
+        super().__init__("jisr", task_cls=JisrTask, include=task_modules())
         self.settings = settings
 
 
@@ -82,11 +102,13 @@ def create_celery(settings: Settings) -> JisrCelery:
         task_time_limit=TIME_LIMIT_SECONDS,
         worker_prefetch_multiplier=1,
         worker_cancel_long_running_tasks_on_connection_loss=True,
-        beat_schedule=BEAT_SCHEDULE,
+        beat_schedule=beat_schedule(),
         beat_schedule_filename=str(settings.var_dir / "beat-schedule"),
         enable_utc=True,
         timezone="Africa/Casablanca",
+        worker_hijack_root_logger=False,
     )
+    task_metrics.connect()
     return app
 
 

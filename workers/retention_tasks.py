@@ -1,6 +1,6 @@
 """The retention scan: erase identities of cases closed longer than the retention period.
 
-Beat runs it daily (``workers.app.BEAT_SCHEDULE``).
+Beat runs it daily.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from network.retention import erase_expired_identities as erase
 from workers.app import JisrTask
 
 log = get_logger("jisr.retention")
+SCHEDULE = {
+    "erase-expired-identities": {"task": "jisr.erase_expired_identities", "schedule": 86_400},
+}
 
 
 async def _erase(url: str, years: int) -> int:
