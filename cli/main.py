@@ -11,6 +11,7 @@ from cli.db import db
 from cli.hsds import hsds_group
 from cli.processes import beat, serve, worker
 from cli.queries import queries
+from cli.report import report
 from cli.run import run
 from cli.schema_export import schema_group
 from cli.seed import seed
@@ -37,6 +38,19 @@ def main() -> None:
     """Jisr: the coordination platform of a leaving-care network."""
 
 
-for command in (run, serve, worker, beat, db, seed, users, tokens, schema_group, queries):
+COMMANDS = (
+    run,
+    serve,
+    worker,
+    beat,
+    db,
+    seed,
+    users,
+    tokens,
+    schema_group,
+    queries,
+    hsds_group,
+    report,
+)
+for command in COMMANDS:
     main.add_command(command)
-main.add_command(hsds_group)

@@ -33,6 +33,7 @@ from schema.limits.gate import Gate
 from schema.pubsub import BROADCASTER, broadcaster_for
 from schema.reference import ReferenceHolder
 from schema.schema import JisrSchema, build_schema
+from workers.app import create_celery
 
 
 def _bearer(headers: Any) -> str | None:
@@ -137,6 +138,7 @@ async def healthz(_: Request) -> Response:
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
     state = AppState(settings)
+    create_celery(settings)  # committed jobs reach the workers through this broker
     schema = build_schema()
     if settings.compiled_reads:
         install_sqlite_functions(state.engine)

@@ -1,5 +1,8 @@
 """The Celery application: broker, delivery guarantees, retries and the beat schedule.
 
+Creating it also installs it as the way committed jobs reach the workers
+(``network.jobs.dispatch``), in the API process as in the worker.
+
 ``create_celery(settings)`` builds an app for the given settings; the module attribute
 ``app`` (for ``celery -A workers.app``) is built from the environment on first access, so
 importing this module reads no settings.
@@ -15,6 +18,7 @@ from typing import Any
 from celery import Celery, Task
 from sqlalchemy.exc import OperationalError
 
+from network.jobs import dispatch
 from network.settings import Settings, get_settings
 from workers import metrics as task_metrics
 
@@ -25,7 +29,6 @@ RETRY_BACKOFF_MAX_SECONDS = 600
 # plus the longest retry delay, or a running task would be executed twice.
 VISIBILITY_TIMEOUT_SECONDS = 3600
 assert VISIBILITY_TIMEOUT_SECONDS > TIME_LIMIT_SECONDS + RETRY_BACKOFF_MAX_SECONDS
-
 
 
 def task_modules() -> list[str]:
@@ -39,12 +42,26 @@ def task_modules() -> list[str]:
     )
 
 
+def _merged(attribute: str) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for name in task_modules():
+        merged.update(getattr(importlib.import_module(name), attribute, {}))
+    return merged
+
+
 def beat_schedule() -> dict[str, dict[str, Any]]:
     """The periodic tasks: the ``SCHEDULE`` dicts of the task modules, merged."""
-    schedule: dict[str, dict[str, Any]] = {}
-    for name in task_modules():
-        schedule.update(getattr(importlib.import_module(name), "SCHEDULE", {}))
-    return schedule
+    return _merged("SCHEDULE")
+
+
+def enqueue_through(app: Celery) -> dispatch.Enqueue:
+    """Send a committed job to the task of its kind (``JOB_TASKS`` of the task modules)."""
+    tasks: dict[str, str] = _merged("JOB_TASKS")
+
+    def enqueue(kind: str, job_id: int) -> None:
+        app.send_task(tasks[kind], args=[job_id])
+
+    return enqueue
 
 
 class JisrTask(Task):  # type: ignore[misc]
@@ -109,6 +126,7 @@ def create_celery(settings: Settings) -> JisrCelery:
         worker_hijack_root_logger=False,
     )
     task_metrics.connect()
+    dispatch.install(enqueue_through(app))
     return app
 
 

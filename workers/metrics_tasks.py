@@ -1,9 +1,4 @@
-"""Metrics tasks: the recompute job requested through the API, and the nightly run.
-
-Wiring (in ``workers/app.py``): include this module in the app's ``include`` list, merge
-``METRICS_BEAT_SCHEDULE`` into the beat schedule, and call ``install_dispatch(app)`` in
-every process that creates jobs (the API app and the worker).
-"""
+"""Metrics tasks: the recompute job requested through the API, and the nightly run."""
 
 from __future__ import annotations
 
@@ -16,33 +11,19 @@ from celery.schedules import crontab
 
 from network import clock
 from network.database import create_engine, session_factory, unit_of_work
-from network.jobs import dispatch
 from network.metrics import service
 from network.metrics.jobs import RECOMPUTE, run_recompute_job
-from workers.app import JisrCelery, JisrTask
+from workers.app import JisrTask
 
 logger = logging.getLogger("jisr.metrics")
 
-TASKS = {RECOMPUTE: "jisr.metrics.run_recompute_job"}
-METRICS_BEAT_SCHEDULE: dict[str, dict[str, Any]] = {
+JOB_TASKS = {RECOMPUTE: "jisr.metrics.run_recompute_job"}
+SCHEDULE: dict[str, dict[str, Any]] = {
     "metrics-nightly": {
         "task": "jisr.metrics.compute_standard_periods",
         "schedule": crontab(hour=2, minute=30),
     },
 }
-
-
-def enqueue_through(app: JisrCelery) -> dispatch.Enqueue:
-    """Send a committed job to the task that runs its kind, through ``app``'s broker."""
-
-    def enqueue(kind: str, job_id: int) -> None:
-        app.send_task(TASKS[kind], args=[job_id])
-
-    return enqueue
-
-
-def install_dispatch(app: JisrCelery) -> None:
-    dispatch.install(enqueue_through(app))
 
 
 async def _run_job(url: str, job_id: int) -> None:

@@ -61,7 +61,7 @@ def metrics_worker(url: str, var_dir: Path, broker: str) -> Iterator[None]:
     app = create_celery(settings_for(url, var_dir, broker_url=broker_url(broker)))
     app.loader.import_module(workers.metrics_tasks.__name__)
     with (
-        dispatch.installed(workers.metrics_tasks.enqueue_through(app)),
+        dispatch.installed(workers.app.enqueue_through(app)),
         start_worker(app, pool="threads", perform_ping_check=False, shutdown_timeout=20),
     ):
         yield
