@@ -24,7 +24,7 @@ def visible(viewer: Viewer, entity: Any = Service) -> ColumnElement[bool]:
     """Rows of ``entity`` (the table or an alias of it) that ``viewer`` may see."""
     if viewer.is_admin:
         return true()
-    active: ColumnElement[bool] = entity.active.is_(True)
+    active: ColumnElement[bool] = entity.active == true()
     if viewer.is_actor_staff:
         return or_(active, entity.actor_id.in_(sorted(viewer.actor_scope)))
     return active
