@@ -58,13 +58,19 @@ class CreateReferralInput:
 
 
 @strawberry.input
-class TransitionInput:
+class VersionedReferral:
+    """The referral a transition applies to, at the version the caller last saw."""
+
     id: strawberry.ID
     version: int
-    note: str | None = None
 
     def pk(self) -> int:
         return pk_of(self.id, "Referral")
+
+
+@strawberry.input
+class TransitionInput(VersionedReferral):
+    note: str | None = None
 
 
 @strawberry.input
@@ -90,8 +96,8 @@ class CompleteReferralInput(TransitionInput):
 
 
 @strawberry.input
-class CancelReferralInput(TransitionInput):
-    note: str  # type: ignore[assignment]
+class CancelReferralInput(VersionedReferral):
+    note: str
 
 
 @strawberry.input
