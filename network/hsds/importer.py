@@ -18,6 +18,7 @@ from typing import Any, cast
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from network import directory_version
 from network.actors.models import Actor
 from network.actors.service import ActorChanges, create_actor, update_actor
 from network.audit.service import record
@@ -115,6 +116,7 @@ async def _import(
     touched = sorted(importer.touched)
     if touched and not report.errors:
         await record(session, viewer=IMPORTER, operation="hsdsImport", record_ids=touched)
+        await directory_version.bump(session)
 
 
 def _day_start(day: Any) -> datetime:
