@@ -120,9 +120,11 @@ class Server:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-# What is measured is the read path itself: no response cache, no rate limit in the way.
-# The environment may override these (bench.compare measures the cache too).
+# What is measured is the read path itself: no response cache, no rate limit in the way,
+# no access log line per request (the peer keeps none either). The environment may
+# override these (bench.compare measures the cache too).
 SERVER_DEFAULTS = {
+    "JISR_ACCESS_LOG": "false",
     "JISR_RESPONSE_CACHE": "false",
     "JISR_RATE_LIMIT_CAPACITY": "1e12",
     "JISR_RATE_LIMIT_PER_SECOND": "1e12",

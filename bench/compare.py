@@ -23,15 +23,16 @@ from typing import Any
 import httpx
 from sqlalchemy.engine import make_url
 
+from bench import http_load
 from bench.actor_map import (
     ACTOR_MAP_QUERY,
     DEFAULT_URL,
-    Run,
     free_port,
     prepare,
     server,
     statements_per_request,
 )
+from bench.http_load import Run, graphql_request
 
 POSTGRAPHILE = Path(__file__).parent / "postgraphile"
 PEER_QUERY = (POSTGRAPHILE / "query.graphql").read_text()
@@ -52,26 +53,9 @@ class Row:
 
 
 async def drive(base: str, body: dict[str, Any], *, concurrency: int, seconds: float) -> Run:
-    """``concurrency`` clients posting ``body`` back to back; an answer with errors fails."""
-    latencies: list[float] = []
-    failures = 0
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
-        deadline = time.perf_counter() + seconds
-
-        async def client_loop() -> None:
-            nonlocal failures
-            while time.perf_counter() < deadline:
-                sent = time.perf_counter()
-                response = await client.post("/graphql", json=body)
-                if response.status_code == 200 and b'"errors"' not in response.content:
-                    latencies.append(time.perf_counter() - sent)
-                else:
-                    failures += 1
-
-        started = time.perf_counter()
-        await asyncio.gather(*(client_loop() for _ in range(concurrency)))
-        return Run(latencies, failures, time.perf_counter() - started)
+    """``concurrency`` connections posting ``body`` back to back; an answer with errors fails."""
+    request = graphql_request(base, body)
+    return await http_load.drive(base, request, concurrency=concurrency, seconds=seconds)
 
 
 @contextmanager

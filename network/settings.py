@@ -6,10 +6,10 @@ import secrets
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from network.crypto import new_key
 
@@ -32,8 +32,12 @@ class Settings(BaseSettings):
     default_response_days: int = Field(default=5, ge=0, le=365)
     default_language: Literal["ar", "fr", "en"] = "ar"
     scan_interval_seconds: int = Field(default=60, ge=1)
+    leaving_care_reminder_days: Annotated[tuple[int, ...], NoDecode] = (180, 90, 30)
+    post_care_check_in_months: Annotated[tuple[int, ...], NoDecode] = (3, 6, 12)
+    actor_stale_months: int = Field(default=12, ge=1)
     statement_timeout_ms: int = Field(default=5000, ge=0)
     log_sql: bool = False
+    access_log: bool = True
     compiled_reads: bool = True
     retention_years: int = Field(default=5, ge=1)
     response_cache: bool = True
@@ -46,6 +50,22 @@ class Settings(BaseSettings):
     max_query_cost: int = Field(default=50_000, ge=1)
     rate_limit_capacity: float = Field(default=200_000, gt=0)
     rate_limit_per_second: float = Field(default=5_000, gt=0)
+    outbox_max_attempts: int = Field(default=8, ge=1, le=100)
+    outbox_lease_seconds: int = Field(default=300, ge=1)
+    outbox_backoff_seconds: float = Field(default=30, gt=0)
+    outbox_backoff_max_seconds: float = Field(default=3600, gt=0)
+    outbox_relay_batch: int = Field(default=1000, ge=1)
+    outbox_in_app_batch: int = Field(default=100, ge=1)
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=25, ge=1, le=65535)
+    smtp_from: str = "jisr@localhost"
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_tls: bool = False
+    smtp_timeout_seconds: float = Field(default=30, gt=0)
+    sms_gateway_url: str | None = None
+    sms_gateway_token: str | None = None
+    webhook_timeout_seconds: float = Field(default=10, gt=0)
 
     @field_validator("database_url")
     @classmethod
@@ -53,6 +73,45 @@ class Settings(BaseSettings):
         if value and not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
             raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
         return value
+
+    @field_validator("leaving_care_reminder_days", "post_care_check_in_months", mode="before")
+    @classmethod
+    def _thresholds(cls, value: object) -> object:
+        """Reminder thresholds as comma-separated positive numbers, e.g. ``180,90,30``."""
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, list | tuple) and (not value or any(int(v) < 1 for v in value)):
+            raise ValueError("must list positive whole numbers, e.g. 180,90,30")
+        return value
+
+    @field_validator("sms_gateway_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+    @field_validator("smtp_from")
+    @classmethod
+    def _address(cls, value: str) -> str:
+        if value.count("@") != 1 or not all(value.split("@")):
+            raise ValueError("must be an email address such as jisr@example.org")
+        return value
+
+    @model_validator(mode="after")
+    def _delivery(self) -> Settings:
+        if self.smtp_password and not self.smtp_user:
+            raise ValueError("JISR_SMTP_PASSWORD needs JISR_SMTP_USER")
+        if self.sms_gateway_url and not self.sms_gateway_token:
+            raise ValueError("JISR_SMS_GATEWAY_URL needs JISR_SMS_GATEWAY_TOKEN")
+        slowest = max(self.smtp_timeout_seconds, self.webhook_timeout_seconds)
+        if self.outbox_lease_seconds <= slowest:
+            raise ValueError("JISR_OUTBOX_LEASE_SECONDS must exceed the SMTP and webhook timeouts")
+        if self.outbox_backoff_max_seconds < self.outbox_backoff_seconds:
+            raise ValueError(
+                "JISR_OUTBOX_BACKOFF_MAX_SECONDS must be at least JISR_OUTBOX_BACKOFF_SECONDS"
+            )
+        return self
 
     @model_validator(mode="after")
     def _defaults(self) -> Settings:
@@ -78,6 +137,16 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def mail_domain(self) -> str:
+        """The domain of deterministic Message-IDs: that of ``JISR_SMTP_FROM``."""
+        return self.smtp_from.rsplit("@", 1)[1]
+
+    @property
+    def maildir(self) -> Path:
+        """Where email lands when no ``JISR_SMTP_HOST`` is set (the embedded default)."""
+        return self.var_dir / "mail"
 
     @property
     def broker_dir(self) -> Path:

@@ -169,5 +169,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
     app.state.jisr = state
     app.router.routes.extend([*ops.routes, *hsds.routes])
-    app.add_middleware(ops.Instrumentation)
+    app.add_middleware(ops.Instrumentation, access_log=settings.access_log)
     return app

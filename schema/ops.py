@@ -62,8 +62,12 @@ def operation_of(path: str, body: bytes) -> str:
 
 
 class Instrumentation:
-    def __init__(self, app: ASGIApp) -> None:
+    """Request id, Prometheus figures and (unless ``access_log`` is off) one log line a
+    request, with the operation name and never the variables."""
+
+    def __init__(self, app: ASGIApp, *, access_log: bool = True) -> None:
         self.app = app
+        self.access_log = access_log
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -106,14 +110,15 @@ class Instrumentation:
             LATENCY.labels(operation).observe(seconds)
             if failed or status >= 500:
                 ERRORS.labels(operation).inc()
-            log.info(
-                "request",
-                method=scope["method"],
-                path=scope["path"],
-                status=status,
-                duration_ms=round(seconds * 1000, 1),
-                errors=failed,
-            )
+            if self.access_log:
+                log.info(
+                    "request",
+                    method=scope["method"],
+                    path=scope["path"],
+                    status=status,
+                    duration_ms=round(seconds * 1000, 1),
+                    errors=failed,
+                )
             clear_context()
 
 
