@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 from collections import defaultdict
 from collections.abc import AsyncIterator
 from typing import Any
@@ -19,7 +18,8 @@ from typing import Any
 import orjson
 import redis.asyncio as redis
 
-PREFIX = "jisr:"
+from network.pubsub_keys import channel_prefix
+
 BROADCASTER = "broadcaster"
 """The key under which a session's ``info`` holds the broadcaster of its process."""
 QUEUE_SIZE = 1000
@@ -74,7 +74,7 @@ class RedisBroadcaster(Broadcaster):
     def __init__(self, url: str, *, namespace: str) -> None:
         super().__init__()
         self._redis = redis.Redis.from_url(url)
-        self._prefix = f"{PREFIX}{hashlib.sha256(namespace.encode()).hexdigest()[:16]}:"
+        self._prefix = channel_prefix(namespace)
         self._reader: asyncio.Task[None] | None = None
         self._ready = asyncio.Lock()
 

@@ -42,10 +42,19 @@ def is_overdue(referral: Referral, now: datetime) -> bool:
 
 
 def overdue(now: datetime, referral: Any = Referral) -> ColumnElement[bool]:
-    """``is_overdue`` as SQL on ``referral`` (the table or an alias of it)."""
+    """``is_overdue`` as SQL on ``referral`` (the table or an alias of it); never NULL,
+    so that its negation holds the referrals that are not overdue."""
     return or_(
-        and_(referral.status == ReferralStatus.SENT, referral.respond_by < now),
-        and_(referral.status.in_(FOLLOWED_UP), referral.next_follow_up_at < now),
+        and_(
+            referral.status == ReferralStatus.SENT,
+            referral.respond_by.is_not(None),
+            referral.respond_by < now,
+        ),
+        and_(
+            referral.status.in_(FOLLOWED_UP),
+            referral.next_follow_up_at.is_not(None),
+            referral.next_follow_up_at < now,
+        ),
     )
 
 

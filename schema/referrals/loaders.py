@@ -7,9 +7,14 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import clock
+from network.audit import service as audit
+from network.database import unit_of_work
+from network.ids import to_global_id
 from network.referrals import repository
 from schema.context import Context
 from schema.loaders import loader
+
+IDENTITY_READ = "read:Referral.identity"
 
 
 @loader("referral")
@@ -85,3 +90,18 @@ async def load_event_count(context: Context, referral_ids: list[int]) -> list[in
     async with context.sessions() as session:
         counts = await repository.event_counts(session, referral_ids)
     return [counts.get(i, 0) for i in referral_ids]
+
+
+@loader("referral_identity_read")
+async def record_identity_reads(context: Context, referral_ids: list[int]) -> list[None]:
+    """Reads of reasons and notes go to the audit log: one entry per batch, naming the
+    referrals, never the values."""
+    async with unit_of_work(context.sessions) as uow:
+        await audit.record(
+            uow.session,
+            viewer=context.viewer,
+            operation=IDENTITY_READ,
+            record_ids=[to_global_id("Referral", pk) for pk in sorted(set(referral_ids))],
+            request_id=context.request_id,
+        )
+    return [None for _ in referral_ids]

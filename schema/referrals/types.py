@@ -100,8 +100,8 @@ class Referral(Node):
         return Service.of(await info.context.loaders["referral_service"].load(self.row.service_id))
 
     @strawberry.field(description="Encrypted at rest; null for callers who may not see identity.")
-    def reason(self, info: Info) -> str | None:
-        return cipher_of(info).decrypt(self.row.reason_enc) if self.sees_identity else None
+    async def reason(self, info: Info) -> str | None:
+        return await _identity(info, self.sees_identity, self.row.id, self.row.reason_enc)
 
     @strawberry.field
     async def created_by(self, info: Info) -> User | None:
@@ -180,8 +180,8 @@ class ReferralEvent(Node):
         return await _user(info, self.row.by_id)
 
     @strawberry.field(description="Encrypted at rest; null for callers who may not see identity.")
-    def note(self, info: Info) -> str | None:
-        return cipher_of(info).decrypt(self.row.note_enc) if self.sees_identity else None
+    async def note(self, info: Info) -> str | None:
+        return await _identity(info, self.sees_identity, self.row.referral_id, self.row.note_enc)
 
 
 @strawberry.type
@@ -271,3 +271,11 @@ async def _user(info: Info, user_id: int | None) -> User | None:
         return None
     row: Any = await info.context.loaders["user"].load(user_id)
     return User.of(row) if row else None
+
+
+async def _identity(info: Info, visible: bool, referral_id: int, token: str | None) -> str | None:
+    """An identity field decrypted for a caller who may see it; the read is audited."""
+    if not visible or token is None:
+        return None
+    await info.context.loaders["referral_identity_read"].load(referral_id)
+    return cipher_of(info).decrypt(token)

@@ -105,7 +105,8 @@ async def test_a_missing_record_is_null_without_error(demo_api: Api) -> None:
     # given a well-formed id of no actor / when it is asked / then it is null
     answer = await demo_api.gql(NODE, {"id": to_global_id("Actor", 999_999)})
 
-    assert answer == {"data": {"node": None}}
+    assert answer["data"] == {"node": None}
+    assert "errors" not in answer
 
 
 async def test_node_reads_names_in_the_asked_language(api: Api) -> None:

@@ -1,0 +1,94 @@
+"""Queueing messages for tests, and reading the outbox back."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from network import clock
+from network.crypto import DataCipher
+from network.database import standalone_unit_of_work
+from network.enums import NotificationKind
+from network.notifications.models import Notification, OutboxMessage, Webhook
+from network.notifications.outbox import notify
+from network.users.models import NotificationPreference, User
+from tests.api import TEST_DATA_KEY
+
+STAFF = "staff.al-wifaq@jisr.example.ma"
+MEDIATOR = "mediation.dar-al-amal@jisr.example.ma"
+RESPONSE_DUE = {"referral_code": "R-0001", "axis": "HEALTH", "respond_by": "2026-03-05T10:00:00+00:00"}
+
+
+async def user_id(url: str, address: str) -> int:
+    async with standalone_unit_of_work(url) as uow:
+        found = await uow.session.scalar(select(User.id).where(User.email == address))
+    assert found is not None
+    return found
+
+
+async def choose_channels(url: str, user: int, kind: NotificationKind, channels: list[str]) -> None:
+    async with standalone_unit_of_work(url) as uow:
+        uow.session.add(NotificationPreference(user_id=user, kind=kind.value, channels=channels))
+
+
+async def queue_reminders(
+    url: str,
+    recipients: list[int],
+    count: int,
+    *,
+    kind: NotificationKind = NotificationKind.REFERRAL_RESPONSE_DUE,
+    due_at: datetime | None = None,
+) -> int:
+    """``count`` response-due reminders (subjects ``referral:1…``) to each recipient."""
+    async with standalone_unit_of_work(url) as uow:
+        queued = 0
+        for n in range(1, count + 1):
+            queued += await notify(
+                uow.session,
+                rule=kind.value.lower(),
+                kind=kind,
+                recipients=recipients,
+                subject=f"referral:{n}",
+                due_at=due_at or clock.now(),
+                params={**RESPONSE_DUE, "referral_code": f"R-{n:04d}"},
+            )
+    return queued
+
+
+async def add_webhook(url: str, *, actor_id: int, target: str, secret: str, events: list[str]) -> int:
+    async with standalone_unit_of_work(url) as uow:
+        hook = Webhook(
+            actor_id=actor_id,
+            url=target,
+            secret_enc=DataCipher(TEST_DATA_KEY).encrypt(secret),
+            events=events,
+            active=True,
+        )
+        uow.session.add(hook)
+        await uow.session.flush()
+        return hook.id
+
+
+async def states(url: str, channel: str | None = None) -> dict[str, int]:
+    """How many messages (of ``channel``) are in each state."""
+    statement = select(OutboxMessage.state, func.count()).group_by(OutboxMessage.state)
+    if channel:
+        statement = statement.where(OutboxMessage.channel == channel)
+    async with standalone_unit_of_work(url) as uow:
+        return {state: n for state, n in await uow.session.execute(statement)}
+
+
+async def messages(url: str) -> list[OutboxMessage]:
+    async with standalone_unit_of_work(url) as uow:
+        return list(await uow.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
+
+
+async def notifications(url: str) -> list[Notification]:
+    async with standalone_unit_of_work(url) as uow:
+        return list(await uow.session.scalars(select(Notification).order_by(Notification.id)))
+
+
+def params(**extra: Any) -> dict[str, Any]:
+    return {**RESPONSE_DUE, **extra}

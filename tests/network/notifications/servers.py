@@ -1,0 +1,122 @@
+"""Real servers for delivery tests: an SMTP server (aiosmtpd) and a webhook receiver,
+each on a free port in a thread of its own, recording what reached them."""
+
+from __future__ import annotations
+
+import email
+import hashlib
+import hmac
+import socket
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from email.message import Message
+from typing import Any
+
+import uvicorn
+from aiosmtpd.controller import Controller
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class MailServer:
+    """Accepts mail, except that it answers 451 to the first ``refuse_first`` attempts at
+    each Message-ID (and to every attempt while ``refuse_all``)."""
+
+    refuse_first: int = 0
+    refuse_all: bool = False
+    port: int = 0
+    messages: list[Message] = field(default_factory=list)
+    attempts: Counter[str] = field(default_factory=Counter)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:  # noqa: N802
+        message = email.message_from_bytes(envelope.content)
+        key = str(message["Message-ID"])
+        with self.lock:
+            self.attempts[key] += 1
+            if self.refuse_all or self.attempts[key] <= self.refuse_first:
+                return "451 4.3.0 try again later"
+            self.messages.append(message)
+        return "250 OK"
+
+    def ids(self) -> Counter[str]:
+        """How many times each Message-ID was accepted."""
+        with self.lock:
+            return Counter(str(m["Message-ID"]) for m in self.messages)
+
+
+@contextmanager
+def mail_server(**options: Any) -> Iterator[MailServer]:
+    server = MailServer(**options)
+    server.port = free_port()
+    controller = Controller(server, hostname="127.0.0.1", port=server.port)
+    controller.start()
+    try:
+        yield server
+    finally:
+        controller.stop()
+
+
+@dataclass
+class WebhookReceiver:
+    """Checks each request's signature with ``secret``; answers 500 to the first
+    ``fail_first`` requests of each Idempotency-Key, then accepts (once per key)."""
+
+    secret: str
+    fail_first: int = 0
+    port: int = 0
+    events: dict[str, dict[str, Any]] = field(default_factory=dict)
+    requests: Counter[str] = field(default_factory=Counter)
+    bad_signatures: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/hook"
+
+    async def receive(self, request: Request) -> Response:
+        raw = await request.body()
+        expected = "sha256=" + hmac.new(self.secret.encode(), raw, hashlib.sha256).hexdigest()
+        if not hmac.compare_digest(expected, request.headers.get("x-jisr-signature", "")):
+            with self.lock:
+                self.bad_signatures += 1
+            return Response(status_code=401)
+        key = request.headers["idempotency-key"]
+        event = await request.json()
+        with self.lock:
+            self.requests[key] += 1
+            if self.requests[key] <= self.fail_first:
+                return Response(status_code=500)
+            self.events.setdefault(key, event)
+        return Response(status_code=204)
+
+
+@contextmanager
+def webhook_receiver(secret: str, **options: Any) -> Iterator[WebhookReceiver]:
+    receiver = WebhookReceiver(secret, **options)
+    receiver.port = free_port()
+    app = Starlette(routes=[Route("/hook", receiver.receive, methods=["POST"])])
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=receiver.port, log_config=None, lifespan="off")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        threading.Event().wait(0.05)
+    try:
+        yield receiver
+    finally:
+        server.should_exit = True
+        thread.join(10)
