@@ -19,14 +19,14 @@ from network.services import repository as services
 from network.services.models import Service
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory
-from schema.compiled.objects import ObjectCompiler
+from schema.compiled.directory import DirectoryCompiler
 from schema.compiled.selection import Field, Unsupported
 from schema.compiled.sqljson import Expr
 from schema.reference import Reference
 from schema.relay import MAX_NODES, decode_cursor, decode_id_cursor, page_size
 
 
-class RootCompiler(ObjectCompiler):
+class RootCompiler(DirectoryCompiler):
     """One SQL statement per root field, selecting that field's JSON as text."""
 
     strawberry_schema: Any
