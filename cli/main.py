@@ -9,6 +9,7 @@ from sqlalchemy.exc import DBAPIError
 
 from cli.db import db
 from cli.hsds import hsds_group
+from cli.outbox import outbox
 from cli.processes import beat, serve, worker
 from cli.queries import queries
 from cli.report import report
@@ -51,6 +52,7 @@ COMMANDS = (
     queries,
     hsds_group,
     report,
+    outbox,
 )
 for command in COMMANDS:
     main.add_command(command)

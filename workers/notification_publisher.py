@@ -3,8 +3,9 @@ subscribers, through Redis pub/sub, once it is committed.
 
 The API processes relay the channel prefix of their database
 (``network.pubsub_keys``) to their subscribers, who re-read the notification by id as
-themselves. Without ``JISR_REDIS_URL`` nothing is published: the subscription polls
-the notifications table instead.
+themselves. Publishing uses the settings of the running task's app; outside a task,
+or without ``JISR_REDIS_URL``, nothing is published (subscriptions then poll the
+notifications table).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from functools import cache
 
 import orjson
 import redis
-from celery import current_app
+from celery import current_task
 
 from network.notifications.hooks import on_notification
 from network.notifications.models import Notification
@@ -27,7 +28,7 @@ def _client(url: str) -> redis.Redis:
 
 @on_notification
 async def publish_notification(notification: Notification) -> None:
-    settings = getattr(current_app, "settings", None)
+    settings = getattr(getattr(current_task, "app", None), "settings", None)
     if settings is None or not settings.redis_url:
         return
     channel = channel_prefix(settings.database_url) + notifications_channel(notification.user_id)

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -23,7 +24,7 @@ from network.crypto import DataCipher
 from network.enums import Channel, Language
 from network.notifications import hooks, repository
 from network.notifications.channels import DeliveryFailed, email, in_app, sms, webhook
-from network.notifications.models import Notification, Webhook
+from network.notifications.models import Webhook
 from network.notifications.outbox import WEBHOOK
 from network.notifications.repository import Claimed
 from network.notifications.rules import retry_at
@@ -109,7 +110,7 @@ async def _deliver_in_app(
     batch: Batch,
     messages: list[Claimed],
 ) -> None:
-    written: list[tuple[Claimed, Notification]] = []
+    written: list[tuple[Claimed, dict[str, Any]]] = []
     failed: list[tuple[Claimed, DeliveryFailed]] = []
     for message in messages:
         recipient = batch.recipients.get(message.recipient_user_id or 0)
@@ -121,11 +122,12 @@ async def _deliver_in_app(
         except DeliveryFailed as refused:
             failed.append((message, refused))
             continue
-        written.append((message, in_app.notification(message, message.recipient_user_id, rendered)))
+        written.append(
+            (message, in_app.notification_row(message, message.recipient_user_id, rendered))
+        )
     async with sessions() as session, session.begin():
         held = await repository.mark_sent(session, [m for m, _ in written], now=clock.now())
-        notifications = [n for m, n in written if m.id in held]
-        session.add_all(notifications)
+        notifications = await in_app.write(session, [n for m, n in written if m.id in held])
     for message, error in failed:
         await _settle_failure(sessions, settings, message, error)
     for notification in notifications:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, update
+from sqlalchemy import and_, case, func, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.enums import NotificationKind
@@ -129,9 +129,13 @@ async def mark_sent(session: AsyncSession, messages: list[Claimed], *, now: date
     """SENT for the messages still held by their claim; returns their ids."""
     if not messages:
         return set()
+    claims = [(m.id, m.attempts) for m in messages]
     statement = (
         update(OutboxMessage)
-        .where(or_(*(_held(m) for m in messages)))
+        .where(
+            tuple_(OutboxMessage.id, OutboxMessage.attempts).in_(claims),
+            OutboxMessage.state == SENDING,
+        )
         .values(state=SENT, sent_at=now, lease_until=None, last_error=None)
         .returning(OutboxMessage.id)
         .execution_options(synchronize_session=False)

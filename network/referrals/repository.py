@@ -216,10 +216,10 @@ async def change(
 
 
 async def due_to_expire(session: AsyncSession, *, before: datetime) -> list[Referral]:
-    """SENT referrals whose answer was due before ``before``, oldest deadline first."""
+    """SENT referrals whose answer was due at or before ``before``, oldest deadline first."""
     statement = (
         select(Referral)
-        .where(Referral.status == ReferralStatus.SENT, Referral.respond_by < before)
+        .where(Referral.status == ReferralStatus.SENT, Referral.respond_by <= before)
         .order_by(Referral.respond_by, Referral.id)
     )
     return list(await session.scalars(statement))

@@ -28,28 +28,28 @@ def add_months(day: date, months: int) -> date:
     return day.replace(year=year, month=month + 1, day=min(day.day, last))
 
 
-def countdown_windows(days: Sequence[int], today: date) -> list[tuple[int, date, date]]:
-    """For thresholds "N days before a date" (e.g. 180, 90, 30), the window of that date
-    in which each threshold is the latest one reached: ``(days, first, last)`` with
-    ``first <= date <= last``. The last threshold lasts until the date itself, so a scan
-    that runs late sends the threshold then current, never the ones it missed."""
-    ordered = sorted(set(days), reverse=True)
-    nexts = [*ordered[1:], 0]
-    return [
-        (d, today + timedelta(days=following + 1), today + timedelta(days=d))
-        for d, following in zip(ordered, nexts, strict=True)
-        if d > 0
-    ]
+def reached_countdown(target: date, today: date, days: Sequence[int]) -> int | None:
+    """The nearest threshold "N days before ``target``" that ``today`` has reached, while
+    ``target`` is still ahead: a scan that runs late sends the threshold then current,
+    never the ones it missed."""
+    if today >= target:
+        return None
+    reached = [d for d in days if target - timedelta(days=d) <= today]
+    return min(reached) if reached else None
 
 
-def elapsed_windows(months: Sequence[int], today: date) -> list[tuple[int, date, date]]:
-    """For thresholds "N months after a date" (e.g. 3, 6, 12), the window of that date in
-    which each threshold is the latest one reached: ``(months, first, last)`` with
-    ``first <= date <= last``. Each lasts until the next threshold; the last one for as
-    long again (12 months: until 24), so old records get no prompt on a first scan."""
-    ordered = sorted(set(months))
-    nexts = [*ordered[1:], 2 * ordered[-1]] if ordered else []
-    return [
-        (m, add_months(today, -following) + ONE_DAY, add_months(today, -m))
-        for m, following in zip(ordered, nexts, strict=True)
-    ]
+def reached_elapsed(start: date, today: date, months: Sequence[int]) -> int | None:
+    """The latest threshold "N months after ``start``" that ``today`` has reached; the last
+    one stays current for as long again (12 months: until 24), so that old records get
+    no prompt from a first scan."""
+    if not months or add_months(start, 2 * max(months)) <= today:
+        return None
+    reached = [m for m in months if add_months(start, m) <= today]
+    return max(reached) if reached else None
+
+
+def elapsed_range(today: date, months: Sequence[int]) -> tuple[date, date]:
+    """Start dates that may have a threshold of ``reached_elapsed`` current ``today``,
+    a few days wide on each side (months have different lengths)."""
+    slack = timedelta(days=4)
+    return add_months(today, -2 * max(months)) - slack, add_months(today, -min(months)) + slack

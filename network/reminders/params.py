@@ -25,7 +25,7 @@ async def actor_names(session: AsyncSession, actor_ids: Sequence[int]) -> dict[i
     rows = await session.execute(
         select(Actor.id, Actor.names).where(Actor.id.in_(sorted(set(actor_ids))))
     )
-    return {actor_id: names for actor_id, names in rows.tuples()}
+    return {actor_id: names for actor_id, names in rows.all()}
 
 
 def referral_params(referral: Referral, names: dict[int, dict[str, str]]) -> dict[str, Any]:

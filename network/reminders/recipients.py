@@ -58,7 +58,7 @@ async def staff_of(session: AsyncSession, actor_ids: Sequence[int]) -> dict[int,
         .distinct()
         .order_by(lineage.c.actor_id, User.id)
     )
-    return _grouped((await session.execute(statement)).tuples())
+    return _grouped((await session.execute(statement)).all())
 
 
 async def coordinators_over(
@@ -81,7 +81,7 @@ async def coordinators_over(
         .distinct()
         .order_by(Actor.id, User.id)
     )
-    return _grouped((await session.execute(statement)).tuples())
+    return _grouped((await session.execute(statement)).all())
 
 
 async def referrers(session: AsyncSession, referral_ids: Sequence[int]) -> dict[int, int]:
@@ -95,7 +95,7 @@ async def referrers(session: AsyncSession, referral_ids: Sequence[int]) -> dict[
     )
     return {
         referral_id: user_id
-        for referral_id, user_id in (await session.execute(statement)).tuples()
+        for referral_id, user_id in (await session.execute(statement)).all()
         if user_id is not None
     }
 

@@ -11,7 +11,8 @@ expiry, referrals) it produced. Rule 2 (status changes) is
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,9 +25,10 @@ from network.reminders import scans
 from network.reminders.deadlines import (
     ONE_DAY,
     add_months,
-    countdown_windows,
-    elapsed_windows,
+    elapsed_range,
     escalates_at,
+    reached_countdown,
+    reached_elapsed,
 )
 from network.reminders.params import actor_names, referral_params
 from network.reminders.recipients import coordinators_over, referrers, staff_of
@@ -34,6 +36,7 @@ from network.settings import Settings
 
 RESPONSE_REMINDER = "referral_response_reminder"
 ESCALATION = "referral_escalation"
+EXPIRY = "referral_expiry"
 FOLLOW_UP = "follow_up_reminder"
 LEAVING_CARE = "leaving_care_reminder"
 POST_CARE = "post_care_check_in"
@@ -112,59 +115,49 @@ async def leaving_care_reminder(
     session: AsyncSession, *, now: datetime, days: Sequence[int]
 ) -> int:
     """Rule 4: the expected leaving date is ``days`` (e.g. 180, 90, 30) away while an
-    axis is uncovered → the mediator, once per threshold (the latest one reached)."""
-    queued = 0
-    for threshold, first, last in countdown_windows(days, clock.local_date(now)):
-        due = await scans.leaving_with_uncovered_needs(session, first=first, last=last)
-        done = await scans.queued_for_youths(
-            session, rule=LEAVING_CARE, youth_ids=[y.youth_id for y in due]
-        )
-        for youth in due:
-            on = youth.on - ONE_DAY * threshold
-            if (youth.youth_id, on) in done:
-                continue
-            queued += await notify(
-                session,
-                rule=LEAVING_CARE,
-                kind=NotificationKind.LEAVING_CARE_SOON,
-                recipients=[youth.mediator_id],
-                subject=f"youth:{youth.youth_id}:leaving-in:{threshold}",
-                due_at=clock.start_of_day(on),
-                params={
-                    "youth_code": youth.code,
-                    "leaving_on": youth.on,
-                    "days": threshold,
-                    "axes": [axis.value for axis in youth.axes],
-                },
-                youth_id=youth.youth_id,
-            )
-    return queued
+    axis is uncovered → the mediator, once per threshold (the nearest one reached)."""
+    today = clock.local_date(now)
+    due = await scans.leaving_with_uncovered_needs(
+        session, first=today + ONE_DAY, last=today + ONE_DAY * max(days)
+    )
+
+    def reached(youth: scans.YouthDue) -> tuple[int, date] | None:
+        threshold = reached_countdown(youth.on, today, days)
+        return None if threshold is None else (threshold, youth.on - ONE_DAY * threshold)
+
+    return await _per_youth(
+        session,
+        due,
+        rule=LEAVING_CARE,
+        kind=NotificationKind.LEAVING_CARE_SOON,
+        reached=reached,
+        params=lambda youth, threshold: {
+            "leaving_on": youth.on,
+            "days": threshold,
+            "axes": [axis.value for axis in youth.axes],
+        },
+    )
 
 
 async def post_care_check_in(session: AsyncSession, *, now: datetime, months: Sequence[int]) -> int:
     """Rule 5: ``months`` (e.g. 3, 6, 12) after leaving care → the mediator is asked to
     record milestones and status, once per threshold (the latest one reached)."""
-    queued = 0
-    for threshold, first, last in elapsed_windows(months, clock.local_date(now)):
-        due = await scans.left_care_between(session, first=first, last=last)
-        done = await scans.queued_for_youths(
-            session, rule=POST_CARE, youth_ids=[y.youth_id for y in due]
-        )
-        for youth in due:
-            on = add_months(youth.on, threshold)
-            if (youth.youth_id, on) in done:
-                continue
-            queued += await notify(
-                session,
-                rule=POST_CARE,
-                kind=NotificationKind.POST_CARE_CHECK_IN,
-                recipients=[youth.mediator_id],
-                subject=f"youth:{youth.youth_id}:after-care:{threshold}",
-                due_at=clock.start_of_day(on),
-                params={"youth_code": youth.code, "months": threshold},
-                youth_id=youth.youth_id,
-            )
-    return queued
+    today = clock.local_date(now)
+    first, last = elapsed_range(today, months)
+    due = await scans.left_care_between(session, first=first, last=last)
+
+    def reached(youth: scans.YouthDue) -> tuple[int, date] | None:
+        threshold = reached_elapsed(youth.on, today, months)
+        return None if threshold is None else (threshold, add_months(youth.on, threshold))
+
+    return await _per_youth(
+        session,
+        due,
+        rule=POST_CARE,
+        kind=NotificationKind.POST_CARE_CHECK_IN,
+        reached=reached,
+        params=lambda _, threshold: {"months": threshold},
+    )
 
 
 async def stale_actor_reminder(session: AsyncSession, *, now: datetime, months: int) -> int:
@@ -186,6 +179,37 @@ async def stale_actor_reminder(session: AsyncSession, *, now: datetime, months: 
             due_at=clock.start_of_day(due_on),
             params={"actor": actor.names},
             actor_id=actor.actor_id,
+        )
+    return queued
+
+
+async def _per_youth(
+    session: AsyncSession,
+    due: Sequence[scans.YouthDue],
+    *,
+    rule: str,
+    kind: NotificationKind,
+    reached: Callable[[scans.YouthDue], tuple[int, date] | None],
+    params: Callable[[scans.YouthDue, int], dict[str, Any]],
+) -> int:
+    """Queue ``kind`` to the mediator of each young person with a threshold ``reached``
+    (the threshold, and the date it fell due), unless the rule queued it already."""
+    done = await scans.queued_for_youths(session, rule=rule, youth_ids=[y.youth_id for y in due])
+    queued = 0
+    for youth in due:
+        found = reached(youth)
+        if found is None or (youth.youth_id, found[1]) in done:
+            continue
+        threshold, on = found
+        queued += await notify(
+            session,
+            rule=rule,
+            kind=kind,
+            recipients=[youth.mediator_id],
+            subject=f"youth:{youth.youth_id}:{rule}:{threshold}",
+            due_at=clock.start_of_day(on),
+            params={"youth_code": youth.code, **params(youth, threshold)},
+            youth_id=youth.youth_id,
         )
     return queued
 
@@ -261,7 +285,7 @@ def _plain(rule: Callable[..., Awaitable[int]]) -> Scan:
 SCANS: dict[str, Scan] = {
     RESPONSE_REMINDER: _plain(referral_response_reminder),
     ESCALATION: _plain(referral_escalation),
-    "referral_expiry": _plain(referral_expiry),
+    EXPIRY: _plain(referral_expiry),
     FOLLOW_UP: _plain(follow_up_reminder),
     LEAVING_CARE: _leaving_care,
     POST_CARE: _post_care,

@@ -118,7 +118,7 @@ async def leaving_with_uncovered_needs(
         .order_by(Youth.id, Need.axis)
     )
     axes: dict[tuple[int, str, int | None, date | None], list[ServiceAxis]] = defaultdict(list)
-    for youth_id, code, mediator_id, on, axis in (await session.execute(statement)).tuples():
+    for youth_id, code, mediator_id, on, axis in (await session.execute(statement)).all():
         axes[(youth_id, code, mediator_id, on)].append(axis)
     return [_youth_due(*key, axes=tuple(found)) for key, found in axes.items()]
 
@@ -130,7 +130,7 @@ async def left_care_between(session: AsyncSession, *, first: date, last: date) -
         .where(Youth.mediator_id.is_not(None), Youth.left_care_on.between(first, last))
         .order_by(Youth.id)
     )
-    return [_youth_due(*row) for row in (await session.execute(statement)).tuples()]
+    return [_youth_due(*row) for row in (await session.execute(statement)).all()]
 
 
 def _youth_due(
@@ -156,7 +156,7 @@ async def queued_for_youths(
     )
     return {
         (youth_id, clock.local_date(due_at))
-        for youth_id, due_at in (await session.execute(statement)).tuples()
+        for youth_id, due_at in (await session.execute(statement)).all()
         if youth_id is not None
     }
 
@@ -179,5 +179,5 @@ async def unconfirmed_actors(
         )
         .order_by(Actor.id)
     )
-    rows = (await session.execute(statement)).tuples()
+    rows = (await session.execute(statement)).all()
     return [ActorDue(actor_id=a, names=names, since=since) for a, names, since in rows]

@@ -13,7 +13,9 @@ transaction that wrote it, to those on the other side.
 Webhooks: the receiving actor's webhooks get every event of the referrals it was sent
 (never of a DRAFT, which it may not see); the sending actor's webhooks get every event
 of the referrals it sends, DRAFTs included — each side's partner system follows its
-own referrals. Notes, follow-ups, reminders and escalations reach webhooks only.
+own referrals. A referral created as sent reaches the receiver as SENT (it never saw
+a draft being created). Notes, follow-ups, reminders and escalations reach webhooks
+only.
 """
 
 from __future__ import annotations
@@ -85,14 +87,15 @@ async def _message_of(
 
 
 async def _to_webhooks(session: AsyncSession, referral: Referral, event: ReferralEvent) -> None:
-    actors = [referral.from_actor_id]
+    told = [(referral.from_actor_id, event.kind)]
     if referral.sent_at is not None:
-        actors.append(referral.to_actor_id)
-    for actor_id in actors:
+        arrived = event.kind == ReferralEventKind.CREATED and event.to_status == ReferralStatus.SENT
+        told.append((referral.to_actor_id, ReferralEventKind.SENT if arrived else event.kind))
+    for actor_id, kind in told:
         await notify_webhooks(
             session,
             actor_id=actor_id,
-            event_kind=event.kind,
+            event_kind=kind,
             subject=f"referral-event:{event.id}",
             due_at=event.at,
             params=event_params(referral, event),

@@ -16,6 +16,7 @@ from schema.enums import ActorKind, ServiceAxis
 from schema.relay import Node, decode_id_cursor, page_size
 from schema.services.types import Service, ServiceConnection, ServiceEdge
 from schema.territories.types import Territory
+from schema.webhooks.types import Webhook
 
 
 @strawberry.type(name="Actor")
@@ -117,6 +118,11 @@ class Actor(Node):
             ),
             count=count,
         )
+
+    @strawberry.field(description="Its staff and ADMIN only; empty for others.")
+    async def webhooks(self, info: Info) -> list[Webhook]:
+        rows = await info.context.loaders["actor_webhooks"].load(self.row.id)
+        return [Webhook.of(row) for row in rows]
 
 
 @strawberry.type

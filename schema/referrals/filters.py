@@ -8,7 +8,7 @@ import strawberry
 
 from network.ids import pk_of
 from network.referrals import filters
-from schema.actors.filters import territory_path
+from schema.actors.filters import as_utc, territory_path
 from schema.enums import ServiceAxis
 from schema.reference import Reference
 from schema.referrals.enums import ReferralDirection, ReferralStatus
@@ -43,6 +43,6 @@ class ReferralFilter:
             axis=self.axis,
             overdue=self.overdue,
             territory_path=territory_path(reference, self.territory_id),
-            created_after=self.created_after,
-            created_before=self.created_before,
+            created_after=as_utc(self.created_after),
+            created_before=as_utc(self.created_before),
         )

@@ -8,7 +8,8 @@ from datetime import datetime
 import strawberry
 
 from network.ids import pk_of
-from network.referrals.service import NewReferral
+from network.referrals.creation import NewReferral
+from schema.actors.filters import as_utc
 from schema.enums import ServiceAxis
 from schema.referrals.enums import DeclineReason, Priority, ReferralOutcome
 
@@ -116,3 +117,8 @@ class ScheduleFollowUpInput:
 
     def pk(self) -> int:
         return pk_of(self.id, "Referral")
+
+    def at_utc(self) -> datetime:
+        at = as_utc(self.at)
+        assert at is not None
+        return at

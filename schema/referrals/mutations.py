@@ -7,7 +7,7 @@ import strawberry
 from network import clock
 from network.database import UnitOfWork
 from network.ids import to_global_id
-from network.referrals import repository, service
+from network.referrals import creation, repository, service
 from network.referrals.models import Referral as ReferralRow
 from schema.auth import require_user
 from schema.common import UserError
@@ -66,7 +66,7 @@ class ReferralMutation:
         context = info.context
 
         async def step(uow: UnitOfWork) -> ReferralRow:
-            return await service.create_referral(
+            return await creation.create_referral(
                 uow.session,
                 viewer=context.viewer,
                 cipher=cipher_of(info),
@@ -206,7 +206,7 @@ class ReferralMutation:
     async def schedule_follow_up(self, info: Info, input: ScheduleFollowUpInput) -> ReferralPayload:
         async def step(uow: UnitOfWork) -> ReferralRow:
             return await service.schedule_follow_up(
-                uow.session, viewer=info.context.viewer, referral_id=input.pk(), at=input.at
+                uow.session, viewer=info.context.viewer, referral_id=input.pk(), at=input.at_utc()
             )
 
         return await _run(info, "scheduleFollowUp", step, given_id=input.id)

@@ -131,19 +131,9 @@ class Referral(Node):
         async def count() -> int:
             return await loaders["referral_event_count"].load(referral_id)  # type: ignore[no-any-return]
 
-        rows = page.rows if page else []
-        cursors = cursors_of(rows, lambda row: [row.id])
-        return ReferralEventConnection(
-            edges=[
-                ReferralEventEdge(
-                    cursor=cursor, node=ReferralEvent.of(SeenEvent(row, sees_identity))
-                )
-                for cursor, row in zip(cursors, rows, strict=True)
-            ],
-            page_info=page_info(
-                cursors, has_next=bool(page and page.has_next), has_previous=after_id is not None
-            ),
-            count=count,
+        events = [SeenEvent(row, sees_identity) for row in page.rows] if page else []
+        return ReferralEventConnection.of(
+            events, has_next=bool(page and page.has_next), after_id=after_id, count=count
         )
 
 
@@ -241,6 +231,25 @@ class ReferralEventConnection:
     @strawberry.field
     async def total_count(self) -> int:
         return await self.count()
+
+    @classmethod
+    def of(
+        cls,
+        events: list[SeenEvent],
+        *,
+        has_next: bool,
+        after_id: int | None,
+        count: Callable[[], Awaitable[int]],
+    ) -> ReferralEventConnection:
+        cursors = cursors_of(events, lambda seen: [seen.event.id])
+        return cls(
+            edges=[
+                ReferralEventEdge(cursor=cursor, node=ReferralEvent.of(seen))
+                for cursor, seen in zip(cursors, events, strict=True)
+            ],
+            page_info=page_info(cursors, has_next=has_next, has_previous=after_id is not None),
+            count=count,
+        )
 
 
 async def referral_by_id(info: Info, referral_id: int | None) -> Referral | None:

@@ -54,6 +54,7 @@ def _refusal(code: int) -> DeliveryFailed:
 
 def _deliver(email: EmailMessage, settings: Settings) -> None:
     if settings.smtp_host is None:
+        settings.maildir.parent.mkdir(parents=True, exist_ok=True)
         mailbox.Maildir(settings.maildir, create=True).add(email)
         return
     try:

@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, select
 
 from network import clock
 from network.crypto import DataCipher
 from network.database import standalone_unit_of_work
-from network.enums import NotificationKind
+from network.enums import NotificationKind, ReferralStatus, ServiceAxis
 from network.notifications.models import Notification, OutboxMessage, Webhook
 from network.notifications.outbox import notify
+from network.referrals.models import Referral
 from network.users.models import NotificationPreference, User
+from network.youths.models import Youth
 from tests.api import TEST_DATA_KEY
 
 STAFF = "staff.al-wifaq@jisr.example.ma"
 MEDIATOR = "mediation.dar-al-amal@jisr.example.ma"
-RESPONSE_DUE = {"referral_code": "R-0001", "axis": "HEALTH", "respond_by": "2026-03-05T10:00:00+00:00"}
+RESPONSE_DUE = {
+    "referral_code": "R-0001",
+    "axis": "HEALTH",
+    "respond_by": "2026-03-05T10:00:00+00:00",
+    "follow_up_at": "2026-03-09T09:30:00+00:00",
+    "to_actor": {"fr": "Complexe social Al Wifaq", "ar": "المركب الاجتماعي الوفاق"},
+}
+"""Params that render every referral reminder kind."""
 
 
 async def user_id(url: str, address: str) -> int:
@@ -57,7 +68,26 @@ async def queue_reminders(
     return queued
 
 
-async def add_webhook(url: str, *, actor_id: int, target: str, secret: str, events: list[str]) -> int:
+async def a_referral(url: str) -> int:
+    """A referral SENT from actor 1 to actor 4 about the first demo young person."""
+    async with standalone_unit_of_work(url) as uow:
+        youth = await uow.session.scalar(select(func.min(Youth.id)))
+        referral = Referral(
+            youth_id=youth,
+            from_actor_id=1,
+            to_actor_id=4,
+            axis=ServiceAxis.HEALTH,
+            status=ReferralStatus.SENT,
+            sent_at=clock.now(),
+        )
+        uow.session.add(referral)
+        await uow.session.flush()
+        return referral.id
+
+
+async def add_webhook(
+    url: str, *, actor_id: int, target: str, secret: str, events: list[str]
+) -> int:
     async with standalone_unit_of_work(url) as uow:
         hook = Webhook(
             actor_id=actor_id,
@@ -90,5 +120,15 @@ async def notifications(url: str) -> list[Notification]:
         return list(await uow.session.scalars(select(Notification).order_by(Notification.id)))
 
 
-def params(**extra: Any) -> dict[str, Any]:
-    return {**RESPONSE_DUE, **extra}
+async def eventually(check: Callable[[], Awaitable[bool]], seconds: float) -> bool:
+    """Whether ``check`` holds within ``seconds`` (polled)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if await check():
+            return True
+        await asyncio.sleep(0.2)
+    return await check()
+
+
+async def all_sent(url: str) -> bool:
+    return set(await states(url)) == {"SENT"}

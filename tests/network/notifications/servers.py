@@ -41,7 +41,7 @@ class MailServer:
     attempts: Counter[str] = field(default_factory=Counter)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:
         message = email.message_from_bytes(envelope.content)
         key = str(message["Message-ID"])
         with self.lock:

@@ -9,6 +9,7 @@ from network.notifications.outbox import notify, notify_webhooks
 from tests.network.notifications.outbox_data import (
     RESPONSE_DUE,
     STAFF,
+    a_referral,
     add_webhook,
     choose_channels,
     messages,
@@ -95,6 +96,7 @@ async def test_webhooks_get_the_events_they_subscribed_to(db_url: str) -> None:
     )
 
     # when a SENT and an ACCEPTED event are queued (the SENT one twice)
+    referral = await a_referral(db_url)
     async with standalone_unit_of_work(db_url) as uow:
         counts = [
             await notify_webhooks(
@@ -104,7 +106,7 @@ async def test_webhooks_get_the_events_they_subscribed_to(db_url: str) -> None:
                 subject=f"referral:1:event:{n}",
                 due_at=clock.now(),
                 params={"status": kind.value},
-                referral_id=1,
+                referral_id=referral,
             )
             for n, kind in (
                 (1, ReferralEventKind.SENT),

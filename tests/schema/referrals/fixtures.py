@@ -10,7 +10,7 @@ unless a test says otherwise. Young people and consents are written as rows.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from network import clock
@@ -196,7 +196,3 @@ def error_codes(payload: dict[str, Any]) -> list[str]:
 
 def future(days: int = 3) -> str:
     return (clock.now() + timedelta(days=days)).isoformat()
-
-
-def birthday(years: int) -> date:
-    return clock.today().replace(year=clock.today().year - years)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
+from network import clock
 from network.ids import to_global_id
 from tests.api import Api
+from tests.factories import Person
 from tests.schema.referrals.fixtures import act, created, done, error_codes, future, network
 
 EVENTS = """
@@ -193,6 +195,42 @@ async def test_notes_and_follow_ups_do_not_move_the_version(api: Api) -> None:
     history = (await api.data(EVENTS, {"id": referral["id"]}, world.mediator.token))["node"]
     kinds = [event["kind"] for event in history["events"]["nodes"]]
     assert kinds == ["CREATED", "ACCEPTED", "NOTE", "NOTE", "FOLLOW_UP_SCHEDULED"]
+    assert await _paged_kinds(api, world.mediator, referral["id"]) == [
+        ["CREATED", "ACCEPTED"],
+        ["NOTE", "NOTE"],
+        ["FOLLOW_UP_SCHEDULED"],
+    ]
+
+
+EVENT_PAGE = """
+query($id: ID!, $after: String) { node(id: $id) { ... on Referral {
+  events(first: 2, after: $after) { pageInfo { hasNextPage endCursor } nodes { kind } }
+} } }
+"""
+
+
+async def _paged_kinds(api: Api, who: Person, referral_id: str) -> list[list[str]]:
+    pages, after = [], None
+    while True:
+        data = await api.data(EVENT_PAGE, {"id": referral_id, "after": after}, who.token)
+        events = data["node"]["events"]
+        pages.append([event["kind"] for event in events["nodes"]])
+        if not events["pageInfo"]["hasNextPage"]:
+            return pages
+        after = events["pageInfo"]["endCursor"]
+
+
+async def test_a_follow_up_time_without_offset_is_utc(api: Api) -> None:
+    world = await network(api)
+    referral = await created(api, world.mediator, world)
+    naive = (clock.now() + timedelta(days=2)).replace(tzinfo=None, microsecond=0)
+
+    payload = await act(
+        api, "scheduleFollowUp", world.mediator, id=referral["id"], at=naive.isoformat()
+    )
+
+    assert payload["userErrors"] == []
+    assert _at(payload["referral"]["nextFollowUpAt"]) == naive.replace(tzinfo=UTC)
 
 
 async def test_follow_up_in_days_sets_the_first_follow_up(api: Api) -> None:

@@ -1,0 +1,2 @@
+"""A user's in-app notifications: reading them and marking them read (ACCESS.md: their
+own only). Delivery writes them (``network.notifications``)."""

@@ -1,0 +1,150 @@
+"""Worker processes killed with SIGKILL, and a broker restarted, lose and duplicate nothing:
+the messages live in the outbox, and the relay hands over again what a lease left behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from network.enums import NotificationKind
+from tests.api import TEST_DATA_KEY
+from tests.network.notifications.outbox_data import (
+    STAFF,
+    all_sent,
+    choose_channels,
+    eventually,
+    queue_reminders,
+    states,
+    user_id,
+)
+from tests.network.notifications.servers import MailServer, free_port, mail_server
+
+
+def worker_env(db_url: str, var: Path, smtp: MailServer, broker: str = "") -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JISR_")}
+    return env | {
+        "JISR_ENV": "development",
+        "JISR_DATABASE_URL": db_url,
+        "JISR_VAR_DIR": str(var),
+        "JISR_SECRET_KEY": "test-secret",
+        "JISR_DATA_KEY": TEST_DATA_KEY,
+        "JISR_BROKER_URL": broker,
+        "JISR_SMTP_HOST": "127.0.0.1",
+        "JISR_SMTP_PORT": str(smtp.port),
+        "JISR_SCAN_INTERVAL_SECONDS": "1",
+        "JISR_OUTBOX_LEASE_SECONDS": "8",
+        "JISR_SMTP_TIMEOUT_SECONDS": "2",
+        "JISR_WEBHOOK_TIMEOUT_SECONDS": "2",
+        "JISR_OUTBOX_RELAY_BATCH": "40",
+    }
+
+
+@contextmanager
+def worker_process(env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
+    """``jisr worker --beat`` in a process group of its own, killed with SIGKILL at the end."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cli", "worker", "--beat", "--log-level", "warning"],
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield process
+    finally:
+        kill(process)
+
+
+def kill(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(10)
+
+
+async def email_only_reminders(db_url: str, count: int) -> None:
+    staff = await user_id(db_url, STAFF)
+    await choose_channels(db_url, staff, NotificationKind.FOLLOW_UP_DUE, ["EMAIL"])
+    await queue_reminders(db_url, [staff], count, kind=NotificationKind.FOLLOW_UP_DUE)
+
+
+async def test_a_worker_killed_mid_batch_loses_and_duplicates_nothing(
+    db_url: str, tmp_path: Path
+) -> None:
+    # given 200 due reminders by email (and in-app), and a worker on Redis
+    await email_only_reminders(db_url, 200)
+    port = free_port()
+    with mail_server() as smtp, redis_server(port, tmp_path):
+        env = worker_env(db_url, tmp_path / "var", smtp, broker=f"redis://127.0.0.1:{port}/0")
+        with worker_process(env) as first:
+            # when it is killed with SIGKILL once some mail went out
+            started = await eventually(lambda: _received(smtp, 20), 30)
+            kill(first)
+        assert started
+        assert len(smtp.ids()) < 200
+
+        # and a new worker is started
+        with worker_process(env):
+            delivered = await eventually(lambda: all_sent(db_url), 60)
+
+    # then exactly 200 emails reached the server, counted by Message-ID
+    assert delivered, await states(db_url)
+    assert len(smtp.ids()) == 200
+
+
+async def test_a_broker_restarted_mid_run_loses_nothing(db_url: str, tmp_path: Path) -> None:
+    # given 100 due email reminders, a Redis broker of this test, and a worker on it
+    await email_only_reminders(db_url, 100)
+    port = free_port()
+    with mail_server() as smtp, redis_server(port, tmp_path) as redis:
+        env = worker_env(db_url, tmp_path / "var", smtp, broker=f"redis://127.0.0.1:{port}/0")
+        with worker_process(env):
+            # when Redis stops once some mail went out, and comes back two seconds later
+            started = await eventually(lambda: _received(smtp, 10), 30)
+            kill(redis)
+            await eventually(lambda: _never(), 2)
+            with redis_server(port, tmp_path):
+                delivered = await eventually(lambda: all_sent(db_url), 60)
+
+    # then every message reached the server once it was back, once each
+    assert started
+    assert delivered, await states(db_url)
+    assert len(smtp.ids()) == 200 // 2
+
+
+@contextmanager
+def redis_server(port: int, workdir: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """A throwaway Redis without persistence (what it held is lost when it stops)."""
+    process = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(workdir),
+        ],
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        yield process
+    finally:
+        kill(process)
+
+
+async def _received(smtp: MailServer, count: int) -> bool:
+    return len(smtp.ids()) >= count
+
+
+async def _never() -> bool:
+    return False

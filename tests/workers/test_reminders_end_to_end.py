@@ -1,0 +1,202 @@
+"""Issue 4, first Show item: a real worker on a real broker (Redis, and the embedded
+one), a real SMTP server and a real API process. A referral to a service that must
+answer the same day is reminded to each receiving staff member exactly once, by email
+and in-app (pushed through ``notificationAdded``); accepting it tells the mediator
+exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import time
+from collections import Counter
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+from websockets.asyncio.client import ClientConnection, connect
+
+from network.database import standalone_unit_of_work
+from network.enums import Role
+from network.notifications.models import Notification, OutboxMessage
+from network.reminders.rules import SCANS
+from network.services.models import Service
+from tests.api import Api, running_api
+from tests.api import test_settings as settings_for
+from tests.factories import Person, person
+from tests.network.notifications.outbox_data import eventually
+from tests.network.notifications.servers import MailServer, mail_server
+from tests.schema.referrals.fixtures import created, done, network
+from tests.schema.referrals.servers import api_process
+from tests.workers.test_delivery import worker_on
+from tests.workers.test_worker import broker_url
+from workers.app import JisrCelery, create_celery
+from workers.notification_tasks import RELAY
+from workers.reminder_tasks import SCAN
+
+ADDED = "subscription { notificationAdded { kind referral { id } } }"
+OUTBOX_ID = re.compile(r"<outbox-(\d+)@")
+REMINDER, STATUS = "REFERRAL_RESPONSE_DUE", "REFERRAL_STATUS_CHANGED"
+
+
+@asynccontextmanager
+async def beat_ticking(app: JisrCelery, every: float = 0.5) -> AsyncIterator[None]:
+    """What beat does, faster: every reminder scan, then the relay, every ``every`` s."""
+
+    async def tick() -> None:
+        while True:
+            for rule in SCANS:
+                app.send_task(SCAN, args=[rule])
+            app.send_task(RELAY)
+            await asyncio.sleep(every)
+
+    ticker = asyncio.create_task(tick())
+    try:
+        yield
+    finally:
+        ticker.cancel()
+
+
+@asynccontextmanager
+async def subscribed(base: str, who: Person) -> AsyncIterator[ClientConnection]:
+    url = base.replace("http", "ws", 1) + "/graphql"
+    async with connect(
+        url,
+        subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
+        additional_headers={"Authorization": f"Bearer {who.token}"},
+    ) as ws:
+        await ws.send(json.dumps({"type": "connection_init", "payload": {}}))
+        assert json.loads(await ws.recv())["type"] == "connection_ack"
+        await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": ADDED}}))
+        yield ws
+
+
+async def pushed(ws: ClientConnection, kind: str, seconds: float) -> bool:
+    """Whether a notification of ``kind`` is pushed within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            message = json.loads(await asyncio.wait_for(ws.recv(), left))
+        except TimeoutError:
+            return False
+        assert message["type"] == "next", message
+        if message["payload"]["data"]["notificationAdded"]["kind"] == kind:
+            return True
+    return False
+
+
+async def emails(url: str, smtp: MailServer, kind: str) -> Counter[str]:
+    """How many emails of ``kind`` each address received (found by Message-ID)."""
+    sent = {int(m.group(1)): to for key, to in _recipients(smtp) if (m := OUTBOX_ID.search(key))}
+    async with standalone_unit_of_work(url) as uow:
+        kinds = dict(
+            (
+                await uow.session.execute(
+                    select(OutboxMessage.id, OutboxMessage.kind).where(
+                        OutboxMessage.id.in_(sorted(sent))
+                    )
+                )
+            ).all()
+        )
+    return Counter(to for outbox_id, to in sent.items() if kinds.get(outbox_id) == kind)
+
+
+def _recipients(smtp: MailServer) -> list[tuple[str, str]]:
+    with smtp.lock:
+        return [(str(m["Message-ID"]), str(m["To"])) for m in smtp.messages]
+
+
+async def in_app(url: str, kind: str) -> Counter[int]:
+    """How many in-app notifications of ``kind`` each user has."""
+    async with standalone_unit_of_work(url) as uow:
+        rows = await uow.session.scalars(
+            select(Notification.user_id).where(Notification.kind == kind)
+        )
+        return Counter(rows)
+
+
+async def same_day(api: Api, service_id: int) -> None:
+    async with standalone_unit_of_work(api.state.settings.database_url) as uow:
+        await uow.session.execute(
+            update(Service).where(Service.id == service_id).values(response_days=0)
+        )
+
+
+@pytest.mark.parametrize("broker", ["embedded", "redis"])
+async def test_a_same_day_referral_is_reminded_once_and_its_answer_told_once(
+    broker: str, db_url: str, tmp_path: Path
+) -> None:
+    redis = broker_url(broker) if broker == "redis" else ""
+    var = tmp_path / "var"
+    async with running_api(db_url, var) as api:
+        # given a receiver with two staff members whose service must answer the same day
+        world = await network(api)
+        colleague = await person(api, Role.AGENCY_STAFF, actor_id=world.receiver)
+        staff = {world.receiver_staff.email: world.receiver_staff, colleague.email: colleague}
+        await same_day(api, world.receiver_service)
+        settings = api.state.settings
+        env = {
+            "JISR_DATABASE_URL": db_url,
+            "JISR_REDIS_URL": redis,
+            "JISR_SECRET_KEY": settings.secret_key,
+            "JISR_DATA_KEY": settings.data_key,
+            "JISR_VAR_DIR": str(var),
+            "JISR_ENV": "development",
+        }
+        with (
+            api_process(env) as base,
+            mail_server() as smtp,
+            worker_on(db_url, var, broker, smtp, redis_url=redis or None) as app,
+        ):
+            async with (
+                subscribed(base, world.receiver_staff) as staff_live,
+                subscribed(base, world.mediator) as mediator_live,
+            ):
+                await asyncio.sleep(1.5)  # until both subscriptions listen
+
+                # when the mediator sends a referral there, and beat ticks
+                referral = await created(api, world.mediator, world)
+                started = time.monotonic()
+                async with beat_ticking(app):
+                    reminded = await eventually(lambda: _reminded(db_url, smtp, set(staff)), 30)
+                    reminder_pushed = await pushed(staff_live, REMINDER, 10)
+                    took = time.monotonic() - started
+
+                    # and a staff member accepts it
+                    await done(api, "acceptReferral", world.receiver_staff, referral)
+                    told = await eventually(lambda: _told(db_url, smtp, world.mediator.email), 30)
+                    status_pushed = await pushed(mediator_live, STATUS, 10)
+                    await asyncio.sleep(3)  # more ticks: nothing more may come
+
+    # then each receiving staff member got one reminder email and one in-app reminder,
+    # pushed live, within seconds
+    assert reminded and reminder_pushed and took < 20
+    assert await emails(db_url, smtp, REMINDER) == Counter({email: 1 for email in staff})
+    reminders = await in_app(db_url, REMINDER)
+    assert [reminders[person.id] for person in staff.values()] == [1, 1]
+    # and the mediator exactly one status message, by email and in-app, pushed live
+    assert told and status_pushed
+    assert await emails(db_url, smtp, STATUS) == Counter({world.mediator.email: 1})
+    assert (await in_app(db_url, STATUS))[world.mediator.id] == 1
+    assert set(smtp.ids().values()) == {1}
+
+
+async def _reminded(url: str, smtp: MailServer, addresses: set[str]) -> bool:
+    return set(await emails(url, smtp, REMINDER)) >= addresses
+
+
+async def _told(url: str, smtp: MailServer, address: str) -> bool:
+    return address in await emails(url, smtp, STATUS)
+
+
+def test_beat_runs_every_rule_every_scan_interval(tmp_path: Path) -> None:
+    app = create_celery(settings_for("sqlite+aiosqlite://", tmp_path, scan_interval_seconds=7))
+    schedule = app.conf.beat_schedule
+    entries = [schedule[f"reminders-{rule}"] for rule in SCANS]
+    assert [(e["task"], tuple(e["args"])) for e in entries] == [(SCAN, (rule,)) for rule in SCANS]
+    for entry in entries:
+        entry["schedule"].app = app
+        assert entry["schedule"].run_every.total_seconds() == 7
