@@ -55,7 +55,7 @@ class Settings(BaseSettings):
     outbox_backoff_seconds: float = Field(default=30, gt=0)
     outbox_backoff_max_seconds: float = Field(default=3600, gt=0)
     outbox_relay_batch: int = Field(default=1000, ge=1)
-    outbox_in_app_batch: int = Field(default=100, ge=1)
+    outbox_in_app_batch: int = Field(default=500, ge=1)
     smtp_host: str | None = None
     smtp_port: int = Field(default=25, ge=1, le=65535)
     smtp_from: str = "jisr@localhost"
