@@ -41,7 +41,10 @@ def seed_demo_network(settings: Settings) -> DemoSummary:
 
 
 def demo_logins(summary: DemoSummary) -> str:
-    lines = [f"demo network: {summary.actors} actors, {summary.services} services; logins:"]
+    lines = [
+        f"demo network: {summary.actors} actors, {summary.services} services, "
+        f"{summary.youths} young people, {summary.referrals} referrals; logins:"
+    ]
     for login in summary.logins:
         roles = ",".join(login.roles)
         where = login.actor or login.territory or ""

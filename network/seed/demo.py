@@ -27,6 +27,7 @@ from network.seed.demo_actors import (
     WEBSITE_KINDS,
     DemoActor,
 )
+from network.seed.demo_referrals import seed_demo_referrals
 from network.seed.demo_services import BASKET_EXEMPT, BASKETS, OWN_SERVICES, REGION, DemoService
 from network.seed.demo_youths import seed_demo_youths
 from network.seed.provinces import jittered
@@ -44,6 +45,7 @@ class DemoSummary:
     actors: int
     services: int
     youths: int
+    referrals: int
     logins: tuple[DemoLogin, ...]
 
 
@@ -174,12 +176,15 @@ async def seed_demo(
         actor_names={actor.key: actor.fr for actor in ACTORS},
         territory_ids=territory_ids,
     )
-    youth_ids = await seed_demo_youths(
-        session, cipher, actor_ids=actor_ids, today=today or clock.today()
+    day = today or clock.today()
+    youth_ids = await seed_demo_youths(session, cipher, actor_ids=actor_ids, today=day)
+    referrals = await seed_demo_referrals(
+        session, cipher, actor_ids=actor_ids, youth_ids=youth_ids, today=day
     )
     return DemoSummary(
         actors=len(actor_rows),
         services=len(service_rows),
         youths=len(youth_ids),
+        referrals=referrals,
         logins=tuple(logins),
     )

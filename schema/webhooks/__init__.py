@@ -1,0 +1,1 @@
+"""Partner webhooks: ``registerWebhook``, ``deleteWebhook``, ``Actor.webhooks``."""

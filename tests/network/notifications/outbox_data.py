@@ -101,11 +101,13 @@ async def add_webhook(
         return hook.id
 
 
-async def states(url: str, channel: str | None = None) -> dict[str, int]:
-    """How many messages (of ``channel``) are in each state."""
+async def states(url: str, channel: str | None = None, rule: str | None = None) -> dict[str, int]:
+    """How many messages (of ``channel``, of ``rule``) are in each state."""
     statement = select(OutboxMessage.state, func.count()).group_by(OutboxMessage.state)
     if channel:
         statement = statement.where(OutboxMessage.channel == channel)
+    if rule:
+        statement = statement.where(OutboxMessage.rule == rule)
     async with standalone_unit_of_work(url) as uow:
         return {state: n for state, n in await uow.session.execute(statement)}
 
@@ -130,5 +132,5 @@ async def eventually(check: Callable[[], Awaitable[bool]], seconds: float) -> bo
     return await check()
 
 
-async def all_sent(url: str) -> bool:
-    return set(await states(url)) == {"SENT"}
+async def all_sent(url: str, rule: str | None = None) -> bool:
+    return set(await states(url, rule=rule)) == {"SENT"}
