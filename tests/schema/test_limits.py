@@ -19,6 +19,7 @@ from network.ids import to_global_id
 from network.settings import Settings
 from tests.api import Api, running_api
 from tests.databases import backend_url
+from tests.services import redis_url
 
 ACTOR_MAP = """
 query ActorMap { actors(first: 50) { totalCount edges { cursor node { id name(lang: FR) kind
@@ -30,7 +31,6 @@ TOO_COSTLY = """
 """
 NODES = "query($ids: [ID!]!) { nodes(ids: $ids) { id } }"
 INTROSPECTION = "{ __schema { queryType { name } } }"
-REDIS = "redis://127.0.0.1:6379/0"
 QUICK = 0.9  # seconds; typically 0.01 to 0.2, with room for a loaded test machine
 
 
@@ -142,7 +142,7 @@ async def test_buckets_are_shared_through_redis(demo_url: str, tmp_path: Path) -
     # given two API replicas sharing Redis, and a caller from a fresh address
     address = (f"10.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}.7", 1)
     settings: dict[str, Any] = {
-        "redis_url": REDIS,
+        "redis_url": redis_url(),
         "rate_limit_capacity": 3,
         "rate_limit_per_second": 1 / 60,
     }

@@ -8,10 +8,10 @@ from typing import Any
 from network import persisted_queries
 from network.database import create_engine, session_factory, unit_of_work
 from tests.api import Api, running_api
+from tests.services import redis_url
 
 QUERY = "{ taxonomy(axis: HEALTH) { code } }"
 DIGEST = persisted_queries.sha256_of(QUERY)
-REDIS = "redis://127.0.0.1:6379/0"
 
 
 def by_hash(digest: str = DIGEST) -> dict[str, Any]:
@@ -55,8 +55,8 @@ async def test_replicas_share_persisted_queries_through_redis(
     query = "{ taxonomy(axis: EMPLOYMENT) { code name } }"
     digest = persisted_queries.sha256_of(query)
     async with (
-        running_api(demo_url, tmp_path / "a", redis_url=REDIS) as first,
-        running_api(demo_url, tmp_path / "b", redis_url=REDIS) as second,
+        running_api(demo_url, tmp_path / "a", redis_url=redis_url()) as first,
+        running_api(demo_url, tmp_path / "b", redis_url=redis_url()) as second,
     ):
         try:
             await send(first, query, by_hash(digest))

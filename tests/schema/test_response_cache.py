@@ -8,8 +8,8 @@ from typing import Any
 from network.ids import to_global_id
 from network.seed.users import DEMO_PASSWORD
 from tests.api import Api, running_api
+from tests.services import redis_url
 
-REDIS = "redis://127.0.0.1:6379/0"
 SERVICE_ID = to_global_id("Service", 35)
 UPDATE_CAPACITY = """
 mutation($id: ID!, $n: Int) { updateService(input: {id: $id, capacity: {available: $n}}) {
@@ -65,8 +65,8 @@ async def test_replicas_share_answers_and_never_serve_a_stale_one(
 ) -> None:
     # given two replicas sharing Redis, one of which cached an answer
     async with (
-        running_api(db_url, tmp_path / "a", redis_url=REDIS) as first,
-        running_api(db_url, tmp_path / "b", redis_url=REDIS) as second,
+        running_api(db_url, tmp_path / "a", redis_url=redis_url()) as first,
+        running_api(db_url, tmp_path / "b", redis_url=redis_url()) as second,
     ):
         try:
             token = await second.login(ADMIN, DEMO_PASSWORD)

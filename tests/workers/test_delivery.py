@@ -32,7 +32,7 @@ from tests.network.notifications.outbox_data import (
     user_id,
 )
 from tests.network.notifications.servers import MailServer, mail_server, webhook_receiver
-from tests.workers.test_worker import broker_url
+from tests.services import broker_url
 from workers.app import JisrCelery, create_celery
 from workers.notification_tasks import RELAY
 

@@ -26,6 +26,7 @@ from tests.network.notifications.outbox_data import (
     user_id,
 )
 from tests.network.notifications.servers import MailServer, free_port, mail_server
+from tests.services import redis_server_program
 
 
 def worker_env(db_url: str, var: Path, smtp: MailServer, broker: str = "") -> dict[str, str]:
@@ -143,7 +144,7 @@ def redis_server(port: int, workdir: Path) -> Iterator[subprocess.Popen[bytes]]:
     """A throwaway Redis without persistence (what it held is lost when it stops)."""
     process = subprocess.Popen(
         [
-            "redis-server",
+            redis_server_program(),
             "--port",
             str(port),
             "--bind",

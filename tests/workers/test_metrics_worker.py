@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
@@ -24,6 +23,7 @@ from tests.factories import person, territory_pk
 from tests.network.metrics.built import built
 from tests.network.metrics.test_referral_figures import build
 from tests.network.metrics.world import bare_databases, bare_url
+from tests.services import broker_url
 from workers.app import create_celery
 
 __all__ = ["bare_databases", "bare_url"]
@@ -42,17 +42,6 @@ query Metrics($territory: ID, $period: PeriodInput) {
 }
 """
 MAY = {"from": "2026-05-01", "to": "2026-05-31"}
-
-
-def broker_url(broker: str) -> str:
-    if broker == "embedded":
-        return "filesystem://"
-    url = os.environ.get("JISR_TEST_REDIS_URL")
-    if not url:
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI must set JISR_TEST_REDIS_URL")
-        pytest.skip("JISR_TEST_REDIS_URL is not set")
-    return url
 
 
 @contextmanager

@@ -31,8 +31,8 @@ from tests.network.notifications.outbox_data import eventually
 from tests.network.notifications.servers import MailServer, mail_server
 from tests.schema.referrals.fixtures import created, done, network
 from tests.schema.referrals.servers import api_process
+from tests.services import broker_url
 from tests.workers.test_delivery import worker_on
-from tests.workers.test_worker import broker_url
 from workers.app import JisrCelery, create_celery
 from workers.notification_tasks import RELAY
 from workers.reminder_tasks import SCAN

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from pathlib import Path
 
 import pytest
@@ -14,21 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from network.database import standalone_unit_of_work
 from network.taxonomy.models import TaxonomyTerm
 from tests.api import test_settings as settings_for
+from tests.services import broker_url
 from workers.app import create_celery
 
 TERM = "health.medical-care"
 SHIPPED_NAME = "Soins médicaux"
-
-
-def broker_url(broker: str) -> str:
-    if broker == "embedded":
-        return "filesystem://"
-    url = os.environ.get("JISR_TEST_REDIS_URL")
-    if not url:
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI must set JISR_TEST_REDIS_URL")
-        pytest.skip("JISR_TEST_REDIS_URL is not set")
-    return url
 
 
 async def medical_care(session: AsyncSession) -> TaxonomyTerm:

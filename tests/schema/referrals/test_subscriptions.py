@@ -24,8 +24,7 @@ from tests.schema.referrals.fixtures import (
     transition_mutation,
 )
 from tests.schema.referrals.servers import api_processes
-
-REDIS_URL = "redis://127.0.0.1:6379/15"
+from tests.services import redis_url
 
 SUBSCRIPTION = """
 subscription { referralEvents { kind fromStatus toStatus note referral { id status } } }
@@ -179,7 +178,7 @@ def _env(api: Api, db_url: str, tmp_path: Path) -> dict[str, str]:
     settings = api.state.settings
     return {
         "JISR_DATABASE_URL": db_url,
-        "JISR_REDIS_URL": REDIS_URL,
+        "JISR_REDIS_URL": redis_url(),
         "JISR_SECRET_KEY": settings.secret_key,
         "JISR_DATA_KEY": settings.data_key,
         "JISR_VAR_DIR": str(tmp_path / "var"),

@@ -1,0 +1,55 @@
+"""The outside services some tests need beside the database: Redis and its server program.
+
+Outside CI a missing one skips the tests that need it, so that `make test` passes where
+only Python is installed; under CI (``CI=true``) it fails them, since CI must show them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from functools import cache
+from typing import NoReturn
+
+import pytest
+import redis
+
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+def missing(what: str) -> NoReturn:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI needs {what}")
+    pytest.skip(f"{what} is not available here")
+
+
+@cache
+def _answers(url: str) -> bool:
+    client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
+    try:
+        return bool(client.ping())
+    except redis.RedisError:
+        return False
+    finally:
+        client.close()
+
+
+def redis_url() -> str:
+    """``JISR_TEST_REDIS_URL``, else the local Redis (database 15), when it answers."""
+    url = os.environ.get("JISR_TEST_REDIS_URL") or DEFAULT_REDIS_URL
+    if not _answers(url):
+        missing(f"Redis at {url}")
+    return url
+
+
+def broker_url(broker: str) -> str:
+    """The broker of a parametrised worker test: ``embedded`` or ``redis``."""
+    return "filesystem://" if broker == "embedded" else redis_url()
+
+
+def redis_server_program() -> str:
+    """The ``redis-server`` program, for tests that stop and start a Redis of their own."""
+    program = shutil.which("redis-server")
+    if program is None:
+        missing("the redis-server program")
+    return program
