@@ -168,7 +168,7 @@ async def drive(base: str, *, concurrency: int, seconds: float) -> Run:
 
 async def statements_per_request(url: str, var_dir: Path) -> tuple[int, dict[str, Any]]:
     """Exact SQL statements of one warm request, counted in-process on the engine."""
-    app = create_app(Settings(database_url=url, var_dir=var_dir))
+    app = create_app(Settings(database_url=url, var_dir=var_dir, access_log=False))
     seen: list[str] = []
 
     def before(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:

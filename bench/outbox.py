@@ -25,6 +25,7 @@ from network.crypto import new_key
 from network.database import standalone_unit_of_work
 from network.migrate import upgrade
 from network.notifications.models import Notification, OutboxMessage
+from network.settings import Settings
 from tests.network.notifications.servers import free_port
 
 SERVER = "postgresql+asyncpg://postgres@127.0.0.1/postgres"
@@ -140,7 +141,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database-url", default=SERVER, help="a PostgreSQL server to use")
     parser.add_argument("--count", type=int, default=100_000)
-    parser.add_argument("--in-app-batch", type=int, default=100)
+    parser.add_argument(
+        "--in-app-batch", type=int, default=Settings.model_fields["outbox_in_app_batch"].default
+    )
     args = parser.parse_args()
     url = asyncio.run(prepare(args.database_url, args.count))
     with tempfile.TemporaryDirectory() as workdir:
