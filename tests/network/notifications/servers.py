@@ -104,19 +104,60 @@ class WebhookReceiver:
 
 
 @contextmanager
-def webhook_receiver(secret: str, **options: Any) -> Iterator[WebhookReceiver]:
-    receiver = WebhookReceiver(secret, **options)
-    receiver.port = free_port()
-    app = Starlette(routes=[Route("/hook", receiver.receive, methods=["POST"])])
+def serving(path: str, endpoint: Any) -> Iterator[int]:
+    """A local HTTP server answering POSTs to ``path`` with ``endpoint``; its port."""
+    port = free_port()
+    app = Starlette(routes=[Route(path, endpoint, methods=["POST"])])
     server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=receiver.port, log_config=None, lifespan="off")
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="off")
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:
         threading.Event().wait(0.05)
     try:
-        yield receiver
+        yield port
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+@contextmanager
+def webhook_receiver(secret: str, **options: Any) -> Iterator[WebhookReceiver]:
+    receiver = WebhookReceiver(secret, **options)
+    with serving("/hook", receiver.receive) as port:
+        receiver.port = port
+        yield receiver
+
+
+@dataclass
+class SmsGateway:
+    """Records each text it is sent; answers 503 to the first ``refuse_first`` attempts
+    at each Idempotency-Key."""
+
+    refuse_first: int = 0
+    port: int = 0
+    requests: list[tuple[int, dict[str, str], dict[str, Any]]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/sms"
+
+    async def receive(self, request: Request) -> Response:
+        body = await request.json()
+        key = request.headers.get("idempotency-key", "")
+        with self.lock:
+            tries = sum(1 for _, headers, _ in self.requests if headers["key"] == key)
+            status = 503 if tries < self.refuse_first else 202
+            headers = {"key": key, "authorization": request.headers.get("authorization", "")}
+            self.requests.append((status, headers, body))
+        return Response(status_code=status)
+
+
+@contextmanager
+def sms_gateway(**options: Any) -> Iterator[SmsGateway]:
+    gateway = SmsGateway(**options)
+    with serving("/sms", gateway.receive) as port:
+        gateway.port = port
+        yield gateway
