@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import clock
 from network.ids import pk_of
+from network.pubsub_keys import REFERRAL_EVENTS_CHANNEL, referral_event_message
 from network.referrals import repository
 from network.referrals.hooks import on_referral_event
 from network.referrals.models import Referral as ReferralRow
@@ -24,7 +25,7 @@ from schema.context import Info
 from schema.pubsub import BROADCASTER
 from schema.referrals.types import ReferralEvent
 
-CHANNEL = "referral_events"
+CHANNEL = REFERRAL_EVENTS_CHANNEL
 
 
 @on_referral_event
@@ -36,11 +37,9 @@ async def publish_after_commit(
     broadcaster, uow = session.info.get(BROADCASTER), session.info.get("unit_of_work")
     if broadcaster is None or uow is None:
         return
-    message = {
-        "event_id": event.id,
-        "referral_id": referral.id,
-        "actor_ids": [referral.from_actor_id, referral.to_actor_id],
-    }
+    message = referral_event_message(
+        event.id, referral.id, [referral.from_actor_id, referral.to_actor_id]
+    )
     uow.after_commit(lambda: broadcaster.publish(CHANNEL, message))
 
 
