@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 from network.jobs import dispatch
 from network.settings import Settings, get_settings
 from workers import metrics as task_metrics
+from workers.broker import TRANSPORT
 
 SOFT_TIME_LIMIT_SECONDS = 300
 TIME_LIMIT_SECONDS = 360
@@ -109,6 +110,7 @@ def create_celery(settings: Settings) -> JisrCelery:
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     app.conf.update(
         broker_url=settings.broker_url,
+        broker_transport=TRANSPORT if is_embedded_broker(settings) else None,
         broker_connection_retry_on_startup=True,
         broker_transport_options=transport_options(settings),
         task_default_queue="jisr",

@@ -91,7 +91,7 @@ async def test_queued_messages_are_delivered_exactly_once(
     with mail_server() as smtp, worker_on(db_url, tmp_path / "var", broker, smtp) as app:
         # when the relay ticks on a real worker
         async with relay_ticking(app):
-            delivered = await eventually(lambda: all_sent(db_url), 45)
+            delivered = await eventually(lambda: all_sent(db_url), 90)
 
     # then each email reached the server once, and each in-app notification exists once
     assert delivered, await states(db_url)
@@ -112,7 +112,7 @@ async def test_refused_mail_is_delivered_later_once_or_dead(db_url: str, tmp_pat
     ):
         # when the relay ticks
         async with relay_ticking(app):
-            delivered = await eventually(lambda: all_sent(db_url), 45)
+            delivered = await eventually(lambda: all_sent(db_url), 90)
 
     # then each was tried three times and accepted once
     assert delivered, await states(db_url)
@@ -134,7 +134,7 @@ async def test_mail_refused_n_times_is_dead_and_shows_in_the_status(
     ):
         # when the relay ticks until nothing is left to try
         async with relay_ticking(app):
-            settled = await eventually(lambda: _states_are(db_url, "EMAIL", {"DEAD": 3}), 45)
+            settled = await eventually(lambda: _states_are(db_url, "EMAIL", {"DEAD": 3}), 90)
 
     # then each was refused three times, and `jisr outbox status` shows them dead
     assert settled, await states(db_url)
@@ -173,7 +173,7 @@ async def test_webhook_events_are_signed_and_received_once_after_failures(
         with worker_on(db_url, tmp_path / "var", "embedded", smtp) as app:
             # when the relay ticks
             async with relay_ticking(app):
-                delivered = await eventually(lambda: all_sent(db_url), 45)
+                delivered = await eventually(lambda: all_sent(db_url), 90)
 
     # then each event was tried three times with the same key, signed, and kept once
     assert delivered, [(m.attempts, m.last_error) for m in await messages(db_url)]

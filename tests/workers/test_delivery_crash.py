@@ -105,14 +105,14 @@ async def test_a_worker_killed_mid_batch_loses_and_duplicates_nothing(
         env = worker_env(db_url, tmp_path / "var", smtp, broker=f"redis://127.0.0.1:{port}/0")
         with worker_process(env) as first:
             # when it is killed with SIGKILL once some mail went out
-            started = await eventually(lambda: _received(smtp, own, 20), 30)
+            started = await eventually(lambda: _received(smtp, own, 20), 60)
             kill(first)
         assert started
         assert len(accepted(smtp, own)) < 200
 
         # and a new worker is started
         with worker_process(env):
-            delivered = await eventually(lambda: all_sent(db_url, RULE), 60)
+            delivered = await eventually(lambda: all_sent(db_url, RULE), 120)
 
     # then exactly 200 emails reached the server, counted by Message-ID
     assert delivered, await states(db_url, rule=RULE)
@@ -127,11 +127,11 @@ async def test_a_broker_restarted_mid_run_loses_nothing(db_url: str, tmp_path: P
         env = worker_env(db_url, tmp_path / "var", smtp, broker=f"redis://127.0.0.1:{port}/0")
         with worker_process(env):
             # when Redis stops once some mail went out, and comes back two seconds later
-            started = await eventually(lambda: _received(smtp, own, 10), 30)
+            started = await eventually(lambda: _received(smtp, own, 10), 60)
             kill(redis)
             await eventually(lambda: _never(), 2)
             with redis_server(port, tmp_path):
-                delivered = await eventually(lambda: all_sent(db_url, RULE), 60)
+                delivered = await eventually(lambda: all_sent(db_url, RULE), 120)
 
     # then every message reached the server once it was back, once each
     assert started

@@ -161,13 +161,13 @@ async def test_a_same_day_referral_is_reminded_once_and_its_answer_told_once(
                 referral = await created(api, world.mediator, world)
                 started = time.monotonic()
                 async with beat_ticking(app):
-                    reminded = await eventually(lambda: _reminded(db_url, smtp, set(staff)), 30)
+                    reminded = await eventually(lambda: _reminded(db_url, smtp, set(staff)), 60)
                     reminder_pushed = await pushed(staff_live, REMINDER, 10)
                     took = time.monotonic() - started
 
                     # and a staff member accepts it
                     await done(api, "acceptReferral", world.receiver_staff, referral)
-                    told = await eventually(lambda: _told(db_url, smtp, world.mediator.email), 30)
+                    told = await eventually(lambda: _told(db_url, smtp, world.mediator.email), 60)
                     status_pushed = await pushed(mediator_live, STATUS, 10)
                     await asyncio.sleep(3)  # more ticks: nothing more may come
 
