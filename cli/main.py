@@ -9,6 +9,7 @@ from sqlalchemy.exc import DBAPIError
 
 from cli.db import db
 from cli.hsds import hsds_group
+from cli.keys import keys
 from cli.outbox import outbox
 from cli.processes import beat, serve, worker
 from cli.queries import queries
@@ -51,6 +52,7 @@ COMMANDS = (
     schema_group,
     queries,
     hsds_group,
+    keys,
     report,
     outbox,
 )

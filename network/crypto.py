@@ -1,9 +1,8 @@
 """Identity fields encrypted at rest, and keyed hashes to find a name without decrypting.
 
 ``JISR_DATA_KEY`` holds one or more Fernet keys separated by commas: the first
-encrypts, all decrypt (rotate by putting a new key first, then re-encrypting). The
-lookup-hash key is derived from the last (oldest) key, so adding a new encryption
-key in front leaves name lookups working.
+encrypts, all decrypt. The lookup-hash key is derived from the first key too, so after
+``jisr keys rotate`` (network/key_rotation.py) nothing depends on the older keys.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ class DataCipher:
         self._fernet = MultiFernet([Fernet(k.encode()) for k in parts])
         self._hash_key = HKDF(
             algorithm=hashes.SHA256(), length=32, salt=None, info=b"jisr name lookup"
-        ).derive(parts[-1].encode())
+        ).derive(parts[0].encode())
 
     def encrypt(self, value: str | None) -> str | None:
         if value is None:
