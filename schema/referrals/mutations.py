@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 import strawberry
 
@@ -23,6 +24,7 @@ from schema.referrals.inputs import (
     RedirectReferralInput,
     ScheduleFollowUpInput,
     TransitionInput,
+    VersionedReferral,
 )
 from schema.referrals.types import Referral
 
@@ -34,6 +36,16 @@ class ReferralPayload:
 
 
 Step = Callable[[UnitOfWork], Awaitable[ReferralRow]]
+
+
+def _at_version(info: Info, input: VersionedReferral) -> dict[str, Any]:
+    """What every transition passes: who, the cipher, the referral and the version seen."""
+    return {
+        "viewer": info.context.viewer,
+        "cipher": cipher_of(info),
+        "referral_id": input.pk(),
+        "version": input.version,
+    }
 
 
 async def _run(info: Info, operation: str, step: Step, *, given_id: str | None) -> ReferralPayload:
@@ -98,10 +110,7 @@ class ReferralMutation:
         async def step(uow: UnitOfWork) -> ReferralRow:
             return await service.accept_referral(
                 uow.session,
-                viewer=info.context.viewer,
-                cipher=cipher_of(info),
-                referral_id=input.pk(),
-                version=input.version,
+                **_at_version(info, input),
                 note=input.note,
             )
 
@@ -112,10 +121,7 @@ class ReferralMutation:
         async def step(uow: UnitOfWork) -> ReferralRow:
             return await service.decline_referral(
                 uow.session,
-                viewer=info.context.viewer,
-                cipher=cipher_of(info),
-                referral_id=input.pk(),
-                version=input.version,
+                **_at_version(info, input),
                 reason=input.reason,
                 note=input.note,
             )
@@ -149,10 +155,7 @@ class ReferralMutation:
         async def step(uow: UnitOfWork) -> ReferralRow:
             return await service.start_referral(
                 uow.session,
-                viewer=info.context.viewer,
-                cipher=cipher_of(info),
-                referral_id=input.pk(),
-                version=input.version,
+                **_at_version(info, input),
                 note=input.note,
             )
 
@@ -165,10 +168,7 @@ class ReferralMutation:
         async def step(uow: UnitOfWork) -> ReferralRow:
             return await service.complete_referral(
                 uow.session,
-                viewer=info.context.viewer,
-                cipher=cipher_of(info),
-                referral_id=input.pk(),
-                version=input.version,
+                **_at_version(info, input),
                 outcome=input.outcome,
                 note=input.note,
             )
@@ -180,10 +180,7 @@ class ReferralMutation:
         async def step(uow: UnitOfWork) -> ReferralRow:
             return await service.cancel_referral(
                 uow.session,
-                viewer=info.context.viewer,
-                cipher=cipher_of(info),
-                referral_id=input.pk(),
-                version=input.version,
+                **_at_version(info, input),
                 note=input.note,
             )
 
