@@ -29,6 +29,7 @@ from network.seed.demo import seed_demo
 from network.settings import Settings
 
 VENV = Path(__file__).parent / ".fuzz-venv"
+RESULTS = Path(__file__).parent / "results"
 SCHEMATHESIS = "schemathesis==4.32.5"
 MASKED = "Internal error. Quote the request id when reporting it."
 
@@ -98,7 +99,10 @@ def main() -> None:
             command += ["--checks", "not_a_server_error", "--report", "har"]
             command += ["--report-har-path", str(har), "--no-color"]
             finished = subprocess.run(command, check=False, capture_output=True, text=True)
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "fuzz.txt").write_text(finished.stdout)
         print("\n".join(finished.stdout.strip().splitlines()[-12:]))
+        print(f"full report  {RESULTS / 'fuzz.txt'}")
         statuses, leaks = tally(har)
     operations = sum(v for k, v in statuses.items() if k.endswith("xx"))
     print(
