@@ -98,8 +98,10 @@ def main() -> None:
             command += ["--max-examples", str(args.max_examples), "--workers", str(args.workers)]
             command += ["--checks", "not_a_server_error", "--report", "har"]
             command += ["--report-har-path", str(har), "--no-color"]
-            finished = subprocess.run(command, check=False, capture_output=True, text=True)
-        RESULTS.mkdir(exist_ok=True)
+            RESULTS.mkdir(exist_ok=True)
+            finished = subprocess.run(  # its cache lands in bench/results, not the checkout
+                command, check=False, capture_output=True, text=True, cwd=RESULTS
+            )
         (RESULTS / "fuzz.txt").write_text(finished.stdout)
         print("\n".join(finished.stdout.strip().splitlines()[-12:]))
         print(f"full report  {RESULTS / 'fuzz.txt'}")
