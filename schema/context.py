@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from strawberry.types import Info as StrawberryInfo
 
+from network.crypto import DataCipher
 from network.settings import Settings
 from network.viewer import Viewer
 from schema.pubsub import Broadcaster
@@ -15,6 +17,11 @@ from schema.reference import Reference
 
 if TYPE_CHECKING:
     from schema.loaders import Loaders
+
+
+@lru_cache(maxsize=4)
+def _cipher(keys: str) -> DataCipher:
+    return DataCipher(keys)
 
 
 @dataclass
@@ -38,6 +45,11 @@ class Context:
 
             self._loaders = Loaders(self)
         return self._loaders
+
+    @property
+    def cipher(self) -> DataCipher:
+        """The identity cipher of ``JISR_DATA_KEY``, made once per process and key."""
+        return _cipher(self.settings.data_key)
 
     def reset_loaders(self) -> None:
         """Forget what the loaders fetched: a subscription lives on one context, and

@@ -13,7 +13,6 @@ from schema.consents.inputs import RecordConsentInput
 from schema.consents.types import Consent
 from schema.context import Info
 from schema.mutations import attempted_ids, run_mutation
-from schema.referrals.cipher import cipher_of
 
 
 @strawberry.type
@@ -26,7 +25,7 @@ class ConsentPayload:
 class ConsentMutation:
     @strawberry.mutation(description="Their mediator, a MEDIATOR of their institution, ADMIN.")
     async def record_consent(self, info: Info, input: RecordConsentInput) -> ConsentPayload:
-        viewer, cipher = info.context.viewer, cipher_of(info)
+        viewer, cipher = info.context.viewer, info.context.cipher
 
         async def change(uow: UnitOfWork) -> tuple[Consent, list[str]]:
             require_user(viewer)
@@ -70,7 +69,7 @@ class ConsentMutation:
 
 
 def _changed(row: ConsentRow, info: Info) -> tuple[Consent, list[str]]:
-    return Consent.of(row, cipher_of(info)), [
+    return Consent.of(row, info.context.cipher), [
         to_global_id("Consent", row.id),
         to_global_id("Youth", row.youth_id),
     ]

@@ -5,7 +5,6 @@ from network.consents import repository
 from schema.audit_reads import record_identity_reads
 from schema.consents.types import Consent
 from schema.context import Info
-from schema.referrals.cipher import cipher_of
 from schema.relay import node_resolver
 
 
@@ -15,5 +14,5 @@ async def consent_nodes(info: Info, pks: list[int]) -> dict[int, Consent]:
     async with info.context.sessions() as session:
         found = await repository.get_visible(session, info.context.viewer, pks, now=clock.now())
     await record_identity_reads(info.context, (row.youth_id for row in found.values()))
-    cipher = cipher_of(info)
+    cipher = info.context.cipher
     return {pk: Consent.of(row, cipher) for pk, row in found.items()}

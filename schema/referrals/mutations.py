@@ -14,7 +14,6 @@ from schema.auth import require_user
 from schema.common import UserError
 from schema.context import Info
 from schema.mutations import attempted_ids, run_mutation
-from schema.referrals.cipher import cipher_of
 from schema.referrals.inputs import (
     AddReferralNoteInput,
     CancelReferralInput,
@@ -42,7 +41,7 @@ def _at_version(info: Info, input: VersionedReferral) -> dict[str, Any]:
     """What every transition passes: who, the cipher, the referral and the version seen."""
     return {
         "viewer": info.context.viewer,
-        "cipher": cipher_of(info),
+        "cipher": info.context.cipher,
         "referral_id": input.pk(),
         "version": input.version,
     }
@@ -81,7 +80,7 @@ class ReferralMutation:
             return await creation.create_referral(
                 uow.session,
                 viewer=context.viewer,
-                cipher=cipher_of(info),
+                cipher=info.context.cipher,
                 request=input.request(),
                 default_response_days=context.settings.default_response_days,
             )
@@ -96,7 +95,7 @@ class ReferralMutation:
             return await service.send_referral(
                 uow.session,
                 viewer=context.viewer,
-                cipher=cipher_of(info),
+                cipher=info.context.cipher,
                 referral_id=input.pk(),
                 version=input.version,
                 note=input.note,
@@ -139,7 +138,7 @@ class ReferralMutation:
             return await service.redirect_referral(
                 uow.session,
                 viewer=context.viewer,
-                cipher=cipher_of(info),
+                cipher=info.context.cipher,
                 referral_id=input.pk(),
                 version=input.version,
                 to_actor_id=input.to_actor_pk(),
@@ -192,7 +191,7 @@ class ReferralMutation:
             return await service.add_referral_note(
                 uow.session,
                 viewer=info.context.viewer,
-                cipher=cipher_of(info),
+                cipher=info.context.cipher,
                 referral_id=input.pk(),
                 note=input.note,
             )

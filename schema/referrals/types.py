@@ -17,7 +17,6 @@ from schema.common import PageInfo
 from schema.connections import cursors_of, page_info
 from schema.context import Info
 from schema.enums import ServiceAxis
-from schema.referrals.cipher import cipher_of
 from schema.referrals.enums import (
     DeclineReason,
     Priority,
@@ -287,4 +286,4 @@ async def _identity(info: Info, visible: bool, referral_id: int, token: str | No
     if not visible or token is None:
         return None
     await info.context.loaders["referral_identity_read"].load(referral_id)
-    return cipher_of(info).decrypt(token)
+    return info.context.cipher.decrypt(token)

@@ -9,7 +9,6 @@ from network.webhooks import service
 from schema.auth import require_user
 from schema.context import Info
 from schema.mutations import attempted_ids, run_mutation
-from schema.referrals.cipher import cipher_of
 from schema.webhooks.inputs import RegisterWebhookInput
 from schema.webhooks.types import Webhook, WebhookPayload
 
@@ -28,7 +27,7 @@ class WebhookMutation:
             row = await service.register_webhook(
                 uow.session,
                 viewer=viewer,
-                cipher=cipher_of(info),
+                cipher=info.context.cipher,
                 actor_id=pk_of(input.actor_id, "Actor", field="actorId"),
                 url=input.url,
                 secret=input.secret,

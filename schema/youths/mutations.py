@@ -13,7 +13,6 @@ from schema.auth import require_user
 from schema.common import UserError
 from schema.context import Info
 from schema.mutations import attempted_ids, run_mutation
-from schema.referrals.cipher import cipher_of
 from schema.youths.inputs import (
     AssessNeedsInput,
     RecordMilestoneInput,
@@ -43,7 +42,7 @@ async def _youth_mutation(
     youth_id: str | None,
 ) -> YouthPayload:
     """Run ``write``; those who may change a young person see their identity."""
-    cipher = cipher_of(info)
+    cipher = info.context.cipher
 
     async def change(uow: UnitOfWork) -> tuple[Youth, list[str]]:
         require_user(info.context.viewer)
@@ -67,7 +66,7 @@ class YouthMutation:
         "the same idempotencyKey returns the first young person."
     )
     async def register_youth(self, info: Info, input: RegisterYouthInput) -> YouthPayload:
-        viewer, cipher = info.context.viewer, cipher_of(info)
+        viewer, cipher = info.context.viewer, info.context.cipher
 
         async def write(uow: UnitOfWork) -> YouthRow:
             return await service.register_youth(
@@ -82,7 +81,7 @@ class YouthMutation:
 
     @strawberry.mutation
     async def update_youth(self, info: Info, input: UpdateYouthInput) -> YouthPayload:
-        viewer, cipher = info.context.viewer, cipher_of(info)
+        viewer, cipher = info.context.viewer, info.context.cipher
 
         async def write(uow: UnitOfWork) -> YouthRow:
             return await service.update_youth(
@@ -97,7 +96,7 @@ class YouthMutation:
 
     @strawberry.mutation(description="Upsert per axis; axes not given are unchanged.")
     async def assess_needs(self, info: Info, input: AssessNeedsInput) -> YouthPayload:
-        viewer, cipher = info.context.viewer, cipher_of(info)
+        viewer, cipher = info.context.viewer, info.context.cipher
 
         async def write(uow: UnitOfWork) -> YouthRow:
             return await service.assess_needs(
@@ -112,7 +111,7 @@ class YouthMutation:
 
     @strawberry.mutation
     async def record_milestone(self, info: Info, input: RecordMilestoneInput) -> YouthPayload:
-        viewer, cipher = info.context.viewer, cipher_of(info)
+        viewer, cipher = info.context.viewer, info.context.cipher
 
         async def write(uow: UnitOfWork) -> YouthRow:
             return await service.record_milestone(
@@ -131,7 +130,7 @@ class YouthMutation:
         description="Everything held about one young person (right of access, law 09-08)."
     )
     async def export_youth_data(self, info: Info, youth_id: strawberry.ID) -> YouthExportPayload:
-        viewer, cipher = info.context.viewer, cipher_of(info)
+        viewer, cipher = info.context.viewer, info.context.cipher
 
         async def change(uow: UnitOfWork) -> tuple[str, list[str]]:
             require_user(viewer)

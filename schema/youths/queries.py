@@ -8,7 +8,6 @@ from schema.audit_reads import record_identity_reads
 from schema.auth import require_user
 from schema.connections import cursors_of, page_info
 from schema.context import Info
-from schema.referrals.cipher import cipher_of
 from schema.relay import decode_id_cursor, node_resolver, page_size
 from schema.youths.filters import YouthFilter
 from schema.youths.types import Youth, YouthConnection, YouthEdge
@@ -17,7 +16,7 @@ from schema.youths.types import Youth, YouthConnection, YouthEdge
 @node_resolver("Youth")
 async def youth_nodes(info: Info, pks: list[int]) -> dict[int, Youth]:
     seen = await info.context.loaders["youth"].load_many(pks)
-    cipher = cipher_of(info)
+    cipher = info.context.cipher
     return {pk: Youth.of(one, cipher) for pk, one in zip(pks, seen, strict=True) if one}
 
 
@@ -34,7 +33,7 @@ class YouthQuery:
         context = info.context
         viewer = require_user(context.viewer)
         size, after_id = page_size(first), decode_id_cursor(after)
-        cipher = cipher_of(info)
+        cipher = info.context.cipher
         where = filter.to_domain(cipher) if filter else repository.YouthFilter()
         now = clock.now()
         async with context.sessions() as session:

@@ -19,7 +19,6 @@ from schema.common import PageInfo
 from schema.consents.types import Consent
 from schema.context import Info
 from schema.enums import Gender, ServiceAxis
-from schema.referrals.cipher import cipher_of
 from schema.relay import Node
 from schema.territories.types import Territory
 from schema.users.types import User
@@ -122,7 +121,7 @@ class Youth(Node):
     @strawberry.field
     async def needs(self, info: Info) -> list[Need]:
         rows = await info.context.loaders["youth_needs"].load(self.seen.youth.id)
-        cipher = cipher_of(info)
+        cipher = info.context.cipher
         return [Need.of(row, cipher, identity=self.seen.identity) for row in rows]
 
     @strawberry.field(description="Identity: empty for callers who may not see it.")
@@ -130,13 +129,13 @@ class Youth(Node):
         if not self.seen.identity:
             return []
         rows = await info.context.loaders["youth_consents"].load(self.seen.youth.id)
-        cipher = cipher_of(info)
+        cipher = info.context.cipher
         return [Consent.of(row, cipher) for row in rows]
 
     @strawberry.field
     async def milestones(self, info: Info) -> list[Milestone]:
         rows = await info.context.loaders["youth_milestones"].load(self.seen.youth.id)
-        cipher = cipher_of(info)
+        cipher = info.context.cipher
         return [Milestone.of(row, cipher, identity=self.seen.identity) for row in rows]
 
     @strawberry.field
@@ -174,4 +173,4 @@ async def youth_by_id(info: Info, youth_id: int | None) -> Youth | None:
     if youth_id is None:
         return None
     seen: Seen | None = await info.context.loaders["youth"].load(youth_id)
-    return Youth.of(seen, cipher_of(info)) if seen else None
+    return Youth.of(seen, info.context.cipher) if seen else None
