@@ -83,3 +83,13 @@ def localized_text(
         return merge(current, update, field=field[-1], require_name=require_name)
     except InvalidInput as error:
         raise InvalidInput(error.message, field=[*field[:-1], *(error.field or [])]) from None
+
+
+def optional_text(
+    current: Mapping[str, str] | None,
+    update: Mapping[str, str | None] | None,
+    *,
+    field: Sequence[str],
+) -> dict[str, str] | None:
+    """A description-like text: any language may go, lines allowed; None once empty."""
+    return localized_text(current, update, field=field, require_name=False, multiline=True) or None

@@ -21,7 +21,14 @@ from network.enums import ActorKind, Language
 from network.errors import InvalidInput, NotFound, PermissionDenied
 from network.territories import repository as territories
 from network.users.repository import actor_subtree
-from network.validation import check_range, clean_email, clean_text, clean_website, localized_text
+from network.validation import (
+    check_range,
+    clean_email,
+    clean_text,
+    clean_website,
+    localized_text,
+    optional_text,
+)
 from network.viewer import Viewer
 
 
@@ -98,15 +105,8 @@ async def _apply(session: AsyncSession, actor: Actor, changes: ActorChanges) -> 
             actor.names, changes["names"], field=["names"], require_name=True
         )
     if "description" in changes:
-        actor.description = (
-            localized_text(
-                actor.description,
-                changes["description"],
-                field=["description"],
-                require_name=False,
-                multiline=True,
-            )
-            or None
+        actor.description = optional_text(
+            actor.description, changes["description"], field=["description"]
         )
     if "acronym" in changes:
         actor.acronym = clean_text(changes["acronym"], field=["acronym"], max_length=40)

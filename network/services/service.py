@@ -23,7 +23,7 @@ from network.services.models import Service, service_areas
 from network.services.rules import search_fields
 from network.taxonomy import repository as taxonomy
 from network.territories import repository as territories
-from network.validation import check_range, localized_text
+from network.validation import check_range, localized_text, optional_text
 from network.viewer import Viewer
 
 MAX_AGE = 120
@@ -104,26 +104,12 @@ async def _apply(session: AsyncSession, service: Service, changes: ServiceChange
             service.names, changes["names"], field=["names"], require_name=True
         )
     if "description" in changes:
-        service.description = (
-            localized_text(
-                service.description,
-                changes["description"],
-                field=["description"],
-                require_name=False,
-                multiline=True,
-            )
-            or None
+        service.description = optional_text(
+            service.description, changes["description"], field=["description"]
         )
     if "requirements" in changes:
-        service.requirements = (
-            localized_text(
-                service.requirements,
-                changes["requirements"],
-                field=["eligibility", "requirements"],
-                require_name=False,
-                multiline=True,
-            )
-            or None
+        service.requirements = optional_text(
+            service.requirements, changes["requirements"], field=["eligibility", "requirements"]
         )
     if "category_code" in changes:
         service.category_id = await _category(session, changes["category_code"], service.axis)
