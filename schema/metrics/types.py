@@ -55,8 +55,8 @@ class CoverageCell:
 @strawberry.type
 class AxisMetrics:
     axis: ServiceAxis
-    referrals_sent: int
-    referrals_completed: int
+    referrals_sent: int | None
+    referrals_completed: int | None
     acceptance_rate: float | None
     median_response_hours: float | None
 
@@ -74,11 +74,11 @@ class AxisMetrics:
 @strawberry.type
 class ActorMetrics:
     data: strawberry.Private[figures.ActorFigures]
-    referrals_sent: int
-    referrals_received: int
+    referrals_sent: int | None
+    referrals_received: int | None
     acceptance_rate: float | None
     median_response_hours: float | None
-    overdue_responses: int
+    overdue_responses: int | None
 
     @classmethod
     def of(cls, data: figures.ActorFigures) -> ActorMetrics:
@@ -99,8 +99,8 @@ class ActorMetrics:
 @strawberry.type
 class InstitutionAutonomy:
     data: strawberry.Private[figures.InstitutionAutonomy]
-    cohort_size: int
-    autonomous_within_12_months: int = strawberry.field(name="autonomousWithin12Months")
+    cohort_size: int | None
+    autonomous_within_12_months: int | None = strawberry.field(name="autonomousWithin12Months")
     rate_12_months: float | None = strawberry.field(name="rate12Months")
 
     @classmethod
@@ -120,9 +120,9 @@ class InstitutionAutonomy:
 @strawberry.type
 class AutonomyIndicator:
     data: strawberry.Private[figures.AutonomyFigures]
-    cohort_size: int
-    autonomous_within_6_months: int = strawberry.field(name="autonomousWithin6Months")
-    autonomous_within_12_months: int = strawberry.field(name="autonomousWithin12Months")
+    cohort_size: int | None
+    autonomous_within_6_months: int | None = strawberry.field(name="autonomousWithin6Months")
+    autonomous_within_12_months: int | None = strawberry.field(name="autonomousWithin12Months")
     rate_12_months: float | None = strawberry.field(name="rate12Months")
 
     @classmethod
@@ -144,8 +144,8 @@ class AutonomyIndicator:
 @strawberry.type
 class ActorCentrality:
     data: strawberry.Private[figures.Centrality]
-    partners: int
-    referrals_brokered: int
+    partners: int | None
+    referrals_brokered: int | None
 
     @strawberry.field
     async def actor(self, info: Info) -> Actor:
@@ -188,23 +188,23 @@ class CoordinationMetrics:
         return Territory.of(info.context.reference.territories[self.territory_id])
 
     @strawberry.field
-    def referrals_sent(self) -> int:
+    def referrals_sent(self) -> int | None:
         return self.data.referrals.sent
 
     @strawberry.field
-    def referrals_accepted(self) -> int:
+    def referrals_accepted(self) -> int | None:
         return self.data.referrals.accepted
 
     @strawberry.field
-    def referrals_declined(self) -> int:
+    def referrals_declined(self) -> int | None:
         return self.data.referrals.declined
 
     @strawberry.field
-    def referrals_expired(self) -> int:
+    def referrals_expired(self) -> int | None:
         return self.data.referrals.expired
 
     @strawberry.field
-    def referrals_completed(self) -> int:
+    def referrals_completed(self) -> int | None:
         return self.data.referrals.completed
 
     @strawberry.field
@@ -228,7 +228,7 @@ class CoordinationMetrics:
         return self.data.referrals.median_completion_days
 
     @strawberry.field
-    def overdue_follow_ups(self) -> int:
+    def overdue_follow_ups(self) -> int | None:
         return self.data.referrals.overdue_follow_ups
 
     @strawberry.field
@@ -258,7 +258,7 @@ class CoordinationMetrics:
 class ActivityRow:
     data: strawberry.Private[ActivityRowData]
     axis: ServiceAxis
-    services_delivered: int
+    services_delivered: int | None
 
     @classmethod
     def of(cls, data: ActivityRowData) -> ActivityRow:
