@@ -66,6 +66,12 @@ class Settings(BaseSettings):
     sms_gateway_url: str | None = None
     sms_gateway_token: str | None = None
     webhook_timeout_seconds: float = Field(default=10, gt=0)
+    ws_max_message_bytes: int = Field(default=200_000, ge=1)
+    ws_connection_init_timeout_seconds: float = Field(default=10, gt=0)
+    ws_max_subscriptions: int = Field(default=20, ge=1)
+    ws_max_connections_per_token: int = Field(default=10, ge=1)
+    ws_max_connections_per_address: int = Field(default=200, ge=1)
+    ws_viewer_check_seconds: float = Field(default=2, gt=0)
 
     @field_validator("database_url")
     @classmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import Any
 
 import orjson
@@ -16,13 +17,12 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.exceptions import ConnectionRejectionError
 
 from network.database import create_engine, session_factory
 from network.errors import DomainError
 from network.settings import Settings, get_settings
 from network.users.service import viewer_for_token
-from network.viewer import Viewer
+from network.viewer import ANONYMOUS, Viewer
 from schema import ops
 from schema.compiled.executor import CompiledDirectory
 from schema.compiled.sqlite_functions import install as install_sqlite_functions
@@ -33,6 +33,10 @@ from schema.limits.gate import Gate
 from schema.pubsub import BROADCASTER, broadcaster_for
 from schema.reference import ReferenceHolder
 from schema.schema import JisrSchema, build_schema
+from schema.sockets.connections import Connections
+from schema.sockets.frames import TextFrames
+from schema.sockets.legacy_ws import GatedGraphQLWS
+from schema.sockets.transport_ws import GatedTransportWS
 from workers.app import create_celery
 
 
@@ -43,9 +47,21 @@ def _bearer(headers: Any) -> str | None:
 
 
 class JisrGraphQL(GraphQL[Context, None]):
+    websocket_adapter_class = TextFrames
+    graphql_transport_ws_handler_class = GatedTransportWS
+    graphql_ws_handler_class = GatedGraphQLWS
+
     def __init__(self, schema: JisrSchema, state: AppState) -> None:
         super().__init__(schema, graphql_ide="graphiql")
         self.state = state
+        settings = state.settings
+        self.connection_init_wait_timeout = timedelta(
+            seconds=settings.ws_connection_init_timeout_seconds
+        )
+        self.connections = Connections(
+            per_token=settings.ws_max_connections_per_token,
+            per_address=settings.ws_max_connections_per_address,
+        )
 
     def encode_json(self, data: object) -> bytes:  # type: ignore[override]
         return orjson.dumps(data)
@@ -79,7 +95,9 @@ class JisrGraphQL(GraphQL[Context, None]):
         state = self.state
         request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
         try:
-            viewer = await self._viewer(_bearer(request.headers))
+            # a socket is signed in at its connection_init, by schema.sockets.guard
+            websocket = isinstance(request, WebSocket)
+            viewer = ANONYMOUS if websocket else await self._viewer(_bearer(request.headers))
         except DomainError as error:
             raise HTTPException(401, error.message) from None
         return Context(
@@ -93,16 +111,9 @@ class JisrGraphQL(GraphQL[Context, None]):
             broadcaster=state.broadcaster,
         )
 
-    async def on_ws_connect(self, context: Context) -> None:
-        """A websocket without an Authorization header may sign in through
-        ``{"authorization": "Bearer <token>"}`` in its ``connection_init``."""
-        token = _bearer(context.connection_params or {})
-        if token is None:
-            return
-        try:
-            context.viewer = await self._viewer(token)
-        except DomainError:
-            raise ConnectionRejectionError() from None
+    async def resolve_viewer(self, token: str | None) -> Viewer:
+        """The sockets' way to the viewer: the same as HTTP's, at connect and after."""
+        return await self._viewer(token)
 
     async def _viewer(self, token: str | None) -> Viewer:
         async with self.state.sessions() as session:

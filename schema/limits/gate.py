@@ -38,6 +38,9 @@ def caller_key(context: Context) -> str:
     """Whom the bucket belongs to: the bearer token when there is one, else the address."""
     request = context.request
     header = request.headers.get("authorization") if request is not None else None
+    if not header and isinstance(context.connection_params, dict):  # a socket's, checked
+        found = context.connection_params.get("authorization")
+        header = found if isinstance(found, str) else None
     if header:
         return "token:" + hashlib.sha256(header.encode()).hexdigest()[:32]
     client = getattr(request, "client", None)

@@ -1,0 +1,1 @@
+"""GraphQL over WebSocket: both protocols, text frames, through the same gate as HTTP."""
