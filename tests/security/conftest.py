@@ -1,0 +1,71 @@
+"""A real API process (uvicorn on a free loopback port), in production mode, for the
+attacks on it: a private copy of the demo database, introspection off, short socket
+limits so the tests meet them quickly."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.api import TEST_DATA_KEY
+from tests.databases import Databases
+from tests.schema.referrals.servers import api_process
+
+MEDIATOR = "mediation.dar-al-amal@jisr.example.ma"
+PASSWORD = "jisr-demo-2026"
+
+LIMITS = {
+    "JISR_WS_CONNECTION_INIT_TIMEOUT_SECONDS": "1",
+    "JISR_WS_MAX_SUBSCRIPTIONS": "3",
+    "JISR_WS_MAX_MESSAGE_BYTES": "20000",
+    "JISR_WS_MAX_CONNECTIONS_PER_TOKEN": "4",
+    "JISR_WS_VIEWER_CHECK_SECONDS": "1",
+}
+
+
+@dataclass(frozen=True)
+class Served:
+    base: str
+    db_url: str
+
+    def login(self, email: str = MEDIATOR, password: str = PASSWORD) -> str:
+        """A fresh token for ``email``, through the login mutation over HTTP."""
+        response = httpx.post(
+            self.base + "/graphql",
+            json={
+                "query": "mutation($e:String!,$p:String!){login(email:$e,password:$p)"
+                "{token userErrors{code}}}",
+                "variables": {"e": email, "p": password},
+            },
+            timeout=10,
+        )
+        payload = response.json()["data"]["login"]
+        assert payload["userErrors"] == [], payload
+        return payload["token"]  # type: ignore[no-any-return]
+
+
+def environment(db_url: str, var: Path, **extra: str) -> dict[str, str]:
+    return {
+        "JISR_ENV": "production",
+        "JISR_DATABASE_URL": db_url,
+        "JISR_REDIS_URL": "",
+        "JISR_SECRET_KEY": "security-test-secret",
+        "JISR_DATA_KEY": TEST_DATA_KEY,
+        "JISR_VAR_DIR": str(var),
+        "JISR_INTROSPECTION": "false",
+        **LIMITS,
+        **extra,
+    }
+
+
+@pytest.fixture(scope="module")
+async def served(
+    databases: Databases, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Served]:
+    db_url = await databases.clone()
+    with api_process(environment(db_url, tmp_path_factory.mktemp("var"))) as base:
+        yield Served(base, db_url)
