@@ -64,3 +64,10 @@ def referral_input(key: str) -> dict[str, str]:
         "reason": "Cherche un premier emploi en hôtellerie",
         "idempotencyKey": key,
     }
+
+
+NOTE = """
+mutation Note($input: AddReferralNoteInput!) {
+  addReferralNote(input: $input) { referral { id version } userErrors { code message } }
+}
+"""
