@@ -5,7 +5,8 @@ Builds a demo database (SQLite, in a temporary directory), starts one API server
 and mutation field, ``--max-examples`` generated operations each. Schemathesis is not a
 project dependency: it is installed into ``bench/.fuzz-venv`` on first use. Passes when
 no answer is a 5xx and every GraphQL error carries ``extensions.code``, an INTERNAL one
-with nothing but its request id.
+with nothing but its request id. Then the same operations go over both WebSocket
+protocols (``bench.fuzz_sockets``): at least 500, none unanswered, no server error.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.actor_map import server
+from bench.fuzz_sockets import fuzz_sockets
 from network.crypto import DataCipher
 from network.database import create_engine, session_factory, unit_of_work
 from network.migrate import upgrade
@@ -102,6 +104,7 @@ def main() -> None:
             finished = subprocess.run(  # its cache lands in bench/results, not the checkout
                 command, check=False, capture_output=True, text=True, cwd=RESULTS
             )
+            sockets = asyncio.run(fuzz_sockets(api.base, har, unmasked))
         (RESULTS / "fuzz.txt").write_text(finished.stdout)
         print("\n".join(finished.stdout.strip().splitlines()[-12:]))
         print(f"full report  {RESULTS / 'fuzz.txt'}")
@@ -114,7 +117,18 @@ def main() -> None:
     print(f"unmasked     {len(leaks)} errors without a code or leaking detail")
     for error in leaks[:5]:
         print("  ", json.dumps(error)[:300])
-    ok = statuses.get("5xx", 0) == 0 and not leaks and operations >= 2000
+    print(
+        f"sockets      {sockets.operations} operations over both protocols: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(sockets.answers.items()))
+    )
+    print("  closed     " + ", ".join(f"{k} {v}" for k, v in sorted(sockets.closes.items())))
+    print(
+        f"  verdict    {sockets.server_errors} server errors, {len(sockets.leaks)} unmasked errors"
+    )
+    for error in sockets.leaks[:5]:
+        print("  ", json.dumps(error)[:300])
+    sockets_ok = sockets.server_errors == 0 and not sockets.leaks and sockets.operations >= 500
+    ok = statuses.get("5xx", 0) == 0 and not leaks and operations >= 2000 and sockets_ok
     print("verdict      " + ("PASS" if ok else "FAIL"))
     raise SystemExit(0 if ok else 1)
 

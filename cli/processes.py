@@ -21,7 +21,7 @@ def serve(host: str, port: int, workers: int, log_level: str) -> None:
     """Serve the GraphQL API (GraphiQL at /graphql)."""
     import uvicorn
 
-    settings_or_exit()
+    settings = settings_or_exit()
     configure_logging(level=log_level.upper())
     uvicorn.run(
         "schema.app:create_app",
@@ -31,6 +31,7 @@ def serve(host: str, port: int, workers: int, log_level: str) -> None:
         workers=workers,
         log_level=log_level.lower(),
         log_config=None,
+        ws_max_size=settings.ws_max_message_bytes,  # a bigger frame is refused unread
     )
 
 

@@ -31,7 +31,7 @@ class Served:
         return self.graphql.replace("http", "ws", 1)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 async def served(
     databases: Databases, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Served]:
