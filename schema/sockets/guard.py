@@ -5,10 +5,12 @@ handshake, or ``authorization`` in the init payload) is turned into a viewer by 
 same function as on HTTP; a token it refuses closes the socket with 4401, and a caller
 holding too many sockets is closed with 4429. Every operation then goes through the
 HTTP gate (``schema.limits.gate``: persisted queries, token/depth/alias limits,
-introspection switch, cost, rate), and the viewer is re-resolved after the operation
-arrived and after each event was produced, before anything is delivered; a watcher
-re-resolves it every ``JISR_WS_VIEWER_CHECK_SECONDS`` while the socket is idle, so a
-revoked token, an expired one or a deactivated user loses the socket within that time.
+introspection switch, cost, rate). The viewer is re-resolved for every operation after
+it arrived (one resolution per operation, as HTTP does per request); an event is
+delivered only if the viewer was found valid within ``JISR_WS_VIEWER_CHECK_SECONDS``,
+which a watcher ensures by re-resolving it that often, so a revoked token, an expired
+one or a deactivated user loses the socket within that time and no event is fanned out
+to it after.
 """
 
 from __future__ import annotations
@@ -112,6 +114,11 @@ class SocketGuard:
                 self._pending = asyncio.create_task(self._check())
             await asyncio.shield(self._pending)
         return self.valid
+
+    async def recent(self) -> bool:
+        """Whether the viewer was found valid within the last ``check_seconds``: what an
+        event needs, so that fanning one out costs no query (the watcher keeps it fresh)."""
+        return await self.fresh(time.monotonic() - self.check_seconds)
 
     async def _check(self) -> None:
         started = time.monotonic()

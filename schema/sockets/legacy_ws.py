@@ -120,8 +120,8 @@ class GatedGraphQLWS(BaseGraphQLWSHandler[Context, None]):
                     assert result.errors
                     await self._error(operation_id, result.errors[0].formatted)
                     return
-                since = arrived if first and not verdict.subscription else time.monotonic()
-                if not await self.guard.fresh(since):
+                single = first and not verdict.subscription
+                if not await (self.guard.fresh(arrived) if single else self.guard.recent()):
                     return
                 if first and verdict.extensions:
                     result.extensions = {**(result.extensions or {}), **verdict.extensions}

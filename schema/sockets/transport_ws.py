@@ -109,7 +109,7 @@ class GatedTransportWS(BaseGraphQLTransportWSHandler[Context, None]):
 
     async def _send_result_stream(self, operation: Any, result_source: Any) -> None:
         """Each result is sent only if the viewer still holds: a query's or mutation's as
-        of when it arrived, each event of a subscription as of when it was produced."""
+        of when it arrived, each event of a subscription as recently checked."""
         first = True
         arrived, cost = self._admitted.get(operation.id, (None, {}))
         async for result in result_source:
@@ -119,7 +119,10 @@ class GatedTransportWS(BaseGraphQLTransportWSHandler[Context, None]):
             if not isinstance(result, ExecutionResult):
                 await self._reject_incremental_delivery(operation)
                 return
-            if not await self.guard.fresh(arrived if first and arrived else time.monotonic()):
+            if first and arrived is not None:
+                if not await self.guard.fresh(arrived):
+                    return
+            elif not await self.guard.recent():
                 return
             if first and cost:
                 result.extensions = {**(result.extensions or {}), **cost}
