@@ -26,7 +26,7 @@ from graphql import GraphQLError, OperationType
 from strawberry.types import ExecutionResult
 
 from network.errors import DomainError, ErrorCode
-from schema.errors import refusal
+from schema.errors import format_error, refusal
 from schema.limits.gate import _operation
 from schema.sockets.connections import connection_key
 
@@ -173,6 +173,16 @@ class SocketGuard:
         found = _operation(document, request_data.operation_name) if document else None
         subscription = found is None or found.operation is OperationType.SUBSCRIPTION
         return Admitted(query, dict(result.extensions or {}), subscription)
+
+    def coded(self, result: Any, operation_name: str | None) -> Any:
+        """``result`` with every error coded, the unexpected ones masked and logged, as
+        the HTTP answer's are (streamed results do not pass the ErrorCodes extension)."""
+        if result.errors:
+            result.errors = [
+                format_error(e, operation=operation_name, context=self.context)
+                for e in result.errors
+            ]
+        return result
 
     async def close(self) -> None:
         """The socket is gone: stop watching, and give its slot back."""

@@ -116,6 +116,7 @@ class GatedGraphQLWS(BaseGraphQLWSHandler[Context, None]):
             self.subscriptions[operation_id] = source
             first = True
             async for result in source:
+                self.guard.coded(result, payload.get("operationName"))
                 if first and isinstance(result, PreExecutionError):
                     assert result.errors
                     await self._error(operation_id, result.errors[0].formatted)

@@ -113,6 +113,7 @@ class GatedTransportWS(BaseGraphQLTransportWSHandler[Context, None]):
         first = True
         arrived, cost = self._admitted.get(operation.id, (None, {}))
         async for result in result_source:
+            self.guard.coded(result, operation.operation_name)
             if first and isinstance(result, PreExecutionError):
                 await self._handle_pre_execution_error(operation, result)
                 return

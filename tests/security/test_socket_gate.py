@@ -86,3 +86,15 @@ async def test_a_fourth_operation_at_once_is_refused(served: Served) -> None:
         await ws.send('{"id": "1", "type": "complete"}')
         reply = await answer(ws, "{ territories { code } }")
         assert reply["data"]["territories"]
+
+
+async def test_errors_while_running_carry_their_codes_as_on_http(served: Served) -> None:
+    # given operations that pass the gate but fail as they run
+    failing = ["{ referrals { nodes { id } } }", '{ actors(after: "junk") { nodes { id } } }']
+    async with opened(served.base) as ws:
+        answers = [await answer(ws, query) for query in failing]
+
+    # then each error has its code, exactly as the HTTP answer gives it
+    assert [codes(a["errors"]) for a in answers] == [["UNAUTHENTICATED"], ["INVALID_INPUT"]]
+    for query, over_socket in zip(failing, answers, strict=True):
+        assert over_socket["errors"] == await over_http(served, query)
