@@ -184,6 +184,11 @@ class SocketGuard:
             ]
         return result
 
+    def masked(self, error: Exception, operation_name: str | None) -> GraphQLError:
+        """An unexpected failure before the operation ran, logged and masked (INTERNAL)."""
+        wrapped = GraphQLError(str(error), original_error=error)
+        return format_error(wrapped, operation=operation_name, context=self.context)
+
     async def close(self) -> None:
         """The socket is gone: stop watching, and give its slot back."""
         self.valid = False

@@ -52,7 +52,8 @@ class GatedGraphQLWS(BaseGraphQLWSHandler[Context, None]):
             await self.websocket.close(code=4400, reason="Failed to parse message")
 
     async def handle_connection_init(self, message: Any) -> None:
-        payload = message.get("payload") or {}
+        payload = message.get("payload")
+        payload = {} if payload is None else payload
         if not isinstance(payload, dict) or self.connection_acknowledged:
             await self.send_message({"type": "connection_error"})
             await self.websocket.close(code=1000, reason="")
@@ -131,6 +132,9 @@ class GatedGraphQLWS(BaseGraphQLWSHandler[Context, None]):
             await self.send_message({"type": "complete", "id": operation_id})
         except asyncio.CancelledError:
             await self.send_message({"type": "complete", "id": operation_id})
+        except Exception as error:
+            masked = self.guard.masked(error, payload.get("operationName"))
+            await self._error(operation_id, masked.formatted)
         finally:
             self.subscriptions.pop(operation_id, None)
             self.tasks.pop(operation_id, None)

@@ -41,7 +41,8 @@ class GatedTransportWS(BaseGraphQLTransportWSHandler[Context, None]):
             return
         if self.connection_init_timeout_task:
             self.connection_init_timeout_task.cancel()
-        payload = message.get("payload") or {}
+        payload = message.get("payload")
+        payload = {} if payload is None else payload
         if not isinstance(payload, dict):
             await self.websocket.close(code=4400, reason="Invalid connection init payload")
             return
@@ -93,9 +94,14 @@ class GatedTransportWS(BaseGraphQLTransportWSHandler[Context, None]):
     async def _gated(
         self, operation: Operation[Context, None], payload: dict[str, Any], arrived: float
     ) -> None:
-        if not await self.guard.fresh(arrived):
+        try:
+            if not await self.guard.fresh(arrived):
+                return
+            verdict = await self.guard.admit(payload)
+        except Exception as error:
+            masked = self.guard.masked(error, operation.operation_name)
+            await operation.send_initial_errors([masked])
             return
-        verdict = await self.guard.admit(payload)
         if not isinstance(verdict, Admitted):
             await operation.send_initial_errors(verdict)
             return
