@@ -12,8 +12,9 @@ import redis.asyncio as aioredis
 from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route, WebSocketRoute
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
@@ -23,10 +24,11 @@ from network.errors import DomainError
 from network.settings import Settings, get_settings
 from network.users.service import viewer_for_token
 from network.viewer import Viewer
-from schema import ops
+from schema import ops, unauthenticated
 from schema.compiled.executor import CompiledDirectory
 from schema.compiled.sqlite_functions import install as install_sqlite_functions
 from schema.context import Context
+from schema.cors import allow_origins
 from schema.hsds import routes as hsds
 from schema.limits.body import BodyLimit
 from schema.limits.gate import Gate
@@ -46,6 +48,18 @@ class JisrGraphQL(GraphQL[Context, None]):
     def __init__(self, schema: JisrSchema, state: AppState) -> None:
         super().__init__(schema, graphql_ide="graphiql")
         self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """As Strawberry's, but a bad token is answered in GraphQL's shape, not as text."""
+        if scope["type"] != "http":
+            return await super().__call__(scope, receive, send)
+        try:
+            answer = await self.run(Request(scope=scope, receive=receive))
+        except unauthenticated.InvalidToken as error:
+            answer = unauthenticated.response(error)
+        except HTTPException as error:
+            answer = PlainTextResponse(error.reason, status_code=error.status_code)
+        await answer(scope, receive, send)
 
     def encode_json(self, data: object) -> bytes:  # type: ignore[override]
         return orjson.dumps(data)
@@ -81,7 +95,7 @@ class JisrGraphQL(GraphQL[Context, None]):
         try:
             viewer = await self._viewer(_bearer(request.headers))
         except DomainError as error:
-            raise HTTPException(401, error.message) from None
+            raise unauthenticated.InvalidToken(error.message) from None
         return Context(
             settings=state.settings,
             sessions=state.sessions,
@@ -170,4 +184,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.jisr = state
     app.router.routes.extend([*ops.routes, *hsds.routes])
     app.add_middleware(ops.Instrumentation, access_log=settings.access_log)
+    allow_origins(app, settings.cors_origin_list)
     return app
