@@ -12,7 +12,7 @@ import redis.asyncio as aioredis
 from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
@@ -24,7 +24,7 @@ from network.errors import DomainError
 from network.settings import Settings, get_settings
 from network.users.service import viewer_for_token
 from network.viewer import Viewer
-from schema import ops, unauthenticated
+from schema import graphiql, ops, unauthenticated
 from schema.compiled.executor import CompiledDirectory
 from schema.compiled.sqlite_functions import install as install_sqlite_functions
 from schema.context import Context
@@ -60,6 +60,9 @@ class JisrGraphQL(GraphQL[Context, None]):
         except HTTPException as error:
             answer = PlainTextResponse(error.reason, status_code=error.status_code)
         await answer(scope, receive, send)
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        return HTMLResponse(graphiql.page())
 
     def encode_json(self, data: object) -> bytes:  # type: ignore[override]
         return orjson.dumps(data)
@@ -182,7 +185,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         lifespan=lifespan,
     )
     app.state.jisr = state
-    app.router.routes.extend([*ops.routes, *hsds.routes])
+    app.router.routes.extend([*ops.routes, *hsds.routes, *graphiql.routes])
     app.add_middleware(ops.Instrumentation, access_log=settings.access_log)
     allow_origins(app, settings.cors_origin_list)
     return app
