@@ -42,6 +42,3 @@ async def api(db_url: str, tmp_path: Path) -> AsyncIterator[Api]:
     """The API on a private copy of the demo database."""
     async with running_api(db_url, tmp_path / "var") as running:
         yield running
-
-
-from tests.browser import browser, demo_server, page  # noqa: F401  (fixtures for every test)
