@@ -36,3 +36,6 @@ class Channel(filesystem.Channel):  # type: ignore[misc]
 
 class Transport(filesystem.Transport):  # type: ignore[misc]
     Channel = Channel
+    # A folder has no host. With kombu's default ({"hostname": "localhost"}) every
+    # connection logs "No hostname was supplied. Reverting to default 'localhost'".
+    default_connection_params: dict[str, Any] = {}
