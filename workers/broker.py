@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from time import monotonic
-from typing import Any
+from typing import Any, ClassVar
 
 from kombu.exceptions import ChannelError
 from kombu.transport import filesystem
@@ -38,4 +38,4 @@ class Transport(filesystem.Transport):  # type: ignore[misc]
     Channel = Channel
     # A folder has no host. With kombu's default ({"hostname": "localhost"}) every
     # connection logs "No hostname was supplied. Reverting to default 'localhost'".
-    default_connection_params: dict[str, Any] = {}
+    default_connection_params: ClassVar[dict[str, Any]] = {}
