@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -30,6 +31,7 @@ from schema.compiled.sqlite_functions import install as install_sqlite_functions
 from schema.context import Context
 from schema.cors import allow_origins
 from schema.hsds import routes as hsds
+from schema.language import request_language
 from schema.limits.body import BodyLimit
 from schema.limits.gate import Gate
 from schema.pubsub import BROADCASTER, broadcaster_for
@@ -99,6 +101,9 @@ class JisrGraphQL(GraphQL[Context, None]):
             viewer = await self._viewer(_bearer(request.headers))
         except DomainError as error:
             raise unauthenticated.InvalidToken(error.message) from None
+        language = request_language(request.headers.get("accept-language"), viewer.language)
+        if language is not viewer.language:
+            viewer = dataclasses.replace(viewer, language=language)
         return Context(
             settings=state.settings,
             sessions=state.sessions,
