@@ -28,36 +28,36 @@
   var endpoint = here.origin + here.pathname;
   var params = here.searchParams;
 
-  // GraphiQL keeps the headers pane's text here when shouldPersistHeaders is on.
-  function paneHeaders() {
-    try {
-      var headers = JSON.parse(window.localStorage.getItem("graphiql:headers") || "{}");
-      return headers && typeof headers === "object" ? headers : {};
-    } catch (error) {
-      return {};
-    }
-  }
-
-  function authorization() {
-    var headers = paneHeaders();
-    for (var name in headers) {
+  function authorization(headers) {
+    for (var name in headers || {}) {
       if (name.toLowerCase() === "authorization") return String(headers[name]);
     }
-    return null;
+    return "";
   }
 
-  // Jisr reads {"authorization": "Bearer <token>"} from connection_init; the socket opens
-  // with the first subscription and closes after the last, so a new token applies then.
-  var wsClient = graphqlWs.createClient({
-    url: endpoint.replace(/^http/, "ws"),
-    lazy: true,
-    connectionParams: function () {
-      var token = authorization();
-      return token ? { authorization: token } : {};
-    },
-  });
+  // GraphiQL hands every operation the headers pane's headers: HTTP requests send them,
+  // and a subscription's socket sends {"authorization": "Bearer <token>"} in its
+  // connection_init, which Jisr reads. A new token opens a new socket.
+  var signedIn = null;
 
-  var fetcher = GraphiQL.createFetcher({ url: endpoint, wsClient: wsClient });
+  function fetcherFor(token) {
+    if (signedIn === null || signedIn.token !== token) {
+      if (signedIn !== null) signedIn.socket.dispose();
+      var socket = graphqlWs.createClient({
+        url: endpoint.replace(/^http/, "ws"),
+        lazy: true,
+        connectionParams: token ? { authorization: token } : {},
+      });
+      var fetcher = GraphiQL.createFetcher({ url: endpoint, wsClient: socket });
+      signedIn = { token: token, socket: socket, fetcher: fetcher };
+    }
+    return signedIn.fetcher;
+  }
+
+  function fetcher(params, options) {
+    return fetcherFor(authorization(options && options.headers))(params, options);
+  }
+
   var explorer = GraphiQLPluginExplorer.explorerPlugin();
 
   function remember(name, value) {

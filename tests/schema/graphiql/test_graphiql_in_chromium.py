@@ -3,11 +3,12 @@ machine without internet: every file comes from Jisr, or the page would stay bla
 
 from __future__ import annotations
 
+import asyncio
 import json
 from urllib.parse import urlencode
 
 import pytest
-from playwright.async_api import Page, Request, expect
+from playwright.async_api import Page, Request, WebSocket, expect
 
 from tests.browser import output_folder
 
@@ -81,3 +82,34 @@ async def test_the_explorer_lists_the_root_fields(page: Page, demo_server: str) 
     explorer = page.locator(".graphiql-explorer-root")
     await expect(explorer).to_contain_text("actors", timeout=30_000)
     await expect(explorer).to_contain_text("coordinationMetrics")
+
+
+async def test_a_subscription_opens_graphql_ws_signed_in_by_the_headers_pane(
+    page: Page, demo_server: str
+) -> None:
+    # given a token in the headers pane, and a listener on the page's sockets
+    headers = json.dumps({"Authorization": "Bearer jisr_some-token"})
+    await page.add_init_script(f"localStorage.setItem('graphiql:headers', {json.dumps(headers)})")
+    first_frame: asyncio.Future[tuple[str, str]] = asyncio.get_running_loop().create_future()
+
+    def opened(socket: WebSocket) -> None:
+        def sent(payload: str | bytes) -> None:
+            if not first_frame.done():
+                first_frame.set_result((socket.url, str(payload)))
+
+        socket.on("framesent", sent)
+
+    page.on("websocket", opened)
+    query = "subscription { referralEvents { kind } }"
+    await page.goto(f"{demo_server}/graphql?" + urlencode({"q": query}))
+    run = page.get_by_role("button", name="Execute query (Ctrl-Enter)")
+    await expect(run).to_be_visible(timeout=30_000)
+    # when the person runs the subscription
+    await run.click()
+    # then graphql-ws opens a socket to the same server and signs in with the header
+    url, frame = await asyncio.wait_for(first_frame, 30)
+    assert url == demo_server.replace("http://", "ws://") + "/graphql"
+    assert json.loads(frame) == {
+        "type": "connection_init",
+        "payload": {"authorization": "Bearer jisr_some-token"},
+    }
