@@ -5,10 +5,13 @@ BIN := $(VENV)/bin
 # Touched after each install: the environment is rebuilt only when pyproject.toml changes.
 INSTALLED := $(VENV)/.installed
 
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
 .PHONY: run test lint bench
 
 run: $(INSTALLED)
-	$(BIN)/jisr run
+	$(BIN)/jisr run --host $(HOST) --port $(PORT)
 
 test: $(INSTALLED)
 	$(BIN)/pytest

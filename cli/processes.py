@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import click
 
 from cli.settings import settings_or_exit
@@ -45,7 +47,14 @@ def serve(host: str, port: int, workers: int, log_level: str) -> None:
 @click.option("--log-level", default="info", show_default=True, type=LOG_LEVELS)
 def worker(beat: bool | None, concurrency: int | None, log_level: str) -> None:
     """Run a Celery worker."""
+    from celery.exceptions import SecurityWarning
+
     from workers.app import create_celery, is_embedded_broker
+
+    # Celery warns whenever the worker runs as root (as in CI and many containers). What it
+    # guards against is pickle, which Jisr's workers never accept (Celery's default: JSON
+    # only); the Docker image runs as the user jisr.
+    warnings.filterwarnings("ignore", category=SecurityWarning, module=r"celery\.platforms")
 
     settings = settings_or_exit()
     configure_logging(level=log_level.upper())

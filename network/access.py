@@ -1,7 +1,7 @@
-"""Every visibility rule of ACCESS.md, as SQL predicates to push into queries, and
+"""Every visibility rule of docs/access.md, as SQL predicates to push into queries, and
 every right to act on a young person or a referral, as checks on loaded rows.
 
-Words follow ACCESS.md: **staff of X** is an AGENCY_STAFF or MEDIATOR user whose actor
+Words follow docs/access.md: **staff of X** is an AGENCY_STAFF or MEDIATOR user whose actor
 is X or a parent of X (``Viewer.actor_scope``); **the mediator** is the user named on
 the young person; **lies in T** is a territory path prefix. Staff of an
 INTERNATIONAL_PARTNER never see a young person or a referral (no personal data abroad);
@@ -31,7 +31,7 @@ RECEIVER_GRACE = timedelta(days=30)
 
 
 def _sees_nothing(viewer: Viewer) -> bool:
-    """Anonymous callers, and staff of an international partner (ACCESS.md: aggregates only)."""
+    """Anonymous callers and international partners' staff (docs/access.md: aggregates only)."""
     if viewer.is_anonymous:
         return True
     return not viewer.is_admin and viewer.actor_kind == ActorKind.INTERNATIONAL_PARTNER
@@ -57,7 +57,7 @@ def _actor_lies_in(actor_id: Any, path: str) -> ColumnElement[bool]:
 
 
 def covering_consent(youth_id: Any, actor_id: Any, *, today: date) -> ColumnElement[bool]:
-    """ACCESS.md "covering consent": a consent of the young person, not withdrawn,
+    """docs/access.md "covering consent": a consent of the young person, not withdrawn,
     ``given_on`` ≤ today ≤ ``expires_on`` (when set), that names the actor or a parent
     of it (up to three levels of parents), its kind, or all actors."""
     unit, parent, grandparent = aliased(Actor), aliased(Actor), aliased(Actor)
@@ -92,7 +92,7 @@ def covering_consent(youth_id: Any, actor_id: Any, *, today: date) -> ColumnElem
 
 
 def receiver_sees_youth(viewer: Viewer, youth_id: Any, *, now: datetime) -> ColumnElement[bool]:
-    """ACCESS.md "the receiver sees the young person": staff of the receiving actor of a
+    """docs/access.md "the receiver sees the young person": staff of the receiving actor of a
     referral of theirs that is not a DRAFT and is open or closed less than 30 days ago,
     while a consent covers that receiving actor."""
     if _sees_nothing(viewer) or not viewer.is_actor_staff:
@@ -114,7 +114,7 @@ def receiver_sees_youth(viewer: Viewer, youth_id: Any, *, now: datetime) -> Colu
 def youth_identity_visible(
     viewer: Viewer, youth: Any = Youth, *, now: datetime | None = None
 ) -> ColumnElement[bool]:
-    """ACCESS.md "identity" row (names, birth date, need notes, referral reasons and
+    """docs/access.md "identity" row (names, birth date, need notes, referral reasons and
     notes, consents): staff of their institution, their mediator, the receiver that
     sees them, ADMIN — never a coordinator."""
     if _sees_nothing(viewer):
@@ -131,7 +131,7 @@ def youth_identity_visible(
 def youth_visible(
     viewer: Viewer, youth: Any = Youth, *, now: datetime | None = None
 ) -> ColumnElement[bool]:
-    """ACCESS.md "a young person" row (code, status, age, gender, institution,
+    """docs/access.md "a young person" row (code, status, age, gender, institution,
     residence, need levels, milestones): whoever sees their identity, and coordinators
     of a territory their institution lies in."""
     if _sees_nothing(viewer):
@@ -143,7 +143,7 @@ def youth_visible(
 
 
 def referral_visible(viewer: Viewer, referral: Any = Referral) -> ColumnElement[bool]:
-    """ACCESS.md "a referral" row: staff of its sender, staff of its receiver unless it
+    """docs/access.md "a referral" row: staff of its sender, staff of its receiver unless it
     is a DRAFT, the mediator of its young person, coordinators of a territory its sender
     or receiver lies in, ADMIN."""
     if _sees_nothing(viewer):
@@ -169,7 +169,7 @@ def referral_visible(viewer: Viewer, referral: Any = Referral) -> ColumnElement[
 
 
 def may_manage_youth(viewer: Viewer, youth: Youth) -> bool:
-    """ACCESS.md "register or update a young person, assess needs, record or withdraw
+    """docs/access.md "register or update a young person, assess needs, record or withdraw
     consent, record milestones, export their data": their mediator; MEDIATOR staff of
     their institution; ADMIN."""
     if _sees_nothing(viewer):
@@ -180,7 +180,7 @@ def may_manage_youth(viewer: Viewer, youth: Youth) -> bool:
 
 
 def may_act_as_sender(viewer: Viewer, *, from_actor_id: int, youth: Youth) -> bool:
-    """ACCESS.md "create a referral (from actor F), send, cancel, schedule follow-ups":
+    """docs/access.md "create a referral (from actor F), send, cancel, schedule follow-ups":
     their mediator, or staff of F; ADMIN."""
     if _sees_nothing(viewer):
         return False
@@ -190,7 +190,7 @@ def may_act_as_sender(viewer: Viewer, *, from_actor_id: int, youth: Youth) -> bo
 
 
 def may_act_as_receiver(viewer: Viewer, *, to_actor_id: int) -> bool:
-    """ACCESS.md "accept, decline, redirect, start, complete": staff of the receiving
+    """docs/access.md "accept, decline, redirect, start, complete": staff of the receiving
     actor; ADMIN."""
     if _sees_nothing(viewer):
         return False

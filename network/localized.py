@@ -19,12 +19,15 @@ MAX_TEXT = 4000
 def fallback_chain(lang: Language | None, preferred: Language | None) -> list[str]:
     """Keys to try: the asked language, the caller's, then Arabic, then French.
 
-    Amazigh readers get Arabic when no Amazigh text exists (ZGH falls back to AR).
+    Amazigh readers get Arabic when no Amazigh text exists (ZGH falls back to AR); English
+    readers get French before Arabic, as the NAME order sorts them (``sort_fr``).
     """
     chain: list[str] = []
     for candidate in (lang, preferred):
         if candidate is not None:
             chain.append(LANG_KEYS[candidate])
+    if Language.EN in (lang, preferred) and lang not in (Language.AR, Language.ZGH):
+        chain.append("fr")
     chain += ["ar", "fr", "en", "zgh"]
     return list(dict.fromkeys(chain))
 

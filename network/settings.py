@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable
 from functools import lru_cache
@@ -72,6 +73,8 @@ class Settings(BaseSettings):
     ws_max_connections_per_token: int = Field(default=10, ge=1)
     ws_max_connections_per_address: int = Field(default=200, ge=1)
     ws_viewer_check_seconds: float = Field(default=2, gt=0)
+    # Browser origins allowed to call the API (CORS), comma-separated; none by default.
+    cors_origins: str = ""
 
     @field_validator("database_url")
     @classmethod
@@ -95,6 +98,14 @@ class Settings(BaseSettings):
     def _http_url(cls, value: str | None) -> str | None:
         if value and not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
+        return value
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _origins(cls, value: str) -> str:
+        for origin in (part.strip() for part in value.split(",") if part.strip()):
+            if origin != "*" and not re.fullmatch(r"https?://[^/\s]+", origin):
+                raise ValueError(f"{origin!r} is not an origin such as https://app.example.org")
         return value
 
     @field_validator("smtp_from")
@@ -139,6 +150,10 @@ class Settings(BaseSettings):
     def introspection_allowed(self) -> bool:
         """JISR_INTROSPECTION when given; otherwise on in development, off in production."""
         return self.env == "development" if self.introspection is None else self.introspection
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [part.strip() for part in self.cors_origins.split(",") if part.strip()]
 
     @property
     def is_sqlite(self) -> bool:

@@ -1,4 +1,4 @@
-"""Who is asking: the facts that every access rule of ACCESS.md is decided from."""
+"""Who is asking: the facts that every access rule of docs/access.md is decided from."""
 
 from __future__ import annotations
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -13,8 +14,9 @@ import redis.asyncio as aioredis
 from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route, WebSocketRoute
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
@@ -23,11 +25,13 @@ from network.errors import DomainError
 from network.settings import Settings, get_settings
 from network.users.service import viewer_for_token
 from network.viewer import ANONYMOUS, Viewer
-from schema import ops
+from schema import graphiql, ops, unauthenticated
 from schema.compiled.executor import CompiledDirectory
 from schema.compiled.sqlite_functions import install as install_sqlite_functions
 from schema.context import Context
+from schema.cors import allow_origins
 from schema.hsds import routes as hsds
+from schema.language import request_language
 from schema.limits.body import BodyLimit
 from schema.limits.gate import Gate
 from schema.pubsub import BROADCASTER, broadcaster_for
@@ -62,6 +66,21 @@ class JisrGraphQL(GraphQL[Context, None]):
             per_token=settings.ws_max_connections_per_token,
             per_address=settings.ws_max_connections_per_address,
         )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """As Strawberry's, but a bad token is answered in GraphQL's shape, not as text."""
+        if scope["type"] != "http":
+            return await super().__call__(scope, receive, send)
+        try:
+            answer = await self.run(Request(scope=scope, receive=receive))
+        except unauthenticated.InvalidToken as error:
+            answer = unauthenticated.response(error)
+        except HTTPException as error:
+            answer = PlainTextResponse(error.reason, status_code=error.status_code)
+        await answer(scope, receive, send)
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        return HTMLResponse(graphiql.page())
 
     def encode_json(self, data: object) -> bytes:  # type: ignore[override]
         return orjson.dumps(data)
@@ -99,7 +118,10 @@ class JisrGraphQL(GraphQL[Context, None]):
             websocket = isinstance(request, WebSocket)
             viewer = ANONYMOUS if websocket else await self._viewer(_bearer(request.headers))
         except DomainError as error:
-            raise HTTPException(401, error.message) from None
+            raise unauthenticated.InvalidToken(error.message) from None
+        language = request_language(request.headers.get("accept-language"), viewer.language)
+        if language is not viewer.language:
+            viewer = dataclasses.replace(viewer, language=language)
         return Context(
             settings=state.settings,
             sessions=state.sessions,
@@ -179,6 +201,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         lifespan=lifespan,
     )
     app.state.jisr = state
-    app.router.routes.extend([*ops.routes, *hsds.routes])
+    app.router.routes.extend([*ops.routes, *hsds.routes, *graphiql.routes])
     app.add_middleware(ops.Instrumentation, access_log=settings.access_log)
+    allow_origins(app, settings.cors_origin_list)
     return app

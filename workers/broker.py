@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from time import monotonic
-from typing import Any
+from typing import Any, ClassVar
 
 from kombu.exceptions import ChannelError
 from kombu.transport import filesystem
@@ -36,3 +36,6 @@ class Channel(filesystem.Channel):  # type: ignore[misc]
 
 class Transport(filesystem.Transport):  # type: ignore[misc]
     Channel = Channel
+    # A folder has no host. With kombu's default ({"hostname": "localhost"}) every
+    # connection logs "No hostname was supplied. Reverting to default 'localhost'".
+    default_connection_params: ClassVar[dict[str, Any]] = {}

@@ -1,4 +1,4 @@
-"""Creating, updating and verifying actors, as ACCESS.md allows.
+"""Creating, updating and verifying actors, as docs/access.md allows.
 
 ADMIN creates actors; ADMIN and the actor's staff (staff of a parent act for its units)
 update and verify them. An actor the caller may not see is not found; one they see

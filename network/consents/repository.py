@@ -1,4 +1,4 @@
-"""Queries about consents; callers check who may see them (identity, ACCESS.md)."""
+"""Queries about consents; callers check who may see them (identity, docs/access.md)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ async def named_actors(session: AsyncSession, consent_ids: Sequence[int]) -> dic
 async def get_visible(
     session: AsyncSession, viewer: Viewer, ids: Sequence[int], *, now: datetime
 ) -> dict[int, Consent]:
-    """Consents whose young person's identity the caller may see (ACCESS.md)."""
+    """Consents whose young person's identity the caller may see (docs/access.md)."""
     statement = (
         select(Consent)
         .join(Youth, Youth.id == Consent.youth_id)

@@ -1,4 +1,4 @@
-"""Recording and withdrawing consents, as ACCESS.md allows (those who manage the young
+"""Recording and withdrawing consents, as docs/access.md allows (those who manage the young
 person). A withdrawn consent stops covering anyone at once: access predicates read it."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The referral lifecycle of DESIGN.md as a pure table: which side may take which action
+"""The referral lifecycle of docs/design.md as a pure table: which side may take which action
 from which status, and where it leads. No database, no clock."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Every query on referrals and their events, with the visibility of ACCESS.md pushed
+"""Every query on referrals and their events, with the visibility of docs/access.md pushed
 into SQL (network.access). A referral comes with two flags computed in the same
 statement: whether the caller sees its young person, and their identity."""
 

@@ -21,12 +21,12 @@ FOLLOWED_UP = (ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS)
 
 
 def respond_by(sent_at: datetime, response_days: int) -> datetime:
-    """DESIGN.md: sent time + the service's response days, in calendar days."""
+    """docs/design.md: sent time + the service's response days, in calendar days."""
     return sent_at + timedelta(days=response_days)
 
 
 def expires_at(sent_at: datetime, respond_by: datetime) -> datetime:
-    """DESIGN.md reminder rule 1: two response periods (at least two days) after
+    """docs/design.md reminder rule 1: two response periods (at least two days) after
     ``respond_by`` an unanswered referral expires."""
     period = respond_by - sent_at
     return respond_by + max(2 * period, timedelta(days=2))

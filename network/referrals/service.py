@@ -1,4 +1,4 @@
-"""The referral lifecycle of DESIGN.md, with the rights of ACCESS.md.
+"""The referral lifecycle of docs/design.md, with the rights of docs/access.md.
 
 Every change writes a ReferralEvent in the caller's transaction and announces it
 (network.referrals.hooks). Status changes go through one conditional UPDATE on

@@ -1,4 +1,4 @@
-"""Reminder rules of DESIGN.md: scans that find what is due and queue messages through
+"""Reminder rules of docs/design.md: scans that find what is due and queue messages through
 the outbox, and the message to the other side of every referral status change.
 
 Importing this package registers that listener with ``network.referrals.hooks``, so

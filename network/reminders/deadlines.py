@@ -1,6 +1,6 @@
 """When each reminder falls due: pure date arithmetic, no database, no clock.
 
-Rule 1 of DESIGN.md: with ``period`` the referral's response time (``respond_by -
+Rule 1 of docs/design.md: with ``period`` the referral's response time (``respond_by -
 sent_at``), the receiver is reminded at ``respond_by``, the referral is escalated at
 ``respond_by + max(period, 1 day)`` and expires at ``respond_by + max(2·period, 2 days)``
 (``network.referrals.rules.expires_at``): three distinct instants even for a service

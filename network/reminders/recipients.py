@@ -1,6 +1,6 @@
 """Who a reminder goes to, as SQL over sets of actors and referrals.
 
-Words follow ACCESS.md: **staff of X** are active AGENCY_STAFF or MEDIATOR users whose
+Words follow docs/access.md: **staff of X** are active AGENCY_STAFF or MEDIATOR users whose
 actor is X or a parent of X; a **coordinator over X** is an active COORDINATOR whose
 territory is X's or contains it (territory path prefix). The **referrer** of a referral
 is its young person's mediator, or its creator when the young person has none.

@@ -1,4 +1,4 @@
-"""The reminder rules of DESIGN.md, one function each, run by beat through the worker.
+"""The reminder rules of docs/design.md, one function each, run by beat through the worker.
 
 Each takes the session of its own unit of work and an explicit ``now``, selects what is
 due with set-based SQL (``network.reminders.scans``) and queues messages through the

@@ -1,4 +1,4 @@
-"""Rule 2 of DESIGN.md, and partner webhooks: every referral event is told, in the
+"""Rule 2 of docs/design.md, and partner webhooks: every referral event is told, in the
 transaction that wrote it, to those on the other side.
 
 - a referral becomes SENT (sent, created as sent, or the onward referral of a

@@ -1,4 +1,4 @@
-"""Registering and deleting an actor's webhooks (ACCESS.md: ADMIN, staff of that actor).
+"""Registering and deleting an actor's webhooks (docs/access.md: ADMIN, staff of that actor).
 
 The secret is kept encrypted (``DataCipher``) and never shown again. A deleted webhook
 is kept (its messages name it) but inactive, and disappears from lists.
@@ -26,7 +26,7 @@ MAX_URL = 2000
 
 
 def may_manage(viewer: Viewer, actor_id: int) -> bool:
-    """ACCESS.md "register or delete its webhooks", and reading them: ADMIN, staff of it."""
+    """docs/access.md "register or delete its webhooks", and reading them: ADMIN, staff of it."""
     return viewer.is_admin or viewer.is_staff_of(actor_id)
 
 

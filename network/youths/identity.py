@@ -1,4 +1,4 @@
-"""A young person's identity, decrypted: only for callers ACCESS.md lets see it."""
+"""A young person's identity, decrypted: only for callers docs/access.md lets see it."""
 
 from __future__ import annotations
 

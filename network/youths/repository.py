@@ -1,4 +1,4 @@
-"""Queries about young people, with the visibility of ACCESS.md pushed into SQL."""
+"""Queries about young people, with the visibility of docs/access.md pushed into SQL."""
 
 from __future__ import annotations
 

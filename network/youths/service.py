@@ -1,4 +1,4 @@
-"""Registering and following young people, as ACCESS.md allows.
+"""Registering and following young people, as docs/access.md allows.
 
 Only their mediator, MEDIATOR staff of their institution and ADMIN change a young
 person; someone the caller may not see is not found. Identity fields are encrypted

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from network.actors import filters, repository
@@ -7,6 +9,7 @@ from schema.actors.filters import ActorFilter, ActorOrder
 from schema.actors.types import Actor, ActorConnection, ActorEdge
 from schema.connections import page_info
 from schema.context import Info
+from schema.enums import Language
 from schema.relay import decode_cursor, encode_cursor, node_resolver, page_size
 
 
@@ -16,6 +19,12 @@ async def actor_nodes(info: Info, pks: list[int]) -> dict[int, Actor]:
     async with info.context.sessions() as session:
         rows = await repository.get_visible(session, pks, info.context.viewer)
     return {pk: Actor.of(row) for pk, row in rows.items()}
+
+
+LANG = (
+    "The language of the NAME order (its collation: Arabic, or French for FR and EN); "
+    "default: the request's (Accept-Language, else the user's, else Arabic)."
+)
 
 
 @strawberry.type
@@ -28,13 +37,16 @@ class ActorQuery:
         order_by: ActorOrder | None = None,
         first: int | None = None,
         after: str | None = None,
+        lang: Annotated[Language | None, strawberry.argument(description=LANG)] = None,
     ) -> ActorConnection:
         context = info.context
         viewer = context.viewer
         size = page_size(first)
         where = filter.to_domain(context.reference) if filter else filters.ActorFilter()
         keyset = filters.Keyset.of(
-            order_by or filters.ActorOrder.CREATED, language=viewer.language, near=where.near
+            order_by or filters.ActorOrder.CREATED,
+            language=lang or viewer.language,
+            near=where.near,
         )
         position = decode_cursor(after, arity=keyset.arity)
         async with context.sessions() as session:

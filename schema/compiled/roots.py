@@ -62,7 +62,7 @@ class RootCompiler(DirectoryCompiler):
         where = given.to_domain(self.reference) if given else actor_filters.ActorFilter()
         keyset = actor_filters.Keyset.of(
             arguments.get("order_by") or actor_filters.ActorOrder.CREATED,
-            language=self.viewer.language,
+            language=arguments.get("lang") or self.viewer.language,
             near=where.near,
         )
         after = arguments.get("after")

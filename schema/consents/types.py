@@ -18,7 +18,7 @@ from schema.youths.enums import ConsentGiver
 
 @strawberry.type(name="Consent")
 class Consent(Node):
-    """Consents are identity (ACCESS.md): only callers who see it are given one."""
+    """Consents are identity (docs/access.md): only callers who see it are given one."""
 
     row: strawberry.Private[ConsentRow]
     given_by: ConsentGiver

@@ -122,7 +122,7 @@ class Gate:
             result = await self._directory(context, prepared.document, query, request_data)
         if result is None:
             result = await resolve(query)
-        result.extensions = {**(result.extensions or {}), "cost": self._cost(cost, taken)}
+        result.extensions = {**(result.extensions or {}), "cost": self._cost(cost, cost, taken)}
         return result
 
     async def _directory(
@@ -150,8 +150,17 @@ class Gate:
             await self.cache.put(key, orjson.dumps(result.data))
         return result
 
-    def _cost(self, cost: int, taken: Taken) -> dict[str, int]:
-        return {"requested": cost, "limit": self.max_cost, "remaining": taken.remaining}
+    def _cost(self, requested: int, charged: int, taken: Taken) -> dict[str, Any]:
+        """Shopify's shape: the estimate, what the bucket paid, and the bucket after it."""
+        return {
+            "requestedQueryCost": requested,
+            "actualQueryCost": charged if taken.allowed else 0,
+            "throttleStatus": {
+                "maximumAvailable": self.rate.capacity,
+                "currentlyAvailable": taken.remaining,
+                "restoreRate": self.rate.per_second,
+            },
+        }
 
     async def _refused(
         self,
@@ -166,7 +175,7 @@ class Gate:
         if not taken.allowed:
             return self._rate_limited(taken, charge, sub_response)
         return ExecutionResult(
-            data=None, errors=errors, extensions={"cost": self._cost(cost, taken)}
+            data=None, errors=errors, extensions={"cost": self._cost(cost, charge, taken)}
         )
 
     def _rate_limited(self, taken: Taken, cost: int, sub_response: Any) -> ExecutionResult:
@@ -176,5 +185,5 @@ class Gate:
             f"rate limit reached: retry in {taken.retry_after} s", ErrorCode.RATE_LIMITED
         )
         return ExecutionResult(
-            data=None, errors=[error], extensions={"cost": self._cost(cost, taken)}
+            data=None, errors=[error], extensions={"cost": self._cost(cost, 0, taken)}
         )

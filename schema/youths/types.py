@@ -62,7 +62,7 @@ class Milestone:
 @strawberry.type(
     name="Youth",
     description="Personal fields are null for a caller who may see the young person but not "
-    "their identity (ACCESS.md).",
+    "their identity (docs/access.md).",
 )
 class Youth(Node):
     seen: strawberry.Private[Seen]

@@ -1,4 +1,4 @@
-"""The rules of ACCESS.md as SQL: who sees a young person, their identity, a referral."""
+"""The rules of docs/access.md as SQL: who sees a young person, their identity, a referral."""
 
 from __future__ import annotations
 

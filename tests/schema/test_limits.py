@@ -104,7 +104,9 @@ async def test_a_cost_above_the_limit_is_refused_before_running(demo_api: Api) -
     with demo_api.count_statements() as statements:
         answer = await demo_api.gql(TOO_COSTLY)
     assert codes(answer) == ["QUERY_TOO_COMPLEX"]
-    assert answer["extensions"]["cost"]["requested"] == 100 + 100 * 100 + 100 * 100 * 20
+    cost = answer["extensions"]["cost"]
+    assert cost["requestedQueryCost"] == 100 + 100 * 100 + 100 * 100 * 20
+    assert cost["actualQueryCost"] == 1  # a refusal takes one point
     assert statements == []
 
 
@@ -112,9 +114,12 @@ async def test_every_answer_reports_its_cost(demo_api: Api) -> None:
     answer = await demo_api.gql(ACTOR_MAP)
     cost = answer["extensions"]["cost"]
     assert not answer.get("errors")
-    assert cost["requested"] == 50 + 50 * 10
-    assert cost["limit"] == 50_000
-    assert 0 <= cost["remaining"] < 200_000
+    assert cost["requestedQueryCost"] == 50 + 50 * 10
+    assert cost["actualQueryCost"] == 50 + 50 * 10
+    throttle = cost["throttleStatus"]
+    assert throttle["maximumAvailable"] == 200_000
+    assert throttle["restoreRate"] == 5_000
+    assert 0 <= throttle["currentlyAvailable"] <= 200_000 - 550
 
 
 async def test_a_burst_past_the_rate_limit_gets_429_with_retry_after(limited_api: Api) -> None:
@@ -127,6 +132,9 @@ async def test_a_burst_past_the_rate_limit_gets_429_with_retry_after(limited_api
     assert response.status_code == 429
     assert codes(response.json()) == ["RATE_LIMITED"]
     assert 1 <= int(response.headers["retry-after"]) <= 60
+    cost = response.json()["extensions"]["cost"]
+    assert cost["actualQueryCost"] == 0
+    assert cost["throttleStatus"]["currentlyAvailable"] == 0
 
 
 async def test_each_address_has_its_own_bucket(limited_api: Api) -> None:

@@ -1,4 +1,4 @@
-"""Every (status, action, side) of the referral lifecycle against DESIGN.md, written out
+"""Every (status, action, side) of the referral lifecycle against docs/design.md, written out
 by hand rather than derived from the machine's own table."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Who sees a referral, its young person and its reason: ACCESS.md, role by relation."""
+"""Who sees a referral, its young person and its reason: docs/access.md, role by relation."""
 
 from __future__ import annotations
 
@@ -96,5 +96,5 @@ async def test_who_sees_a_referral_and_its_identity_fields(
     draft_id = await a_referral(api, w, ReferralStatus.DRAFT)
     someone = await who(api, w, caller)
 
-    # when they look each up, then they see what ACCESS.md gives them
+    # when they look each up, then they see what docs/access.md gives them
     assert (await seen(api, sent_id, someone), await seen(api, draft_id, someone)) == (sent, draft)

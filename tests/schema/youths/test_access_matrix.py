@@ -1,4 +1,4 @@
-"""ACCESS.md through the HTTP API: who sees a young person, and who sees their identity."""
+"""docs/access.md through the HTTP API: who sees a young person, and who sees their identity."""
 
 from __future__ import annotations
 
