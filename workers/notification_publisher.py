@@ -67,4 +67,4 @@ async def publish_referral_event(
     message = referral_event_message(
         event.id, referral.id, [referral.from_actor_id, referral.to_actor_id]
     )
-    uow.after_commit(lambda: _publish(settings, REFERRAL_EVENTS_CHANNEL, message))
+    uow.after_commit(lambda: _publish(settings, REFERRAL_EVENTS_CHANNEL, message), work="publish")
