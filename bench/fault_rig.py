@@ -73,6 +73,7 @@ class Rig:
     api: str = ""
     user: int = 0
     hook: int = 0
+    started: int = 0
 
     def __post_init__(self) -> None:
         self.redis = RedisProcess(self.workdir / "redis", aof=True)
@@ -150,9 +151,16 @@ class Rig:
         )
 
     def start_worker(self) -> subprocess.Popen[bytes]:
-        worker = self._process(f"worker-{len(self.workers)}", "worker", "--concurrency", "2")
+        self.started += 1
+        worker = self._process(f"worker-{self.started}", "worker", "--concurrency", "2")
         self.workers.append(worker)
         return worker
+
+    def kill_worker(self, index: int) -> None:
+        """SIGKILL a worker and its pool, and start another in its place."""
+        stop(self.workers[index], 9)
+        self.workers.pop(index)
+        self.start_worker()
 
     def start_beat(self) -> subprocess.Popen[bytes]:
         beat = self._process(f"beat-{len(self.beats)}", "beat")

@@ -31,6 +31,7 @@ from tests.network.notifications.outbox_data import eventually
 
 SETTLE_SECONDS = 90.0
 OUTAGE_SECONDS = 3.0
+KILLS = 3
 
 
 @dataclass
@@ -45,22 +46,20 @@ class Outcome:
     api_back: bool
 
 
-async def some_mail_out(rig: Rig, rule: str, count: int) -> None:
-    """Until a fifth of the scenario's emails reached the sink: the fault lands mid-run."""
+async def some_mail_out(rig: Rig, rule: str, count: int, share: float = 0.2) -> None:
+    """Until ``share`` of the scenario's emails reached the sink: the fault lands mid-run."""
 
     async def enough() -> bool:
-        return (await rig.tally(rule))["EMAIL"].delivered >= max(1, count // 5)
+        return (await rig.tally(rule))["EMAIL"].delivered >= max(1, int(count * share))
 
     await eventually(enough, 60)
 
 
 async def worker_sigkill(rig: Rig, rule: str, count: int) -> str:
-    await some_mail_out(rig, rule, count)
-    killed = rig.workers[0]
-    stop(killed, 9)
-    rig.workers.remove(killed)
-    rig.start_worker()  # as a supervisor would; the other worker runs on untouched
-    return "one worker SIGKILLed mid-batch and replaced"
+    for kill in range(KILLS):
+        await some_mail_out(rig, rule, count, share=(kill + 1) / (KILLS + 2))
+        rig.kill_worker(0)  # replaced, as a supervisor would
+    return f"{KILLS} SIGKILLs of a worker (pool and all) mid-batch, each replaced"
 
 
 async def redis_restart(rig: Rig, rule: str, count: int) -> str:

@@ -78,6 +78,7 @@ async def retrying(
         except Exception as error:
             if not database_unavailable(error):
                 raise
-            logger.warning("%s: database unavailable (%s), again in %.1f s", what, error, delay)
+            kind = type(error).__name__  # its message may hold SQL parameters
+            logger.warning("%s: database unavailable (%s), again in %.1f s", what, kind, delay)
         await asyncio.sleep(delay)
     return await attempt()

@@ -36,6 +36,11 @@ class Broadcaster:
     def __init__(self) -> None:
         self._queues: dict[str, set[asyncio.Queue[dict[str, Any]]]] = defaultdict(set)
 
+    @property
+    def live(self) -> bool:
+        """Whether every message published from now on reaches this process's subscribers."""
+        return True
+
     async def publish(self, channel: str, message: dict[str, Any]) -> None:
         self.deliver(channel, message)
 
@@ -88,6 +93,10 @@ class RedisBroadcaster(Broadcaster):
         self._reader: asyncio.Task[None] | None = None
         self._ready = asyncio.Lock()
         self._listening = asyncio.Event()
+
+    @property
+    def live(self) -> bool:
+        return self._listening.is_set()
 
     async def publish(self, channel: str, message: dict[str, Any]) -> None:
         def here() -> None:

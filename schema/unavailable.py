@@ -22,9 +22,15 @@ MESSAGE = "The database is unavailable for a moment; retry shortly."
 logger = logging.getLogger("jisr.api")
 
 
+def _kind(error: BaseException | None) -> str:
+    """The failure's types only: its message may hold SQL parameters, never logged."""
+    orig = getattr(error, "orig", None)
+    return type(error).__name__ + (f" ({type(orig).__name__})" if orig is not None else "")
+
+
 def unavailable_error(error: GraphQLError, request_id: str | None) -> GraphQLError:
     """The error a client sees for a resolver that met an unavailable database."""
-    logger.warning("database unavailable (request %s): %s", request_id, error.original_error)
+    logger.warning("database unavailable (request %s): %s", request_id, _kind(error.original_error))
     return GraphQLError(
         MESSAGE,
         error.nodes,
@@ -70,7 +76,7 @@ class Unavailable:
             if scope["type"] != "http" or started or not database_unavailable(error):
                 raise
             request_id = dict(scope.get("headers") or ()).get(b"x-request-id", b"").decode()
-            logger.warning("database unavailable (request %s): %r", request_id, error)
+            logger.warning("database unavailable (request %s): %s", request_id, _kind(error))
             content = body(request_id or None)
             headers = [
                 (b"content-type", b"application/json"),

@@ -94,7 +94,7 @@ def run(coroutine: Coroutine[Any, Any, T]) -> T:
         raise
     except Exception as error:
         if database_unavailable(error):
-            raise DatabaseUnavailable(f"{type(error).__name__}: {error}") from error
+            raise DatabaseUnavailable(type(error).__name__) from error
         raise
 
 
