@@ -22,11 +22,10 @@ from typing import Any
 from sqlalchemy import func, select, text
 
 from network.crypto import DataCipher
-from network.database import create_engine, session_factory, standalone_unit_of_work, unit_of_work
-from network.migrate import upgrade
+from network.database import standalone_unit_of_work
 from network.notifications.models import Notification, OutboxMessage, Webhook
-from network.seed.demo import seed_demo
 from tests.api import TEST_DATA_KEY
+from tests.faults.demo import migrated_demo
 from tests.faults.processes import PostgresCluster, RedisProcess
 from tests.network.notifications.servers import MailServer, WebhookReceiver, mail_server
 from tests.network.notifications.servers import webhook_receiver as serve_webhooks
@@ -111,12 +110,9 @@ class Rig:
         self.stack.enter_context(self.redis)
         self.smtp = self.stack.enter_context(mail_server())
         self.webhooks = self.stack.enter_context(serve_webhooks(SECRET))
-        await upgrade(self.database_url)
-        engine = create_engine(self.database_url, null_pool=True)
-        async with unit_of_work(session_factory(engine)) as uow:
-            await seed_demo(uow.session, DataCipher(TEST_DATA_KEY))
+        await migrated_demo(self.database_url)
+        async with standalone_unit_of_work(self.database_url) as uow:
             await uow.session.execute(text("UPDATE outbox SET state = 'DEAD'"))  # the demo's own
-        await engine.dispose()
         await self._recipients()
         self.api = self.stack.enter_context(api_process(self.env()))
         for _ in range(2):

@@ -10,11 +10,8 @@ from pathlib import Path
 
 import httpx
 
-from network.crypto import DataCipher
-from network.database import create_engine, session_factory, unit_of_work
-from network.migrate import upgrade
-from network.seed.demo import seed_demo
-from tests.api import TEST_DATA_KEY, Api, running_api
+from tests.api import Api, running_api
+from tests.faults.demo import migrated_demo
 from tests.faults.processes import PostgresCluster
 from tests.network.notifications.servers import free_port
 
@@ -53,11 +50,7 @@ async def test_a_cluster_stopped_under_the_api_answers_503_then_recovers(tmp_pat
     # given the demo network on a PostgreSQL cluster of this test's own, and an API on it
     with PostgresCluster() as cluster:
         url = cluster.url()
-        await upgrade(url)
-        engine = create_engine(url, null_pool=True)
-        async with unit_of_work(session_factory(engine)) as uow:
-            await seed_demo(uow.session, DataCipher(TEST_DATA_KEY))
-        await engine.dispose()
+        await migrated_demo(url)
         async with running_api(url, tmp_path / "var") as api:
             token = (await api.data(LOGIN))["login"]["token"]
             assert (await api.data(DIRECTORY))["actors"]["totalCount"] > 0
