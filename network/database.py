@@ -22,6 +22,8 @@ from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.pool import NullPool
 from sqlalchemy.types import TypeDecorator
 
+from network.after_commit import after_commit_failed
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -124,21 +126,30 @@ class UnitOfWork:
 
     The session knows its unit of work (``session.info["unit_of_work"]``), so code that
     receives only the session, such as a referral event listener, can defer work.
+    A failing callback cannot undo the commit, so it never turns it into an error: it is
+    logged (with the request or task id bound to the log context), counted in
+    ``jisr_after_commit_failures_total``, and the other callbacks still run. What it
+    would have done is recovered elsewhere: events are in the database, queued jobs and
+    outbox messages have their relays.
     """
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
-        self._after_commit: list[AfterCommit] = []
+        self._after_commit: list[tuple[str, AfterCommit]] = []
         session.info["unit_of_work"] = self
 
-    def after_commit(self, callback: AfterCommit) -> None:
-        self._after_commit.append(callback)
+    def after_commit(self, callback: AfterCommit, *, work: str = "callback") -> None:
+        """Run ``callback`` once committed; ``work`` names it in logs and metrics."""
+        self._after_commit.append((work, callback))
 
     async def _run_after_commit(self) -> None:
-        for callback in self._after_commit:
-            result = callback()
-            if result is not None:
-                await result
+        for work, callback in self._after_commit:
+            try:
+                result = callback()
+                if result is not None:
+                    await result
+            except Exception as error:
+                after_commit_failed(work, error)
 
 
 @asynccontextmanager

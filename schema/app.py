@@ -10,7 +10,6 @@ from datetime import timedelta
 from typing import Any
 
 import orjson
-import redis.asyncio as aioredis
 from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -35,12 +34,14 @@ from schema.language import request_language
 from schema.limits.body import BodyLimit
 from schema.limits.gate import Gate
 from schema.pubsub import BROADCASTER, broadcaster_for
+from schema.redis_guard import RedisGuard, redis_client
 from schema.reference import ReferenceHolder
 from schema.schema import JisrSchema, build_schema
 from schema.sockets.connections import Connections
 from schema.sockets.frames import TextFrames
 from schema.sockets.legacy_ws import GatedGraphQLWS
 from schema.sockets.transport_ws import GatedTransportWS
+from schema.unavailable import Unavailable, mark_unavailable
 from workers.app import create_celery
 
 
@@ -102,13 +103,15 @@ class JisrGraphQL(GraphQL[Context, None]):
                 request, request_adapter, sub_response, context, root_value, request_data
             )
 
-        return await self.state.gate.run(
+        result = await self.state.gate.run(
             context,
             request_data,
             compiled_allowed=request_adapter.method == "POST",
             resolve=resolve,
             sub_response=sub_response,
         )
+        mark_unavailable(result.errors, sub_response)
+        return result
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         state = self.state
@@ -155,7 +158,7 @@ class AppState:
         self.sessions.configure(info={BROADCASTER: self.broadcaster})
         self.reference = ReferenceHolder(self.sessions)
         self.compiled: CompiledDirectory | None = None
-        self.redis = aioredis.from_url(settings.redis_url) if settings.redis_url else None
+        self.redis = redis_client(settings.redis_url) if settings.redis_url else None
         self.gate: Gate
 
     async def close(self) -> None:
@@ -182,7 +185,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         engine=state.engine,
         sessions=state.sessions,
         compiled=state.compiled,
-        redis=state.redis,
+        redis=RedisGuard(state.redis),
     )
     graphql = JisrGraphQL(schema, state)
 
@@ -194,7 +197,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     app = Starlette(
         routes=[
-            Route("/graphql", BodyLimit(graphql, settings.max_body_bytes), methods=["GET", "POST"]),
+            Route(
+                "/graphql",
+                Unavailable(BodyLimit(graphql, settings.max_body_bytes)),
+                methods=["GET", "POST"],
+            ),
             WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz),
         ],

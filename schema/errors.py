@@ -9,7 +9,9 @@ from typing import Any
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
+from network.availability import database_unavailable
 from network.errors import DomainError, ErrorCode
+from schema.unavailable import unavailable_error
 
 logger = logging.getLogger("jisr.api")
 
@@ -48,6 +50,8 @@ def format_error(error: GraphQLError, *, operation: str | None, context: Any) ->
             error.message, error.nodes, error.source, error.positions, error.path, None, extensions
         )
     request_id = _request_id(context)
+    if database_unavailable(original):
+        return unavailable_error(error, request_id)
     logger.error(
         "unexpected error in %s (request %s)",
         operation or "anonymous operation",

@@ -16,13 +16,17 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import orjson
-import redis.asyncio as redis
+from redis.exceptions import RedisError
 
 from network.pubsub_keys import channel_prefix
+from schema.redis_guard import RedisGuard, redis_client
 
 BROADCASTER = "broadcaster"
 """The key under which a session's ``info`` holds the broadcaster of its process."""
 QUEUE_SIZE = 1000
+CONFIRM_SECONDS = 5.0
+RECONNECT_FIRST_SECONDS = 0.5
+RECONNECT_MAX_SECONDS = 10.0
 
 
 class Broadcaster:
@@ -31,6 +35,11 @@ class Broadcaster:
 
     def __init__(self) -> None:
         self._queues: dict[str, set[asyncio.Queue[dict[str, Any]]]] = defaultdict(set)
+
+    @property
+    def live(self) -> bool:
+        """Whether every message published from now on reaches this process's subscribers."""
+        return True
 
     async def publish(self, channel: str, message: dict[str, Any]) -> None:
         self.deliver(channel, message)
@@ -69,32 +78,64 @@ class Broadcaster:
 class RedisBroadcaster(Broadcaster):
     """Publishes through Redis; one reader per process relays every channel of its
     namespace to the local subscribers. Pub/sub channels are global to a Redis server,
-    so processes share a namespace only when they share a database."""
+    so processes share a namespace only when they share a database.
+
+    While Redis does not answer, this process falls back to in-process fan-out: its own
+    events still reach its own subscribers, and the reader reconnects by itself with a
+    growing pause. What subscribers of other processes missed is in the database.
+    """
 
     def __init__(self, url: str, *, namespace: str) -> None:
         super().__init__()
-        self._redis = redis.Redis.from_url(url)
+        self._redis = redis_client(url)
+        self._guard = RedisGuard(self._redis)
         self._prefix = channel_prefix(namespace)
         self._reader: asyncio.Task[None] | None = None
         self._ready = asyncio.Lock()
+        self._listening = asyncio.Event()
+
+    @property
+    def live(self) -> bool:
+        return self._listening.is_set()
 
     async def publish(self, channel: str, message: dict[str, Any]) -> None:
-        await self._redis.publish(self._prefix + channel, orjson.dumps(message))
+        def here() -> None:
+            self.deliver(channel, message)
+
+        await self._guard.attempt(
+            "pubsub", lambda r: r.publish(self._prefix + channel, orjson.dumps(message)), here
+        )
 
     async def _started(self) -> None:
         async with self._ready:
-            if self._reader is not None and not self._reader.done():
-                return
-            pubsub = self._redis.pubsub()
+            if self._reader is None or self._reader.done():
+                self._listening.clear()
+                self._reader = asyncio.create_task(self._relay())
+        # Once confirmed, every message published later reaches the reader; without
+        # Redis, the subscriber gets this process's events only.
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(CONFIRM_SECONDS):
+                await self._listening.wait()
+
+    async def _relay(self) -> None:
+        pause = RECONNECT_FIRST_SECONDS
+        while True:
+            try:
+                await self._listen()
+            except (RedisError, OSError) as error:
+                self._listening.clear()
+                self._guard.failed("pubsub", error)
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, RECONNECT_MAX_SECONDS)
+
+    async def _listen(self) -> None:
+        pubsub = self._redis.pubsub()
+        try:
             await pubsub.psubscribe(self._prefix + "*")
-            # Once confirmed, every message published later reaches this reader.
             confirmation = None
             while confirmation is None or confirmation["type"] != "psubscribe":
-                confirmation = await pubsub.get_message(timeout=5.0)
-            self._reader = asyncio.create_task(self._relay(pubsub))
-
-    async def _relay(self, pubsub: Any) -> None:
-        try:
+                confirmation = await pubsub.get_message(timeout=CONFIRM_SECONDS)
+            self._listening.set()
             async for item in pubsub.listen():
                 if item.get("type") == "pmessage":
                     channel = item["channel"].decode()[len(self._prefix) :]

@@ -10,14 +10,17 @@ importing this module reads no settings.
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import pkgutil
+from collections.abc import Coroutine
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from celery import Celery, Task
 from sqlalchemy.exc import OperationalError
 
+from network.availability import DatabaseUnavailable, database_unavailable
 from network.jobs import dispatch
 from network.settings import Settings, get_settings
 from workers import metrics as task_metrics
@@ -66,13 +69,33 @@ def enqueue_through(app: Celery) -> dispatch.Enqueue:
 
 
 class JisrTask(Task):  # type: ignore[misc]
-    """Base of every task: transient failures are retried with exponential backoff and jitter."""
+    """Base of every task: transient failures are retried with exponential backoff and jitter.
 
-    autoretry_for = (OSError, OperationalError)
+    A database shutting down or starting up is transient too: task bodies run their
+    coroutine with ``run``, which turns every form of it into ``DatabaseUnavailable``.
+    """
+
+    autoretry_for = (OSError, OperationalError, DatabaseUnavailable)
     retry_backoff = 5
     retry_backoff_max = RETRY_BACKOFF_MAX_SECONDS
     retry_jitter = True
     max_retries = 5
+
+
+T = TypeVar("T")
+
+
+def run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run(coroutine)``; an unavailable database is raised as
+    ``DatabaseUnavailable``, which every task retries."""
+    try:
+        return asyncio.run(coroutine)
+    except DatabaseUnavailable:
+        raise
+    except Exception as error:
+        if database_unavailable(error):
+            raise DatabaseUnavailable(type(error).__name__) from error
+        raise
 
 
 class JisrCelery(Celery):  # type: ignore[misc]
@@ -120,7 +143,11 @@ def create_celery(settings: Settings) -> JisrCelery:
         task_soft_time_limit=SOFT_TIME_LIMIT_SECONDS,
         task_time_limit=TIME_LIMIT_SECONDS,
         worker_prefetch_multiplier=1,
-        worker_cancel_long_running_tasks_on_connection_loss=True,
+        # A delivery running when the broker connection drops finishes and records itself
+        # (its late ack is lost, so the broker redelivers it; the outbox claim makes that
+        # a no-op). Cancelling it instead could stop it between the send and the record.
+        worker_cancel_long_running_tasks_on_connection_loss=False,
+        worker_consumer="workers.consumer:JisrConsumer",
         beat_schedule=beat_schedule(),
         beat_schedule_filename=str(settings.var_dir / "beat-schedule"),
         enable_utc=True,

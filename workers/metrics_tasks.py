@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any
 
@@ -13,7 +12,7 @@ from network import clock
 from network.database import create_engine, session_factory, unit_of_work
 from network.metrics import service
 from network.metrics.jobs import RECOMPUTE, run_recompute_job
-from workers.app import JisrTask
+from workers.app import JisrTask, run
 
 logger = logging.getLogger("jisr.metrics")
 
@@ -37,7 +36,7 @@ async def _run_job(url: str, job_id: int) -> None:
 @shared_task(name="jisr.metrics.run_recompute_job", bind=True)
 def run_recompute(task: JisrTask, job_id: int) -> None:
     """Run one recompute job; the job row records how it ended."""
-    asyncio.run(_run_job(task.app.settings.database_url, job_id))
+    run(_run_job(task.app.settings.database_url, job_id))
 
 
 async def _compute_standard_periods(url: str) -> int:
@@ -59,5 +58,5 @@ async def _compute_standard_periods(url: str) -> int:
 def compute_standard_periods(task: JisrTask) -> None:
     """Nightly: this month, this year and the last 12 months of the country, every region
     and every province."""
-    count = asyncio.run(_compute_standard_periods(task.app.settings.database_url))
+    count = run(_compute_standard_periods(task.app.settings.database_url))
     logger.info("computed %d metric snapshots", count)

@@ -16,6 +16,8 @@ from functools import cache
 import orjson
 import redis
 from celery import current_task
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.notifications.hooks import on_notification
@@ -33,7 +35,15 @@ from network.settings import Settings
 
 @cache
 def _client(url: str) -> redis.Redis:
-    return redis.Redis.from_url(url)
+    """Health-checked, one retry on a stale connection, short timeouts: a Redis that is
+    down delays a delivery by little (and its failure is logged, never raised)."""
+    return redis.Redis.from_url(
+        url,
+        health_check_interval=5,
+        socket_connect_timeout=1,
+        socket_timeout=2,
+        retry=Retry(NoBackoff(), 1),
+    )
 
 
 def _settings() -> Settings | None:
@@ -67,4 +77,4 @@ async def publish_referral_event(
     message = referral_event_message(
         event.id, referral.id, [referral.from_actor_id, referral.to_actor_id]
     )
-    uow.after_commit(lambda: _publish(settings, REFERRAL_EVENTS_CHANNEL, message))
+    uow.after_commit(lambda: _publish(settings, REFERRAL_EVENTS_CHANNEL, message), work="publish")

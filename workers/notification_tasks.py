@@ -7,7 +7,6 @@ does nothing, so a task delivered twice by the broker is harmless.
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 from typing import Any
 
@@ -18,7 +17,7 @@ from network.database import create_engine, session_factory, unit_of_work
 from network.notifications import delivery
 from network.notifications import relay as outbox_relay
 from network.settings import Settings, get_settings
-from workers.app import JisrTask
+from workers.app import JisrTask, run
 
 RELAY = "jisr.notifications.relay"
 DELIVER = "jisr.notifications.deliver"
@@ -57,7 +56,7 @@ async def _relay(settings: Settings) -> list[list[int]]:
 @shared_task(name=RELAY, bind=True)
 def relay(task: JisrTask) -> int:
     """Hand due messages to ``deliver`` (after the hand-over committed); returns how many."""
-    batches = asyncio.run(_relay(task.app.settings))
+    batches = run(_relay(task.app.settings))
     for ids in batches:
         if len(ids) == 1:
             task.app.send_task(DELIVER, args=[ids[0]])
@@ -77,10 +76,10 @@ async def _deliver(settings: Settings, ids: list[int]) -> None:
 @shared_task(name=DELIVER, bind=True)
 def deliver(task: JisrTask, outbox_id: int) -> None:
     """Deliver one message, if it is still due and unclaimed."""
-    asyncio.run(_deliver(task.app.settings, [outbox_id]))
+    run(_deliver(task.app.settings, [outbox_id]))
 
 
 @shared_task(name=DELIVER_BATCH, bind=True)
 def deliver_batch(task: JisrTask, outbox_ids: list[int]) -> None:
     """Deliver several messages (in-app ones in one transaction)."""
-    asyncio.run(_deliver(task.app.settings, outbox_ids))
+    run(_deliver(task.app.settings, outbox_ids))

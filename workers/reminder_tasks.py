@@ -8,8 +8,6 @@ loads the worker's ``notificationAdded`` publisher.
 
 from __future__ import annotations
 
-import asyncio
-
 from celery import shared_task
 
 from network import clock
@@ -18,7 +16,7 @@ from network.logging import get_logger
 from network.reminders.rules import SCANS
 from network.settings import Settings
 from workers import notification_publisher as notification_publisher
-from workers.app import JisrTask
+from workers.app import JisrTask, run
 from workers.notification_tasks import EveryScanInterval
 
 log = get_logger("jisr.reminders")
@@ -37,6 +35,6 @@ async def _scan(settings: Settings, rule: str) -> int:
 @shared_task(name=SCAN, bind=True)
 def scan(task: JisrTask, rule: str) -> None:
     """Run one reminder rule (a name of ``SCANS``) now."""
-    count = asyncio.run(_scan(task.app.settings, rule))
+    count = run(_scan(task.app.settings, rule))
     if count:
         log.info("reminder rule ran", rule=rule, count=count)

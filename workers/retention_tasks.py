@@ -5,15 +5,13 @@ Beat runs it daily.
 
 from __future__ import annotations
 
-import asyncio
-
 from celery import shared_task
 
 from network import clock
 from network.database import standalone_unit_of_work
 from network.logging import get_logger
 from network.retention import erase_expired_identities as erase
-from workers.app import JisrTask
+from workers.app import JisrTask, run
 
 log = get_logger("jisr.retention")
 SCHEDULE = {
@@ -30,5 +28,5 @@ async def _erase(url: str, years: int) -> int:
 def erase_expired_identities(task: JisrTask) -> None:
     """Daily; idempotent (an erased identity is skipped)."""
     settings = task.app.settings
-    count = asyncio.run(_erase(settings.database_url, settings.retention_years))
+    count = run(_erase(settings.database_url, settings.retention_years))
     log.info("identities erased", count=count)

@@ -45,4 +45,4 @@ def send(kind: str, job_id: int) -> None:
 
 def send_after_commit(uow: UnitOfWork, kind: str, job_id: int) -> None:
     """Hand the job to the workers once the transaction that created it committed."""
-    uow.after_commit(lambda: send(kind, job_id))
+    uow.after_commit(lambda: send(kind, job_id), work="job")

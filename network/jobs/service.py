@@ -19,6 +19,9 @@ from network.viewer import Viewer
 
 # A RUNNING job whose worker died is claimed again after this long (above the task limit).
 STALE_AFTER = timedelta(minutes=10)
+# A QUEUED job is handed to the workers again after this long: its first hand-over
+# (after the commit that created it) may have failed, or been lost with the broker.
+RELAY_AFTER = timedelta(minutes=1)
 MAX_ERROR = 2000
 
 
@@ -62,6 +65,20 @@ async def claim(session: AsyncSession, job_id: int, *, now: datetime | None = No
     if claimed.rowcount != 1:  # type: ignore[attr-defined]
         return None
     return await session.get(Job, job_id, populate_existing=True)
+
+
+async def waiting(session: AsyncSession, *, now: datetime | None = None) -> list[tuple[str, int]]:
+    """(kind, id) of the jobs to hand over again: QUEUED for RELAY_AFTER, or RUNNING on a
+    worker presumed dead (STALE_AFTER). Claiming is conditional, so a job handed over
+    twice still runs once."""
+    now = now or clock.now()
+    statement = select(Job.kind, Job.id).where(
+        or_(
+            and_(Job.status == JobStatus.QUEUED, Job.created_at < now - RELAY_AFTER),
+            and_(Job.status == JobStatus.RUNNING, Job.started_at < now - STALE_AFTER),
+        )
+    )
+    return [(kind, id_) for kind, id_ in await session.execute(statement.order_by(Job.id))]
 
 
 async def finish(session: AsyncSession, job_id: int, *, error: str | None = None) -> None:

@@ -6,6 +6,10 @@ after a backoff, or DEAD after the last attempt or a permanent refusal. Sends ar
 idempotent: an email keeps its Message-ID and a webhook its ``Idempotency-Key`` across
 attempts, and an in-app notification is written in the transaction that marks its
 message SENT. A message whose recipient or webhook is gone is DEAD, quietly.
+
+Once a message went out, recording it is retried while the database is unavailable
+(a restart, a failover), with a growing pause, for at most half the lease: never
+sending it again, and stopping before the lease expires and the relay hands it over.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from network import clock
+from network.availability import retrying
 from network.crypto import DataCipher
 from network.enums import Channel, Language
 from network.notifications import hooks, repository
@@ -190,8 +195,23 @@ async def _deliver_one(
         logger.exception("outbox message %s: unexpected failure", message.id)
         await _settle_failure(sessions, settings, message, DeliveryFailed(type(error).__name__))
         return
-    async with sessions() as session, session.begin():
-        await repository.mark_sent(session, [message], now=clock.now())
+
+    async def record() -> None:
+        async with sessions() as session, session.begin():
+            await repository.mark_sent(session, [message], now=clock.now())
+
+    await retrying(f"outbox message {message.id} sent", record, delays=record_delays(settings))
+
+
+def record_delays(settings: Settings) -> tuple[float, ...]:
+    """Pauses between attempts to record a settled message: doubling from half a second,
+    together at most half the lease."""
+    delays: list[float] = []
+    delay = 0.5
+    while sum(delays) + delay <= settings.outbox_lease_seconds / 2:
+        delays.append(delay)
+        delay = min(delay * 2, 30.0)
+    return tuple(delays)
 
 
 async def _settle_failure(
@@ -209,8 +229,16 @@ async def _settle_failure(
             base_seconds=settings.outbox_backoff_seconds,
             max_seconds=settings.outbox_backoff_max_seconds,
         )
-    async with sessions() as session, session.begin():
-        state = await repository.mark_failed(session, message, error=error.reason, retry_at=retry)
+
+    async def record() -> str | None:
+        async with sessions() as session, session.begin():
+            return await repository.mark_failed(
+                session, message, error=error.reason, retry_at=retry
+            )
+
+    state = await retrying(
+        f"outbox message {message.id} failed", record, delays=record_delays(settings)
+    )
     if state == repository.DEAD:
         logger.warning(
             "outbox message %s dead after %d attempts: %s",

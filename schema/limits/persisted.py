@@ -4,7 +4,9 @@
 alone runs a document sent before with it (PERSISTED_QUERY_NOT_FOUND until then), and a
 document with its hash is kept — in Redis when configured, shared by the replicas, else
 in this process. In ``allowlist`` mode only documents registered with
-``jisr queries register`` run, whether sent whole or by hash.
+``jisr queries register`` run, whether sent whole or by hash. While a configured Redis
+does not answer, documents are kept in this process (``schema.redis_guard``); a hash
+this process has not kept is PERSISTED_QUERY_NOT_FOUND, and the client sends it whole.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from network import persisted_queries
 from network.errors import ErrorCode
 from schema.errors import refusal
 from schema.limits.lru import Lru
+from schema.redis_guard import RedisGuard
 
 KEPT_IN_MEMORY = 2000
 KEPT_IN_REDIS_SECONDS = 30 * 24 * 3600
@@ -29,11 +32,11 @@ class PersistedQueries:
         *,
         mode: str,
         sessions: async_sessionmaker[AsyncSession],
-        redis: Any = None,
+        redis: RedisGuard | None = None,
     ) -> None:
         self.allowlist = mode == "allowlist"
         self.sessions = sessions
-        self.redis = redis
+        self.redis = redis or RedisGuard()
         self._kept: Lru[str, str] = Lru(KEPT_IN_MEMORY)
 
     async def document(self, query: str | None, extensions: Any) -> str | GraphQLError | None:
@@ -78,13 +81,19 @@ class PersistedQueries:
         return found
 
     async def _keep(self, digest: str, query: str) -> None:
-        if self.redis is not None:
-            await self.redis.set(f"jisr:apq:{digest}", query.encode(), ex=KEPT_IN_REDIS_SECONDS)
-        else:
+        def here() -> None:
             self._kept.put(digest, query)
 
+        await self.redis.attempt(
+            "persisted_queries",
+            lambda r: r.set(f"jisr:apq:{digest}", query.encode(), ex=KEPT_IN_REDIS_SECONDS),
+            here,
+        )
+
     async def _kept_document(self, digest: str) -> str | None:
-        if self.redis is None:
-            return self._kept.get(digest)
-        found = await self.redis.get(f"jisr:apq:{digest}")
-        return found.decode() if found is not None else None
+        found = await self.redis.attempt(
+            "persisted_queries", lambda r: r.get(f"jisr:apq:{digest}"), lambda: None
+        )
+        if found is not None:
+            return str(found.decode())
+        return self._kept.get(digest)

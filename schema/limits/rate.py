@@ -1,7 +1,8 @@
 """Token buckets per caller: in Redis (one atomic Lua script) when configured, else here.
 
 A bucket holds up to ``capacity`` points and refills at ``per_second``; a query takes
-its estimated cost. Every API replica sharing the Redis shares the buckets.
+its estimated cost. Every API replica sharing the Redis shares the buckets. While Redis
+does not answer, this process's buckets decide (``schema.redis_guard``).
 """
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
-from typing import Any
 
 from schema.limits.lru import Lru
+from schema.redis_guard import RedisGuard
 
 BUCKETS_IN_MEMORY = 100_000
 
@@ -44,20 +45,29 @@ class Taken:
 
 
 class RateLimiter:
-    def __init__(self, *, capacity: float, per_second: float, redis: Any = None) -> None:
+    def __init__(
+        self, *, capacity: float, per_second: float, redis: RedisGuard | None = None
+    ) -> None:
         self.capacity = capacity
         self.per_second = per_second
-        self.redis = redis
-        self._script = redis.register_script(TAKE) if redis is not None else None
+        self.redis = redis or RedisGuard()
+        client = self.redis.redis
+        self._script = client.register_script(TAKE) if client is not None else None
         self._buckets: Lru[str, tuple[float, float]] = Lru(BUCKETS_IN_MEMORY)
 
     async def take(self, key: str, cost: int) -> Taken:
-        if self._script is not None:
-            allowed, left = await self._script(
-                keys=[f"jisr:rate:{key}"], args=[self.capacity, self.per_second, cost]
-            )
-            tokens = float(left)
-            return self._taken(bool(allowed), tokens, cost)
+        return await self.redis.attempt(
+            "rate_limit", lambda _: self._take_shared(key, cost), lambda: self._take_here(key, cost)
+        )
+
+    async def _take_shared(self, key: str, cost: int) -> Taken:
+        assert self._script is not None
+        allowed, left = await self._script(
+            keys=[f"jisr:rate:{key}"], args=[self.capacity, self.per_second, cost]
+        )
+        return self._taken(bool(allowed), float(left), cost)
+
+    def _take_here(self, key: str, cost: int) -> Taken:
         now = time.monotonic()
         tokens, at = self._buckets.get(key) or (self.capacity, now)
         tokens = min(self.capacity, tokens + (now - at) * self.per_second)

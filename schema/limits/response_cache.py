@@ -3,6 +3,7 @@
 The key holds the directory version (network.directory_version) read when the request
 starts: a write moves it in its own transaction, so no request that starts after the
 commit can meet an older answer — in Redis shared by the replicas, or in this process.
+While a configured Redis does not answer, the cache is bypassed (``schema.redis_guard``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 import orjson
 
 from schema.limits.lru import Lru
+from schema.redis_guard import RedisGuard
 
 KEPT_IN_MEMORY = 512
 KEPT_IN_REDIS_SECONDS = 600
@@ -24,18 +26,19 @@ def cache_key(version: int, query: str, operation: str | None, variables: Any) -
 
 
 class ResponseCache:
-    def __init__(self, redis: Any = None) -> None:
-        self.redis = redis
+    def __init__(self, redis: RedisGuard | None = None) -> None:
+        self.redis = redis or RedisGuard()
         self._kept: Lru[str, bytes] = Lru(KEPT_IN_MEMORY)
 
     async def get(self, key: str) -> bytes | None:
-        if self.redis is not None:
-            found: bytes | None = await self.redis.get(key)
-            return found
-        return self._kept.get(key)
+        if not self.redis.configured:
+            return self._kept.get(key)
+        return await self.redis.attempt("response_cache", lambda r: r.get(key), lambda: None)
 
     async def put(self, key: str, data: bytes) -> None:
-        if self.redis is not None:
-            await self.redis.set(key, data, ex=KEPT_IN_REDIS_SECONDS)
-        else:
+        if not self.redis.configured:
             self._kept.put(key, data)
+            return
+        await self.redis.attempt(
+            "response_cache", lambda r: r.set(key, data, ex=KEPT_IN_REDIS_SECONDS), lambda: None
+        )

@@ -5,7 +5,9 @@ id after commit (``workers.notification_publisher``) on the recipient's channel,
 each API process relays it to that user's subscriptions, which re-read it as their
 caller. Without Redis (the embedded default: API and worker are separate processes
 with nothing shared but the database) a subscription polls the notifications table
-for the caller's new rows every ``POLL_SECONDS``.
+for the caller's new rows every ``POLL_SECONDS``. While a configured Redis does not
+answer (``Broadcaster.live`` is false), a subscription polls in the same way, and
+catches up on what was delivered meanwhile once it answers again.
 """
 
 from __future__ import annotations
@@ -39,16 +41,35 @@ class NotificationSubscription:
 
 
 async def _published(context: Context, user_id: int) -> AsyncIterator[NotificationRow]:
+    """Rows newer than the last one yielded: read once subscribed, then when a message
+    announces one, and every ``POLL_SECONDS`` while Redis does not answer (or just came
+    back)."""
     broadcaster = context.broadcaster
     assert broadcaster is not None, "the app always has a broadcaster"
+    async with context.sessions() as session:
+        seen = await repository.last_id(session, user_id=user_id)
     async with broadcaster.subscribe(notifications_channel(user_id)) as messages:
-        async for message in messages:
-            async with context.sessions() as session:
-                found = await repository.own(
-                    session, user_id=user_id, ids=[message["notification_id"]]
-                )
-            for row in found.values():
-                yield row
+        arriving = asyncio.ensure_future(anext(messages))
+        was_live = False  # catch up once subscribed
+        try:
+            while True:
+                if was_live and broadcaster.live:
+                    done, _ = await asyncio.wait({arriving}, timeout=POLL_SECONDS)
+                    if not done:
+                        continue
+                    arriving = asyncio.ensure_future(anext(messages))
+                was_live = broadcaster.live
+                async with context.sessions() as session:
+                    rows = await repository.newer(session, user_id=user_id, after_id=seen)
+                for row in rows:
+                    seen = row.id
+                    yield row
+                if not was_live:
+                    done, _ = await asyncio.wait({arriving}, timeout=POLL_SECONDS)
+                    if done:
+                        arriving = asyncio.ensure_future(anext(messages))
+        finally:
+            arriving.cancel()
 
 
 async def _polled(context: Context, user_id: int) -> AsyncIterator[NotificationRow]:

@@ -40,7 +40,7 @@ async def publish_after_commit(
     message = referral_event_message(
         event.id, referral.id, [referral.from_actor_id, referral.to_actor_id]
     )
-    uow.after_commit(lambda: broadcaster.publish(CHANNEL, message))
+    uow.after_commit(lambda: broadcaster.publish(CHANNEL, message), work="publish")
 
 
 @strawberry.type

@@ -9,7 +9,7 @@ import hmac
 import socket
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.message import Message
@@ -32,10 +32,12 @@ def free_port() -> int:
 @dataclass
 class MailServer:
     """Accepts mail, except that it answers 451 to the first ``refuse_first`` attempts at
-    each Message-ID (and to every attempt while ``refuse_all``)."""
+    each Message-ID (and to every attempt while ``refuse_all``); ``on_accept`` runs once a
+    message is kept, before the server answers 250."""
 
     refuse_first: int = 0
     refuse_all: bool = False
+    on_accept: Callable[[], None] | None = None
     port: int = 0
     messages: list[Message] = field(default_factory=list)
     attempts: Counter[str] = field(default_factory=Counter)
@@ -49,6 +51,8 @@ class MailServer:
             if self.refuse_all or self.attempts[key] <= self.refuse_first:
                 return "451 4.3.0 try again later"
             self.messages.append(message)
+        if self.on_accept is not None:
+            self.on_accept()
         return "250 OK"
 
     def ids(self) -> Counter[str]:
