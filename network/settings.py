@@ -12,6 +12,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from network.crypto import new_key
+from network.webhooks.addresses import AllowedHosts
 
 
 class SettingsError(Exception):
@@ -66,6 +67,8 @@ class Settings(BaseSettings):
     sms_gateway_url: str | None = None
     sms_gateway_token: str | None = None
     webhook_timeout_seconds: float = Field(default=10, gt=0)
+    webhook_allowed_hosts: Annotated[tuple[str, ...], NoDecode] = ()
+    small_count_threshold: int = Field(default=5, ge=1)
 
     @field_validator("database_url")
     @classmethod
@@ -82,6 +85,14 @@ class Settings(BaseSettings):
             value = [part.strip() for part in value.split(",") if part.strip()]
         if isinstance(value, list | tuple) and (not value or any(int(v) < 1 for v in value)):
             raise ValueError("must list positive whole numbers, e.g. 180,90,30")
+        return value
+
+    @field_validator("webhook_allowed_hosts", mode="before")
+    @classmethod
+    def _hosts(cls, value: object) -> object:
+        """Comma-separated host names, addresses or networks, e.g. ``hooks.lan,10.1.0.0/16``."""
+        if isinstance(value, str):
+            value = tuple(part.strip() for part in value.split(",") if part.strip())
         return value
 
     @field_validator("sms_gateway_url")
@@ -133,6 +144,11 @@ class Settings(BaseSettings):
     def introspection_allowed(self) -> bool:
         """JISR_INTROSPECTION when given; otherwise on in development, off in production."""
         return self.env == "development" if self.introspection is None else self.introspection
+
+    @property
+    def webhook_allowed(self) -> AllowedHosts:
+        """The private hosts webhooks may reach on purpose (``JISR_WEBHOOK_ALLOWED_HOSTS``)."""
+        return AllowedHosts.parse(self.webhook_allowed_hosts)
 
     @property
     def is_sqlite(self) -> bool:
