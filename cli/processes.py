@@ -31,6 +31,7 @@ def serve(host: str, port: int, workers: int, log_level: str) -> None:
         workers=workers,
         log_level=log_level.lower(),
         log_config=None,
+        access_log=False,  # Jisr logs each request itself: the path, never the query string
     )
 
 

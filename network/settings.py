@@ -69,6 +69,7 @@ class Settings(BaseSettings):
     webhook_timeout_seconds: float = Field(default=10, gt=0)
     webhook_allowed_hosts: Annotated[tuple[str, ...], NoDecode] = ()
     small_count_threshold: int = Field(default=5, ge=1)
+    metrics_token: str | None = None
 
     @field_validator("database_url")
     @classmethod
