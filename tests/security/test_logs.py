@@ -59,7 +59,10 @@ def test_query_strings_leave_no_trace_in_the_log(db_url: str, tmp_path: Path) ->
     log = tmp_path / "server.log"
     with real_server(db_url, tmp_path / "var", log) as base:
         search = "query Find($s: String) { youths(filter: {search: $s}) { totalCount } }"
-        login = f'mutation {{ login(email: "admin@jisr.example.ma", password: "{PASSWORD}") {{ token }} }}'
+        login = (
+            f'mutation {{ login(email: "admin@jisr.example.ma", password: "{PASSWORD}")'
+            " { token } }"
+        )
         with httpx.Client(base_url=base) as client:
             client.get(
                 "/graphql", params={"query": search, "variables": json.dumps({"s": SEARCHED})}
