@@ -70,6 +70,7 @@ class Settings(BaseSettings):
     webhook_allowed_hosts: Annotated[tuple[str, ...], NoDecode] = ()
     small_count_threshold: int = Field(default=5, ge=1)
     metrics_token: str | None = None
+    graphiql: bool | None = None
 
     @field_validator("database_url")
     @classmethod
@@ -145,6 +146,11 @@ class Settings(BaseSettings):
     def introspection_allowed(self) -> bool:
         """JISR_INTROSPECTION when given; otherwise on in development, off in production."""
         return self.env == "development" if self.introspection is None else self.introspection
+
+    @property
+    def graphiql_allowed(self) -> bool:
+        """JISR_GRAPHIQL when given; otherwise on in development, off in production."""
+        return self.env == "development" if self.graphiql is None else self.graphiql
 
     @property
     def webhook_allowed(self) -> AllowedHosts:

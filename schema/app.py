@@ -27,6 +27,7 @@ from schema import ops
 from schema.compiled.executor import CompiledDirectory
 from schema.compiled.sqlite_functions import install as install_sqlite_functions
 from schema.context import Context
+from schema.headers import SecurityHeaders
 from schema.hsds import routes as hsds
 from schema.limits.body import BodyLimit
 from schema.limits.gate import Gate
@@ -44,7 +45,9 @@ def _bearer(headers: Any) -> str | None:
 
 class JisrGraphQL(GraphQL[Context, None]):
     def __init__(self, schema: JisrSchema, state: AppState) -> None:
-        super().__init__(schema, graphql_ide="graphiql")
+        super().__init__(
+            schema, graphql_ide="graphiql" if state.settings.graphiql_allowed else None
+        )
         self.state = state
 
     def encode_json(self, data: object) -> bytes:  # type: ignore[override]
@@ -169,5 +172,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
     app.state.jisr = state
     app.router.routes.extend([*ops.routes, *hsds.routes])
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(ops.Instrumentation, access_log=settings.access_log)
     return app

@@ -4,9 +4,9 @@ SQLite and PostgreSQL alike; ``jisr hsds import`` reads nothing outside its pack
 from __future__ import annotations
 
 import base64
+import json
 from typing import Any
 
-import json
 import pytest
 
 from network.ids import to_global_id
