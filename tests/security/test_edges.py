@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import base64
 import json
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from network.ids import to_global_id
 from tests.api import Api
+from tests.cli.invoke import jisr_on
 from tests.security.demo import ADMIN, token
 
+VALID = Path(__file__).parents[1] / "network" / "hsds" / "data" / "valid"
 HUGE = [99_999_999_999_999_999, 2**31, 2**62, 2**63 - 1, 2**63, 2**64 + 1, 10**40]
 
 
@@ -67,3 +71,30 @@ async def test_the_largest_possible_id_is_simply_null(api: Api) -> None:
         "query($id: ID!) { node(id: $id) { id } }", {"id": to_global_id("Youth", 2**31 - 1)}, admin
     )
     assert data == {"node": None}
+
+
+@pytest.mark.parametrize(
+    "escape", ["../outside.csv", "/ABSOLUTE", "link.csv", "sub/../../outside.csv"]
+)
+async def test_hsds_import_reads_no_file_outside_its_package(
+    db_url: str, tmp_path: Path, escape: str
+) -> None:
+    # given a file outside the package, and a package whose organizations point at it
+    outside = tmp_path / "outside.csv"
+    outside.write_text("id,name\nb2000000-0000-4000-8000-000000000001,SECRET-OUTSIDE\n")
+    package = tmp_path / "package"
+    shutil.copytree(VALID, package)
+    (package / "link.csv").symlink_to(outside)
+    descriptor = json.loads((package / "datapackage.json").read_text())
+    for resource in descriptor["resources"]:
+        if resource["name"] == "organization":
+            resource["path"] = str(outside) if escape == "/ABSOLUTE" else escape
+    (package / "datapackage.json").write_text(json.dumps(descriptor))
+
+    # when the operator imports it
+    result = await jisr_on(db_url, tmp_path / "var")("hsds", "import", str(package))
+
+    # then the import is refused, naming the path, and nothing outside was read
+    assert result.exit_code != 0
+    assert "must stay inside the package" in result.output
+    assert "SECRET-OUTSIDE" not in result.output
