@@ -72,8 +72,8 @@ class RegisteredNames:
                     self.names = frozenset(
                         name for document in documents for name in _DECLARED.findall(document)
                     )
-            except Exception:  # no database: every label is "other" until it answers
-                self.read_at = None
+            except Exception:  # no database: the names last read stay, tried again later
+                pass
         return operation if operation in self.names else OTHER
 
 
