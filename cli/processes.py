@@ -34,6 +34,7 @@ def serve(host: str, port: int, workers: int, log_level: str) -> None:
         log_level=log_level.lower(),
         log_config=None,
         ws_max_size=settings.ws_max_message_bytes,  # a bigger frame is refused unread
+        access_log=False,  # Jisr logs each request itself: the path, never the query string
     )
 
 

@@ -189,6 +189,14 @@ def may_act_as_sender(viewer: Viewer, *, from_actor_id: int, youth: Youth) -> bo
     return viewer.is_staff_of(from_actor_id)
 
 
+def may_refer_from(viewer: Viewer, *, from_actor_id: int) -> bool:
+    """ACCESS.md "create a referral (from actor F)": staff of F — the young person's
+    mediator too sends from their own actor (or one of its units), never another's; ADMIN."""
+    if _sees_nothing(viewer):
+        return False
+    return viewer.is_admin or viewer.is_staff_of(from_actor_id)
+
+
 def may_act_as_receiver(viewer: Viewer, *, to_actor_id: int) -> bool:
     """docs/access.md "accept, decline, redirect, start, complete": staff of the receiving
     actor; ADMIN."""

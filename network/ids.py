@@ -7,6 +7,11 @@ import binascii
 
 from network.errors import InvalidInput
 
+MAX_PK = 2**31 - 1
+"""The largest primary key a table holds (INTEGER columns: 32 bits on PostgreSQL). An id
+beyond it names nothing that can exist, and is refused before it reaches SQL, where it
+would overflow the column's type."""
+
 
 def to_global_id(type_name: str, pk: int) -> str:
     raw = f"{type_name}:{pk}".encode()
@@ -25,6 +30,8 @@ def from_global_id(global_id: str) -> tuple[str, int]:
         raise InvalidInput("malformed id") from None
     if not type_name.isalpha() or value <= 0 or pk != str(value):
         raise InvalidInput("malformed id")
+    if value > MAX_PK:
+        raise InvalidInput("id out of range")
     return type_name, value
 
 

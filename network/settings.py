@@ -13,6 +13,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from network.crypto import new_key
+from network.webhooks.addresses import AllowedHosts
 
 
 class SettingsError(Exception):
@@ -75,6 +76,10 @@ class Settings(BaseSettings):
     ws_viewer_check_seconds: float = Field(default=2, gt=0)
     # Browser origins allowed to call the API (CORS), comma-separated; none by default.
     cors_origins: str = ""
+    webhook_allowed_hosts: Annotated[tuple[str, ...], NoDecode] = ()
+    small_count_threshold: int = Field(default=5, ge=1)
+    metrics_token: str | None = None
+    graphiql: bool | None = None
 
     @field_validator("database_url")
     @classmethod
@@ -91,6 +96,14 @@ class Settings(BaseSettings):
             value = [part.strip() for part in value.split(",") if part.strip()]
         if isinstance(value, list | tuple) and (not value or any(int(v) < 1 for v in value)):
             raise ValueError("must list positive whole numbers, e.g. 180,90,30")
+        return value
+
+    @field_validator("webhook_allowed_hosts", mode="before")
+    @classmethod
+    def _hosts(cls, value: object) -> object:
+        """Comma-separated host names, addresses or networks, e.g. ``hooks.lan,10.1.0.0/16``."""
+        if isinstance(value, str):
+            value = tuple(part.strip() for part in value.split(",") if part.strip())
         return value
 
     @field_validator("sms_gateway_url")
@@ -154,6 +167,16 @@ class Settings(BaseSettings):
     @property
     def cors_origin_list(self) -> list[str]:
         return [part.strip() for part in self.cors_origins.split(",") if part.strip()]
+
+    @property
+    def graphiql_allowed(self) -> bool:
+        """JISR_GRAPHIQL when given; otherwise on in development, off in production."""
+        return self.env == "development" if self.graphiql is None else self.graphiql
+
+    @property
+    def webhook_allowed(self) -> AllowedHosts:
+        """The private hosts webhooks may reach on purpose (``JISR_WEBHOOK_ALLOWED_HOSTS``)."""
+        return AllowedHosts.parse(self.webhook_allowed_hosts)
 
     @property
     def is_sqlite(self) -> bool:

@@ -1,8 +1,11 @@
 """Checks of what people type into the directory: trimmed, bounded, free of control characters.
 
 Every check raises InvalidInput naming the field path as the API spells it, so the
-caller learns which part of its input to fix. Bidirectional marks are format
-characters, not control characters: mixed Arabic and French text is kept as typed.
+caller learns which part of its input to fix. Bidirectional marks (LRM, RLM, ALM) are
+format characters, not control characters: mixed Arabic and French text is kept as
+typed. Names shown to others (display names, actor and service names, young people's
+names) refuse the bidirectional embeddings, overrides and isolates, which would make a
+name read as another (``check_name``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from network.localized import merge
 # surrogates, which neither database can store.
 _CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _CONTROL_MULTI_LINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
 
@@ -25,6 +29,12 @@ def check_characters(value: str, *, field: Sequence[str], multiline: bool = Fals
     pattern = _CONTROL_MULTI_LINE if multiline else _CONTROL_ONE_LINE
     if pattern.search(value):
         raise InvalidInput("control characters are not allowed", field=field)
+
+
+def check_name(value: str, *, field: Sequence[str]) -> None:
+    """A name shown to others: no bidirectional embedding, override or isolate."""
+    if _BIDI_CONTROLS.search(value):
+        raise InvalidInput("bidirectional control characters are not allowed", field=field)
 
 
 def clean_text(
@@ -79,6 +89,8 @@ def localized_text(
     for key, value in update.items():
         if value is not None:
             check_characters(value, field=[*field, key], multiline=multiline)
+            if require_name:
+                check_name(value, field=[*field, key])
     try:
         return merge(current, update, field=field[-1], require_name=require_name)
     except InvalidInput as error:

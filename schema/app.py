@@ -29,6 +29,7 @@ from schema.compiled.executor import CompiledDirectory
 from schema.compiled.sqlite_functions import install as install_sqlite_functions
 from schema.context import Context
 from schema.cors import allow_origins
+from schema.headers import SecurityHeaders
 from schema.hsds import routes as hsds
 from schema.language import request_language
 from schema.limits.body import BodyLimit
@@ -57,7 +58,9 @@ class JisrGraphQL(GraphQL[Context, None]):
     graphql_ws_handler_class = GatedGraphQLWS
 
     def __init__(self, schema: JisrSchema, state: AppState) -> None:
-        super().__init__(schema, graphql_ide="graphiql")
+        super().__init__(
+            schema, graphql_ide="graphiql" if state.settings.graphiql_allowed else None
+        )
         self.state = state
         settings = state.settings
         self.connection_init_wait_timeout = timedelta(
@@ -209,6 +212,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
     app.state.jisr = state
     app.router.routes.extend([*ops.routes, *hsds.routes, *graphiql.routes])
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(ops.Instrumentation, access_log=settings.access_log)
     allow_origins(app, settings.cors_origin_list)
     return app

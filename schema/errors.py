@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,6 +15,18 @@ from network.errors import DomainError, ErrorCode
 from schema.unavailable import unavailable_error
 
 logger = logging.getLogger("jisr.api")
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+
+
+def without_suggestions(message: str) -> str:
+    """graphql-core's message without its "Did you mean …?": with introspection off,
+    suggestions would spell out the schema one guess at a time."""
+    return _SUGGESTION.sub("", message)
+
+
+def _suggests(context: Any) -> bool:
+    settings = getattr(context, "settings", None)
+    return settings is None or bool(settings.introspection_allowed)
 
 
 def _request_id(context: Any) -> str | None:
@@ -46,8 +59,9 @@ def format_error(error: GraphQLError, *, operation: str | None, context: Any) ->
     if original is None or isinstance(original, GraphQLError):
         extensions = dict(error.extensions or {})
         extensions.setdefault("code", str(ErrorCode.INVALID_INPUT))
+        message = error.message if _suggests(context) else without_suggestions(error.message)
         return GraphQLError(
-            error.message, error.nodes, error.source, error.positions, error.path, None, extensions
+            message, error.nodes, error.source, error.positions, error.path, None, extensions
         )
     request_id = _request_id(context)
     if database_unavailable(original):

@@ -4,12 +4,17 @@
 ``X-Request-ID`` when the caller sends one, and passed on to GraphQL's context), finds
 the GraphQL operation name, binds both to the log context, and counts requests,
 latency and errors per operation. Variables are never read for logging: only the
-``operationName`` (or the name in the document) is.
+``operationName`` (or the name in the document) is, when well-formed and at most 64
+characters; the path is logged without its query string. The Prometheus ``operation``
+label is the name of a registered document (``jisr queries register``), of a route of
+the app, or ``other``: an attacker cannot grow its cardinality. ``/metrics`` asks for
+``JISR_METRICS_TOKEN`` as a bearer token when set, and is closed in production without.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hmac
 import os
 import re
 import time
@@ -26,6 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from network.logging import bind_context, clear_context, get_logger
 from network.notifications.models import OutboxMessage
+from network.persisted_queries import PersistedQuery
 from network.settings import Settings
 
 CHECK_TIMEOUT_SECONDS = 2.0
@@ -41,6 +47,34 @@ ERRORS = Counter(
 )
 OUTBOX_BACKLOG = Gauge("jisr_outbox_backlog", "Messages of the outbox waiting to be delivered")
 log = get_logger("jisr.request")
+OTHER = "other"
+ROUTE_LABELS = {"http:/healthz", "http:/readyz", "http:/metrics", "http:/hsds"}
+REGISTERED_SECONDS = 60.0
+_DECLARED = re.compile(r"\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]{0,63})")
+
+
+class RegisteredNames:
+    """The operation names of the registered documents, read again once a minute."""
+
+    def __init__(self) -> None:
+        self.names: frozenset[str] = frozenset()
+        self.read_at: float | None = None
+
+    async def label(self, state: Any, operation: str) -> str:
+        if operation in ROUTE_LABELS:
+            return operation
+        now = time.monotonic()
+        if self.read_at is None or now - self.read_at > REGISTERED_SECONDS:
+            self.read_at = now
+            try:
+                async with state.sessions() as session:
+                    documents = await session.scalars(select(PersistedQuery.document))
+                    self.names = frozenset(
+                        name for document in documents for name in _DECLARED.findall(document)
+                    )
+            except Exception:  # no database: the names last read stay, tried again later
+                pass
+        return operation if operation in self.names else OTHER
 
 
 def operation_of(path: str, body: bytes) -> str:
@@ -68,6 +102,7 @@ class Instrumentation:
     def __init__(self, app: ASGIApp, *, access_log: bool = True) -> None:
         self.app = app
         self.access_log = access_log
+        self.registered = RegisteredNames()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -106,10 +141,12 @@ class Instrumentation:
             await self.app(scope, receive, sending)
         finally:
             seconds = time.perf_counter() - started
-            REQUESTS.labels(operation, str(status)).inc()
-            LATENCY.labels(operation).observe(seconds)
+            state = getattr(getattr(scope.get("app"), "state", None), "jisr", None)
+            label = await self.registered.label(state, operation) if state else OTHER
+            REQUESTS.labels(label, str(status)).inc()
+            LATENCY.labels(label).observe(seconds)
             if failed or status >= 500:
-                ERRORS.labels(operation).inc()
+                ERRORS.labels(label).inc()
             if self.access_log:
                 log.info(
                     "request",
@@ -194,7 +231,19 @@ async def _outbox_backlog(state: Any) -> int:
     return int(count or 0)
 
 
+def metrics_allowed(request: Request, settings: Settings) -> bool:
+    """``JISR_METRICS_TOKEN`` as a bearer token when set; without one, open in
+    development and closed in production."""
+    if not settings.metrics_token:
+        return settings.env != "production"
+    given = request.headers.get("authorization", "")
+    expected = f"Bearer {settings.metrics_token}"
+    return hmac.compare_digest(given.encode(), expected.encode())
+
+
 async def metrics(request: Request) -> Response:
+    if not metrics_allowed(request, request.app.state.jisr.settings):
+        return Response("metrics need JISR_METRICS_TOKEN", status_code=401)
     OUTBOX_BACKLOG.set(await _outbox_backlog(request.app.state.jisr))
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 

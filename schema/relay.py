@@ -11,7 +11,7 @@ import orjson
 import strawberry
 
 from network.errors import InvalidInput
-from network.ids import from_global_id
+from network.ids import MAX_PK, from_global_id
 
 DEFAULT_PAGE = 20
 MAX_PAGE = 100
@@ -50,6 +50,8 @@ def decode_cursor(cursor: str | None, *, arity: int) -> list[Any] | None:
         raise InvalidInput("malformed cursor", field=["after"])
     if not all(v is None or isinstance(v, str | int | float) for v in values):
         raise InvalidInput("malformed cursor", field=["after"])
+    if any(isinstance(v, int) and not -MAX_PK - 1 <= v <= MAX_PK for v in values):
+        raise InvalidInput("cursor out of range", field=["after"])
     return values
 
 

@@ -84,8 +84,12 @@ TEST_DATA_KEY = "6ZQ1rZ8lyvUo0ebSx4GlYQpUoaVBWFUpT9kOIrSx3sI="
 
 
 def test_settings(url: str, var_dir: Path, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {"secret_key": "test-secret", "data_key": TEST_DATA_KEY}
-    return Settings(database_url=url, var_dir=var_dir, env="development", **(values | overrides))
+    values: dict[str, Any] = {
+        "secret_key": "test-secret",
+        "data_key": TEST_DATA_KEY,
+        "env": "development",
+    }
+    return Settings(database_url=url, var_dir=var_dir, **(values | overrides))
 
 
 @asynccontextmanager

@@ -8,6 +8,8 @@ import pytest
 from tests.api import Api, running_api
 from tests.databases import Databases
 
+pytest_plugins = ("tests.log_scan",)
+
 
 @pytest.fixture(scope="session")
 async def databases(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Databases]:

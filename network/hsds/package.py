@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 import orjson
@@ -71,6 +71,27 @@ def write_package(tables: Tables, directory: Path, *, lang: str) -> None:
         (directory / table.path).write_text(buffer.getvalue(), encoding="utf-8")
 
 
+def inside(directory: Path, given: object) -> Path:
+    """The file a resource's ``path`` names, when it lies inside the package's folder: a
+    relative path without ``..``, and no symbolic link leading out of the folder."""
+    if not isinstance(given, str) or not given or "\x00" in given:
+        raise PackageError(f"resource path {given!r}: a relative file path is expected")
+    relative = PurePosixPath(given)
+    if (
+        relative.is_absolute()
+        or PureWindowsPath(given).is_absolute()
+        or PureWindowsPath(given).drive
+        or ".." in relative.parts
+        or "\\" in given
+        or ":" in given
+    ):
+        raise PackageError(f"resource path {given!r}: must stay inside the package")
+    file = directory / relative
+    if file.is_symlink() or not file.resolve().is_relative_to(directory):
+        raise PackageError(f"resource path {given!r}: must stay inside the package")
+    return file
+
+
 def read_package(path: Path) -> tuple[Tables, str]:
     """The tables of the package at ``path`` (its folder or its ``datapackage.json``)
     and the language of its texts. Each row's source is ``file:line``."""
@@ -79,13 +100,15 @@ def read_package(path: Path) -> tuple[Tables, str]:
         package = orjson.loads(descriptor_path.read_bytes())
     except (OSError, orjson.JSONDecodeError) as error:
         raise PackageError(f"{descriptor_path}: {error}") from None
-    directory = descriptor_path.parent
+    if not isinstance(package, dict):
+        raise PackageError(f"{descriptor_path}: not a data package descriptor")
+    directory = descriptor_path.parent.resolve()
     tables = Tables()
     for resource in package.get("resources", []):
-        name = resource.get("name")
+        name = resource.get("name") if isinstance(resource, dict) else None
         if name not in TABLES:
             continue
-        file = directory / resource.get("path", TABLES[name].path)
+        file = inside(directory, resource.get("path", TABLES[name].path))
         if not file.exists():
             continue
         with file.open(encoding="utf-8-sig", newline="") as handle:

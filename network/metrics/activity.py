@@ -5,7 +5,7 @@ and axis. An actor belongs to the territory when it lies in it."""
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from sqlalchemy import Select, func, select
@@ -15,6 +15,7 @@ from network.actors.models import Actor
 from network.enums import Language, ReferralStatus, ServiceAxis
 from network.errors import NotFound
 from network.localized import pick
+from network.metrics.disclosure import COUNT
 from network.metrics.scope import Period, actors_in
 from network.referrals.models import Referral
 from network.services.models import Service
@@ -40,7 +41,7 @@ class ActivityRow:
     actor_id: int
     category_id: int | None
     axis: ServiceAxis
-    services_delivered: int
+    services_delivered: int | None = field(metadata=COUNT)
 
 
 def _delivered(territory_path: str | None, period: Period) -> Select[Any]:

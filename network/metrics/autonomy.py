@@ -118,12 +118,14 @@ async def autonomy_figures(
         autonomous_within_6_months=auto6,
         autonomous_within_12_months=auto12,
         rate_12_months=share(auto12, out12),
+        out_12_months=out12,
         by_institution=[
             InstitutionAutonomy(
                 institution_id=row.institution_id,
                 cohort_size=row.size,
                 autonomous_within_12_months=row.auto12,
                 rate_12_months=share(row.auto12, row.out12),
+                out_12_months=row.out12,
             )
             for row in rows
         ],

@@ -5,14 +5,15 @@ A service reaches a territory when one of its areas (the actor's territory when 
 none) is the territory, contains it or lies in it — a province service counts for its
 region. Services and actors must be active. A young person lives in their residence
 territory, else their institution's. Their need counts when MEDIUM or HIGH with no
-open or completed referral on the axis. Counts of 1 to 4 are published as None; ``gap``
-is decided on the true count, so a territory with a few needy young people and no
+open or completed referral on the axis. Counts of 1 to 4 are hidden from all but ADMIN
+where the cells are published (``network.metrics.disclosure``); ``gap`` is decided on
+the true count, so a territory with a few needy young people and no
 service still shows its gap.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Integer, String, and_, func, literal, or_, select, true, union_all
@@ -20,13 +21,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.actors.models import Actor
 from network.enums import OPEN_STATUSES, NeedLevel, ReferralStatus, ServiceAxis, TerritoryLevel
+from network.metrics.disclosure import COUNT
 from network.metrics.scope import territories_under
 from network.referrals.models import Referral
 from network.services.models import Service, service_areas
 from network.territories.models import Territory
 from network.youths.models import Need, Youth
 
-SMALLEST_PUBLISHED = 5
 NEEDS = (NeedLevel.MEDIUM, NeedLevel.HIGH)
 WORKED_ON = (*sorted(OPEN_STATUSES), ReferralStatus.COMPLETED)
 
@@ -37,12 +38,8 @@ class CoverageCell:
     axis: ServiceAxis
     active_services: int
     available_capacity: int | None
-    youth_with_need: int | None
+    youth_with_need: int | None = field(metadata=COUNT)
     gap: bool
-
-
-def _published(count: int) -> int | None:
-    return None if 0 < count < SMALLEST_PUBLISHED else count
 
 
 def _overlaps(path_a: Any, path_b: Any) -> Any:
@@ -154,7 +151,7 @@ async def coverage(
             axis=ServiceAxis(row.axis),
             active_services=row.services,
             available_capacity=row.capacity,
-            youth_with_need=_published(row.youths),
+            youth_with_need=row.youths,
             gap=row.youths > 0 and row.services == 0,
         )
         for row in rows

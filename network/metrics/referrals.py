@@ -205,6 +205,7 @@ async def axis_figures(session: AsyncSession, scoped: Table, scope: Scope) -> li
                 completed=row.completed if row else 0,
                 acceptance_rate=share(row.accepted, row.accepted + row.declined) if row else None,
                 median_response_hours=row.p50 if row else None,
+                answered=row.accepted + row.declined if row else 0,
             )
         )
     return figures
@@ -259,6 +260,7 @@ async def actor_figures(session: AsyncSession, scoped: Table, scope: Scope) -> l
             acceptance_rate=share(row.accepted, row.accepted + row.declined),
             median_response_hours=row.p50,
             overdue_responses=row.overdue,
+            answered=row.accepted + row.declined,
         )
         for row in rows
     ]

@@ -159,6 +159,7 @@ async def _send(settings: Settings, batch: Batch, message: Claimed) -> None:
             event=event,
             raw=raw,
             seconds=settings.webhook_timeout_seconds,
+            allowed=settings.webhook_allowed,
         )
         return
     recipient = batch.recipients.get(message.recipient_user_id or 0)

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import clock
-from network.access import may_act_as_sender
+from network.access import may_refer_from
 from network.actors import repository as actors
 from network.crypto import DataCipher
 from network.enums import Priority, ReferralEventKind, ReferralStatus, ServiceAxis
@@ -127,8 +127,8 @@ async def _sending_actor(
         raise InvalidInput("required for a caller without an actor", field=["fromActorId"])
     if not (await actors.get_visible(session, [actor_id], viewer)):
         raise NotFound("no such actor", field=["fromActorId"])
-    if not may_act_as_sender(viewer, from_actor_id=actor_id, youth=youth):
-        raise PermissionDenied("you may not refer from this actor", field=["fromActorId"])
+    if not may_refer_from(viewer, from_actor_id=actor_id):
+        raise PermissionDenied("you may refer from your own actor only", field=["fromActorId"])
     return actor_id
 
 

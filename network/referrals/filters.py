@@ -10,12 +10,15 @@ from enum import StrEnum
 from sqlalchemy import ColumnElement, false, not_, or_, select
 from sqlalchemy.orm import aliased
 
+from network.access import youth_visible
+from network.actors import repository as actors
 from network.actors.models import Actor
 from network.enums import ReferralStatus, ServiceAxis
 from network.referrals import rules
 from network.referrals.models import Referral
 from network.services.filters import in_subtree
 from network.viewer import Viewer
+from network.youths.models import Youth
 
 
 class Direction(StrEnum):
@@ -39,17 +42,18 @@ class ReferralFilter:
     created_before: datetime | None = None
 
     def conditions(self, viewer: Viewer, now: datetime) -> list[ColumnElement[bool]]:
+        """ACCESS.md: a filter on a record the caller may not see matches nothing."""
         found: list[ColumnElement[bool]] = []
         if self.statuses is not None:
             found.append(Referral.status.in_(sorted(set(self.statuses))))
         if self.direction != Direction.ANY:
             found.append(self._direction(viewer))
         if self.actor_id is not None:
-            found.append(
-                or_(Referral.from_actor_id == self.actor_id, Referral.to_actor_id == self.actor_id)
-            )
+            seen = select(Actor.id).where(Actor.id == self.actor_id, actors.visible(viewer))
+            found.append(or_(Referral.from_actor_id.in_(seen), Referral.to_actor_id.in_(seen)))
         if self.youth_id is not None:
-            found.append(Referral.youth_id == self.youth_id)
+            seen = select(Youth.id).where(Youth.id == self.youth_id, youth_visible(viewer, now=now))
+            found.append(Referral.youth_id.in_(seen))
         if self.axis is not None:
             found.append(Referral.axis == self.axis)
         if self.overdue is not None:

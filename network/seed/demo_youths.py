@@ -82,7 +82,16 @@ COMPLEX = DemoConsent(given=-90, actors=("fes-complexe", "fes-esj-saiss"))
 EXPIRED = DemoConsent(given=-400, all_actors=True, expires=-35)
 WITHDRAWN = DemoConsent(given=-150, all_actors=True, withdrawn=-10)
 
+
 # fmt: off
+def birth_date(demo: DemoYouth, index: int, today: date) -> date:
+    """The birth date of the ``index``-th demo young person seeded ``today``: their age."""
+    birth = date(today.year - demo.age, 1 + index % 12, 1 + (index * 7) % 28)
+    if birth > today.replace(year=today.year - demo.age):
+        birth = birth.replace(year=birth.year - 1)
+    return birth
+
+
 YOUTHS: tuple[DemoYouth, ...] = (
     DemoYouth("JY-DEMO01", "Yassine", "Benali", 17, Gender.MALE, "fes-eps-amal", None, AMAL,
               YouthStatus.PREPARING_TO_LEAVE, leaving=25,
@@ -184,9 +193,7 @@ async def seed_demo_youths(
             created_at=created,
             updated_at=created,
         )
-        birth = date(today.year - demo.age, 1 + index % 12, 1 + (index * 7) % 28)
-        if birth > today.replace(year=today.year - demo.age):
-            birth = birth.replace(year=birth.year - 1)
+        birth = birth_date(demo, index, today)
         set_identity(youth, cipher, first_name=demo.first, last_name=demo.last, birth_date=birth)
         session.add(youth)
         await session.flush()

@@ -13,7 +13,7 @@ from network.territories.models import Territory
 from network.users import repository
 from network.users.models import ApiToken, NotificationPreference, User
 from network.users.passwords import hash_password, new_token, token_digest, verify_password
-from network.validation import clean_text
+from network.validation import check_name, clean_text
 from network.viewer import ANONYMOUS, Viewer
 
 
@@ -88,6 +88,7 @@ async def create_user(
         raise InvalidInput("AGENCY_STAFF and MEDIATOR users belong to an actor", field=["actor"])
     if Role.COORDINATOR in roles and territory_id is None:
         raise InvalidInput("a COORDINATOR needs a territory", field=["territory"])
+    check_name(display_name, field=["displayName"])
     if password is not None and len(password) < 8:
         raise InvalidInput("a password has at least 8 characters", field=["password"])
     if await repository.get_by_email(session, email) is not None:
@@ -133,6 +134,7 @@ async def update_profile(session: AsyncSession, *, viewer: Viewer, changes: Prof
     user = await get_user(session, viewer.user_id)
     if "display_name" in changes:
         name = clean_text(changes["display_name"], field=["displayName"], max_length=200)
+        check_name(name or "", field=["displayName"])
         if name is None:
             raise InvalidInput("a display name is required", field=["displayName"])
         user.display_name = name

@@ -19,6 +19,14 @@ from network.errors import InvalidInput, NotFound, PermissionDenied
 from network.notifications.models import Webhook
 from network.viewer import Viewer
 from network.webhooks import repository
+from network.webhooks.addresses import (
+    NOTHING_ALLOWED,
+    AllowedHosts,
+    UnsafeAddress,
+    checked,
+    literal,
+    resolve,
+)
 
 MIN_SECRET = 16
 MAX_SECRET = 200
@@ -41,6 +49,32 @@ def checked_url(url: str, *, production: bool) -> str:
     return url
 
 
+async def ensure_reachable(url: str, allowed: AllowedHosts) -> None:
+    """Refuse a URL whose host is or resolves to an address that is not public (unless
+    allowed). A name that does not resolve yet is let through: every delivery resolves
+    again and connects only to a checked address."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        raise InvalidInput("the port is not a number", field=["url"]) from None
+    try:
+        addresses = await resolve(host, port)
+    except UnsafeAddress:
+        if literal(host) is not None:
+            raise InvalidInput("must be a public address", field=["url"]) from None
+        return
+    try:
+        checked(host, addresses, allowed)
+    except UnsafeAddress:
+        raise InvalidInput(
+            "must resolve to public addresses only (loopback, private, link-local,"
+            " multicast and reserved ones are refused)",
+            field=["url"],
+        ) from None
+
+
 async def register_webhook(
     session: AsyncSession,
     *,
@@ -52,6 +86,7 @@ async def register_webhook(
     events: Sequence[ReferralEventKind] | None,
     production: bool,
     now: datetime,
+    allowed: AllowedHosts = NOTHING_ALLOWED,
 ) -> Webhook:
     """A new active webhook of the actor, for ``events`` (None: every kind of event)."""
     if not await actors.get_visible(session, [actor_id], viewer):
@@ -62,9 +97,11 @@ async def register_webhook(
         raise InvalidInput(f"between {MIN_SECRET} and {MAX_SECRET} characters", field=["secret"])
     if events is not None and not events:
         raise InvalidInput("at least one event, or none given for all", field=["events"])
+    url = checked_url(url, production=production)
+    await ensure_reachable(url, allowed)
     webhook = Webhook(
         actor_id=actor_id,
-        url=checked_url(url, production=production),
+        url=url,
         secret_enc=cipher.encrypt(secret),
         events=[kind.value for kind in ReferralEventKind if events is None or kind in events],
         active=True,

@@ -24,11 +24,13 @@ class Youth(Base):
     __tablename__ = "youths"
     __table_args__ = (
         UniqueConstraint("created_by_id", "idempotency_key"),
+        UniqueConstraint("institution_id", "code", name="uq_youths_institution_code"),
         Index("ix_youths_institution_status", "institution_id", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(32), unique=True)
+    code: Mapped[str] = mapped_column(String(32))
+    """Unique within the institution (another institution's code may be the same)."""
     first_name_enc: Mapped[str | None] = mapped_column(Text)
     last_name_enc: Mapped[str | None] = mapped_column(Text)
     birth_date_enc: Mapped[str | None] = mapped_column(Text)

@@ -96,8 +96,11 @@ async def get_for_update(session: AsyncSession, youth_id: int) -> Youth | None:
     return await session.get(Youth, youth_id, with_for_update=True)
 
 
-async def code_taken(session: AsyncSession, code: str) -> bool:
-    return await session.scalar(select(Youth.id).where(Youth.code == code)) is not None
+async def code_taken(session: AsyncSession, institution_id: int, code: str) -> bool:
+    """The case code is used by a young person of the institution (codes are unique
+    per institution, so this never looks at records of another)."""
+    found = select(Youth.id).where(Youth.institution_id == institution_id, Youth.code == code)
+    return await session.scalar(found) is not None
 
 
 async def by_idempotency_key(session: AsyncSession, user_id: int, key: str) -> Youth | None:

@@ -7,7 +7,7 @@ import secrets
 from datetime import date
 
 from network.errors import InvalidInput
-from network.validation import clean_text
+from network.validation import check_name, clean_text
 
 CODE_PREFIX = "JY-"
 _CODE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
@@ -34,6 +34,7 @@ def clean_name(value: str | None, *, field: str) -> str:
     name = clean_text(value, field=[field], max_length=NAME_MAX)
     if name is None:
         raise InvalidInput("required", field=[field])
+    check_name(name, field=[field])
     return name
 
 

@@ -129,7 +129,7 @@ async def register_youth(
             "only a MEDIATOR of the institution, the named mediator or ADMIN registers",
             field=["institutionId"],
         )
-    youth.code = await _code(session, registration.get("code"))
+    youth.code = await _code(session, youth.institution_id, registration.get("code"))
     if key is None:
         session.add(youth)
         await session.flush()
@@ -142,15 +142,15 @@ async def register_youth(
     )
 
 
-async def _code(session: AsyncSession, given: str | None) -> str:
+async def _code(session: AsyncSession, institution_id: int, given: str | None) -> str:
     if given is not None:
         code = rules.clean_code(given)
-        if await repository.code_taken(session, code):
+        if await repository.code_taken(session, institution_id, code):
             raise Duplicate("this case code is taken", field=["code"])
         return code
     for _ in range(CODE_ATTEMPTS):
         code = rules.new_code()
-        if not await repository.code_taken(session, code):
+        if not await repository.code_taken(session, institution_id, code):
             return code
     raise RuntimeError("no free case code after several attempts")
 

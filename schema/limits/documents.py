@@ -16,7 +16,7 @@ from strawberry.extensions.query_depth_limiter import create_validator as depth_
 
 from network.errors import ErrorCode
 from network.settings import Settings
-from schema.errors import refusal
+from schema.errors import refusal, without_suggestions
 from schema.limits.lru import Lru
 
 CACHE_SIZE = 1024
@@ -61,9 +61,15 @@ class Documents:
         errors = validate(self.schema, document)
         if rules:
             errors += validate(self.schema, document, rules)
+        if errors and not self.introspection:
+            errors = [_reworded(e, without_suggestions(e.message)) for e in errors]
         if errors:
             return Prepared(None, [_coded(e, ErrorCode.INVALID_INPUT) for e in errors])
         return Prepared(document, [])
+
+
+def _reworded(error: GraphQLError, message: str) -> GraphQLError:
+    return GraphQLError(message, error.nodes, error.source, error.positions)
 
 
 def _coded(error: GraphQLError, code: ErrorCode) -> GraphQLError:

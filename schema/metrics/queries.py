@@ -10,6 +10,7 @@ from network.ids import pk_of
 from network.metrics import service
 from network.metrics.activity import activity_rows
 from network.metrics.coverage import coverage as coverage_cells
+from network.metrics.disclosure import Disclosure, disclose
 from network.metrics.scope import last_twelve_months
 from schema.auth import require_user
 from schema.context import Info
@@ -31,6 +32,12 @@ def _territory_path(
     return pk, territory.path
 
 
+def disclosure(info: Info) -> Disclosure:
+    """What this viewer may read of the figures: ADMIN all, others no small counts."""
+    threshold = info.context.settings.small_count_threshold
+    return Disclosure(threshold=threshold, everything=info.context.viewer.is_admin)
+
+
 @strawberry.type
 class MetricsQuery:
     @strawberry.field(
@@ -49,7 +56,7 @@ class MetricsQuery:
             cells = await coverage_cells(
                 session, level=level or Level.PROVINCE, territory_path=path, axis=axis
             )
-        return [CoverageCell.of(cell) for cell in cells]
+        return [CoverageCell.of(cell) for cell in disclose(cells, disclosure(info))]
 
     @strawberry.field(
         description="Signed-in users. Period default: the last 12 months to today. Served "
@@ -73,7 +80,7 @@ class MetricsQuery:
             )
             served = await service.served(uow.session, scope)
         return CoordinationMetrics(
-            data=served.metrics,
+            data=disclose(served.metrics, disclosure(info)),
             territory_id=territory_pk,
             computed_at=served.computed_at,
             period=Period(from_=span.start, to=span.end),
@@ -87,4 +94,4 @@ class MetricsQuery:
         _, path = _territory_path(info, territory_id)
         async with info.context.sessions() as session:
             rows = await activity_rows(session, territory_path=path, period=period.period())
-        return [ActivityRow.of(row) for row in rows]
+        return [ActivityRow.of(row) for row in disclose(rows, disclosure(info))]

@@ -34,6 +34,7 @@ class WebhookMutation:
                 events=input.events,
                 production=context.settings.env == "production",
                 now=clock.now(),
+                allowed=context.settings.webhook_allowed,
             )
             return Webhook.of(row), [to_global_id("Webhook", row.id)]
 

@@ -13,6 +13,8 @@ import orjson
 import pytest
 from sqlalchemy.engine import make_url
 
+from network import persisted_queries
+from network.database import unit_of_work
 from network.logging import configure_logging
 from tests.api import Api
 from tests.databases import Databases
@@ -58,11 +60,20 @@ async def test_request_logs_carry_request_id_and_operation_but_no_values(
     assert "admin@jisr.example.ma" not in text
 
 
-async def test_metrics_count_requests_by_operation(demo_api: Api) -> None:
-    await demo_api.client.post("/graphql", json={"query": SEARCH, "variables": {"search": "x"}})
-    body = (await demo_api.client.get("/metrics")).text
+async def test_metrics_count_requests_by_registered_operation(api: Api) -> None:
+    # given a registered document, and names nobody registered
+    async with unit_of_work(api.state.sessions) as uow:
+        await persisted_queries.register(uow.session, SEARCH)
+    await api.client.post("/graphql", json={"query": SEARCH, "variables": {"search": "x"}})
+    for n in range(3):
+        await api.client.post("/graphql", json={"query": f"query Made{n} {{ __typename }}"})
+    await api.client.get("/no-such-route-42")
+
+    body = (await api.client.get("/metrics")).text
     assert 'jisr_requests_total{operation="FindServices",status="200"}' in body
     assert 'jisr_request_seconds_count{operation="FindServices"}' in body
+    assert 'operation="other"' in body
+    assert "Made0" not in body and "no-such-route" not in body
     assert "jisr_outbox_backlog 0.0" in body
 
 

@@ -170,7 +170,8 @@ async def test_webhook_events_are_signed_and_received_once_after_failures(
                     referral_id=referral,
                 )
 
-        with worker_on(db_url, tmp_path / "var", "embedded", smtp) as app:
+        allowed = {"webhook_allowed_hosts": ("127.0.0.1",)}
+        with worker_on(db_url, tmp_path / "var", "embedded", smtp, **allowed) as app:
             # when the relay ticks
             async with relay_ticking(app):
                 delivered = await eventually(lambda: all_sent(db_url), 90)

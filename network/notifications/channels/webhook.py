@@ -15,7 +15,8 @@ import httpx
 import orjson
 
 from network.ids import to_global_id
-from network.notifications.channels import DeliveryFailed
+from network.notifications.channels import DeliveryFailed, pinned
+from network.webhooks.addresses import NOTHING_ALLOWED, AllowedHosts, UnsafeAddress
 
 SIGNATURE_HEADER = "X-Jisr-Signature"
 
@@ -32,8 +33,17 @@ def signature(secret: str, raw: bytes) -> str:
 
 
 async def send(
-    *, outbox_id: int, url: str, secret: str, event: str, raw: bytes, seconds: float
+    *,
+    outbox_id: int,
+    url: str,
+    secret: str,
+    event: str,
+    raw: bytes,
+    seconds: float,
+    allowed: AllowedHosts = NOTHING_ALLOWED,
 ) -> None:
+    """POST the event; only to public addresses (or ``allowed`` ones), redirects not
+    followed. An address that may not be reached is a permanent failure."""
     headers = {
         "Content-Type": "application/json",
         "Idempotency-Key": f"outbox-{outbox_id}",
@@ -41,8 +51,10 @@ async def send(
         SIGNATURE_HEADER: signature(secret, raw),
     }
     try:
-        async with httpx.AsyncClient(timeout=seconds) as client:
+        async with pinned.client(allowed, seconds) as client:
             response = await client.post(url, content=raw, headers=headers)
+    except UnsafeAddress as refused:
+        raise DeliveryFailed(f"webhook refused: {refused}", permanent=True) from None
     except httpx.HTTPError as error:
         raise DeliveryFailed(f"webhook {type(error).__name__}") from None
     if not response.is_success:

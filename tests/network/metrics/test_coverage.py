@@ -15,7 +15,10 @@ from datetime import date
 
 from network.enums import NeedLevel, ReferralStatus, ServiceAxis, TerritoryLevel
 from network.metrics.coverage import CoverageCell, coverage
+from network.metrics.disclosure import Disclosure, disclose
 from tests.network.metrics.world import AXIS, World, at
+
+PUBLISHED = Disclosure(threshold=5)
 
 
 async def needy(
@@ -71,9 +74,10 @@ async def test_provinces_of_a_region(world: World) -> None:
     t = await build(world)
 
     # when its provinces' coverage on the axis is read
-    cells = await coverage(
+    raw = await coverage(
         world.session, level=TerritoryLevel.PROVINCE, territory_path="/MA-01/", axis=AXIS
     )
+    cells = disclose(raw, PUBLISHED)
 
     # then each of its 8 provinces has a cell, in code order
     by_id = {cell.territory_id: cell for cell in cells}
@@ -83,6 +87,7 @@ async def test_provinces_of_a_region(world: World) -> None:
     assert by_id[t["MA-HOC"]] == CoverageCell(t["MA-HOC"], AXIS, 0, None, 6, True)
     # 2 young people: not published, and still a gap
     assert by_id[t["MA-LAR"]] == CoverageCell(t["MA-LAR"], AXIS, 0, None, None, True)
+    assert {c.territory_id: c.youth_with_need for c in raw}[t["MA-LAR"]] == 2  # ADMIN's view
     assert by_id[t["MA-CHE"]] == CoverageCell(t["MA-CHE"], AXIS, 0, None, 0, False)
 
 
@@ -91,7 +96,7 @@ async def test_regions_of_the_country(world: World) -> None:
     t = await build(world)
 
     # when the regions' coverage is read on every axis
-    cells = await coverage(world.session, level=TerritoryLevel.REGION)
+    cells = disclose(await coverage(world.session, level=TerritoryLevel.REGION), PUBLISHED)
 
     # then 12 regions × 5 axes; MA-01 is reached by A, B and C, and holds 14 needy young
     # people on the axis; MA-06 (where B's actor lies) is not reached by B

@@ -25,13 +25,13 @@ query Activity($territory: ID) {
 """
 
 
-async def test_anyone_reads_the_coverage_with_small_counts_hidden(bare_api: Api) -> None:
+async def test_anyone_reads_the_coverage_with_small_counts_hidden(hiding_api: Api) -> None:
     # given the region of tests/network/metrics/test_coverage.py
-    await built(bare_api.state.settings.database_url, test_coverage.build)
-    region = to_global_id("Territory", await territory_pk(bare_api, "MA-01"))
+    await built(hiding_api.state.settings.database_url, test_coverage.build)
+    region = to_global_id("Territory", await territory_pk(hiding_api, "MA-01"))
 
     # when an anonymous caller reads its provinces' coverage
-    cells = (await bare_api.data(COVERAGE, {"territory": region}))["coverage"]
+    cells = (await hiding_api.data(COVERAGE, {"territory": region}))["coverage"]
 
     # then each province has its cell; MA-LAR's 2 young people are not published
     by_code = {cell["territory"]["code"]: cell for cell in cells}
