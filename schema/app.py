@@ -18,7 +18,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 
-from network.database import create_engine, session_factory
+from network.database import create_engine, session_factory, unit_of_work
 from network.errors import DomainError
 from network.settings import Settings, get_settings
 from network.users.service import viewer_for_token
@@ -30,6 +30,8 @@ from schema.context import Context
 from schema.hsds import routes as hsds
 from schema.limits.body import BodyLimit
 from schema.limits.gate import Gate
+from schema.limits.rate import RateLimiter
+from schema.limits.signin import SignInThrottle
 from schema.pubsub import BROADCASTER, broadcaster_for
 from schema.reference import ReferenceHolder
 from schema.schema import JisrSchema, build_schema
@@ -91,6 +93,8 @@ class JisrGraphQL(GraphQL[Context, None]):
             request=request,
             response=response,
             broadcaster=state.broadcaster,
+            signin=state.signin,
+            searches=state.searches,
         )
 
     async def on_ws_connect(self, context: Context) -> None:
@@ -105,8 +109,8 @@ class JisrGraphQL(GraphQL[Context, None]):
             raise ConnectionRejectionError() from None
 
     async def _viewer(self, token: str | None) -> Viewer:
-        async with self.state.sessions() as session:
-            return await viewer_for_token(session, token)
+        async with unit_of_work(self.state.sessions) as uow:
+            return await viewer_for_token(uow.session, token)
 
 
 class AppState:
@@ -124,6 +128,12 @@ class AppState:
         self.compiled: CompiledDirectory | None = None
         self.redis = aioredis.from_url(settings.redis_url) if settings.redis_url else None
         self.gate: Gate
+        self.signin = SignInThrottle(settings, self.redis)
+        self.searches = RateLimiter(
+            capacity=settings.name_search_burst,
+            per_second=settings.name_searches_per_minute / 60,
+            redis=self.redis,
+        )
 
     async def close(self) -> None:
         if self.redis is not None:
