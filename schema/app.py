@@ -167,7 +167,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         yield
         await state.broadcaster.close()
-        await state.engine.dispose()
+        await state.close()
 
     app = Starlette(
         routes=[

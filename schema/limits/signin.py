@@ -23,6 +23,7 @@ from schema.limits.lru import Lru
 
 KEYS_IN_MEMORY = 100_000
 
+# Times in whole milliseconds, so that Redis's number formatting loses nothing.
 ATTEMPT = """
 local now = tonumber(ARGV[1])
 local ttl = tonumber(ARGV[2])
@@ -30,7 +31,7 @@ for i, key in ipairs(KEYS) do
   local blocked = tonumber(redis.call('HGET', key, 'until')) or 0
   if blocked > now then
     local failures = tonumber(redis.call('HGET', key, 'failures')) or 0
-    return {i, tostring(blocked - now), failures}
+    return {i, string.format('%.0f', blocked - now), failures}
   end
 end
 for i, key in ipairs(KEYS) do
@@ -41,11 +42,11 @@ for i, key in ipairs(KEYS) do
   local lock_after = tonumber(ARGV[6 + (i - 1) * 4])
   local wait = 0
   if failures >= lock_after then
-    wait = ttl / 1000
+    wait = ttl
   elseif failures > free and base > 0 then
     wait = math.min(base * 2 ^ math.min(failures - free - 1, 40), maximum)
   end
-  redis.call('HSET', key, 'until', tostring(now + wait))
+  redis.call('HSET', key, 'until', string.format('%.0f', now + wait))
   redis.call('PEXPIRE', key, ttl)
 end
 return {0, '0', 0}
@@ -111,17 +112,18 @@ class SignInThrottle:
         waits or is locked."""
         now = clock.now().timestamp()
         if self._attempt is not None:
-            args: list[Any] = [now, self.lock_seconds * 1000]
+            args: list[Any] = [round(now * 1000), self.lock_seconds * 1000]
             for key in keys:
                 policy = self._policy(key)
-                args += [self.base, self.maximum, policy.free, policy.lock_after]
+                base, maximum = round(self.base * 1000), round(self.maximum * 1000)
+                args += [base, maximum, policy.free, policy.lock_after]
             index, wait, failures = await self._attempt(
                 keys=[f"jisr:signin:{key}" for key in keys], args=args
             )
             if int(index) == 0:
                 return None
             policy = self._policy(keys[int(index) - 1])
-            return Refusal(int(failures) >= policy.lock_after, float(wait))
+            return Refusal(int(failures) >= policy.lock_after, int(wait) / 1000)
         states = {key: self._state(key, now) for key in keys}
         for key, (failures, blocked, _) in states.items():
             if blocked > now:
