@@ -31,6 +31,7 @@ def serve(host: str, port: int, workers: int, log_level: str) -> None:
         workers=workers,
         log_level=log_level.lower(),
         log_config=None,
+        proxy_headers=False,  # X-Forwarded-For is read by Jisr, from JISR_TRUSTED_PROXIES only
     )
 
 
