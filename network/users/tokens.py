@@ -37,6 +37,7 @@ async def issue_session(
             created_at=now,
             expires_at=now + lifetime,
             idle_seconds=int(idle.total_seconds()),
+            last_used_at=now,  # signing in is a use: the first minute writes nothing
         )
     )
     await session.flush()
