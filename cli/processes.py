@@ -35,6 +35,7 @@ def serve(host: str, port: int, workers: int, log_level: str) -> None:
         log_config=None,
         ws_max_size=settings.ws_max_message_bytes,  # a bigger frame is refused unread
         access_log=False,  # Jisr logs each request itself: the path, never the query string
+        proxy_headers=False,  # X-Forwarded-For is read by Jisr, from JISR_TRUSTED_PROXIES only
     )
 
 

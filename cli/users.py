@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 import click
 
 from cli.settings import settings_or_exit
+from network import clock
 from network.actors import repository as actors
 from network.database import standalone_unit_of_work
 from network.enums import Language, Role
@@ -12,7 +14,8 @@ from network.errors import DomainError, InvalidInput, NotFound
 from network.ids import pk_of, to_global_id
 from network.territories import repository as territories
 from network.users import repository as user_rows
-from network.users.service import create_user, issue_token
+from network.users.service import create_user
+from network.users.tokens import issue_integration
 
 
 def _as_click_error(error: DomainError) -> click.ClickException:
@@ -84,6 +87,7 @@ def create(
                 actor_id=actor_pk,
                 territory_id=territory_pk,
                 language=Language(language.upper()),
+                password_min_score=settings.password_min_score,
             )
             return user.id
 
@@ -101,8 +105,12 @@ def tokens() -> None:
 
 @tokens.command("create")
 @click.option("--email", required=True)
-def create_token(email: str) -> None:
-    """Print a new API token for a user; it is shown this once only."""
+@click.option("--name", default="command line", show_default=True, help="What it is for.")
+@click.option(
+    "--days", default=90, show_default=True, type=click.IntRange(min=1), help="Days it lives."
+)
+def create_token(email: str, name: str, days: int) -> None:
+    """Print a new integration token for a user; it is shown this once only."""
     settings = settings_or_exit()
 
     async def issue() -> str:
@@ -110,7 +118,14 @@ def create_token(email: str) -> None:
             user = await user_rows.get_by_email(uow.session, email)
             if user is None:
                 raise NotFound("no user with this email", field=["email"])
-            return await issue_token(uow.session, user=user)
+            _, token = await issue_integration(
+                uow.session,
+                user_id=user.id,
+                name=name,
+                expires_at=clock.now() + timedelta(days=days),
+                max_days=settings.api_token_max_days,
+            )
+            return token
 
     try:
         token = asyncio.run(issue())

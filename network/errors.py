@@ -21,6 +21,12 @@ class ErrorCode(StrEnum):
     PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
     INTERNAL = "INTERNAL"
     SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
+    ACCOUNT_LOCKED = "ACCOUNT_LOCKED"
+    ONE_LOGIN_PER_OPERATION = "ONE_LOGIN_PER_OPERATION"
+    PASSWORD_BLANK = "PASSWORD_BLANK"
+    PASSWORD_TOO_SHORT = "PASSWORD_TOO_SHORT"
+    PASSWORD_IS_EMAIL = "PASSWORD_IS_EMAIL"
+    PASSWORD_TOO_WEAK = "PASSWORD_TOO_WEAK"
 
 
 class DomainError(Exception):
@@ -56,3 +62,19 @@ class InvalidTransition(DomainError):
 
 class Duplicate(DomainError):
     code = ErrorCode.DUPLICATE
+
+
+class RateLimited(DomainError):
+    code = ErrorCode.RATE_LIMITED
+
+
+class AccountLocked(DomainError):
+    code = ErrorCode.ACCOUNT_LOCKED
+
+
+class WeakPassword(DomainError):
+    """A password the rules refuse; ``code`` says which rule."""
+
+    def __init__(self, message: str, *, code: ErrorCode, field: Sequence[str]) -> None:
+        super().__init__(message, field=field)
+        self.code = code

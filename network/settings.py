@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import secrets
 from collections.abc import Callable
@@ -80,6 +81,18 @@ class Settings(BaseSettings):
     small_count_threshold: int = Field(default=5, ge=1)
     metrics_token: str | None = None
     graphiql: bool | None = None
+    trusted_proxies: Annotated[tuple[str, ...], NoDecode] = ()
+    login_delay_seconds: float = Field(default=1, ge=0)
+    login_delay_max_seconds: float = Field(default=300, ge=0)
+    login_lock_after_failures: int = Field(default=10, ge=1)
+    login_address_lock_after_failures: int = Field(default=50, ge=1)
+    login_lock_seconds: int = Field(default=900, ge=1)
+    session_idle_minutes: int = Field(default=60, ge=1)
+    session_lifetime_hours: int = Field(default=12, ge=1)
+    api_token_max_days: int = Field(default=366, ge=1)
+    password_min_score: int = Field(default=3, ge=0, le=4)
+    name_searches_per_minute: float = Field(default=10, gt=0)
+    name_search_burst: int = Field(default=20, ge=1)
 
     @field_validator("database_url")
     @classmethod
@@ -104,6 +117,17 @@ class Settings(BaseSettings):
         """Comma-separated host names, addresses or networks, e.g. ``hooks.lan,10.1.0.0/16``."""
         if isinstance(value, str):
             value = tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _networks(cls, value: object) -> object:
+        """Addresses or networks, comma-separated, e.g. ``10.0.0.5,192.168.0.0/24``."""
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, list | tuple):
+            for part in value:
+                ipaddress.ip_network(str(part), strict=False)
         return value
 
     @field_validator("sms_gateway_url")

@@ -12,7 +12,8 @@ class Viewer:
     """The caller of one request or task; anonymous when ``user_id`` is None.
 
     ``actor_scope`` holds the user's actor and every unit under it: staff of an
-    actor also act for its units.
+    actor also act for its units. ``token_id`` names the token that signed the
+    request in (``logout`` ends it).
     """
 
     user_id: int | None = None
@@ -23,6 +24,7 @@ class Viewer:
     territory_id: int | None = None
     territory_path: str | None = None
     language: Language | None = None
+    token_id: int | None = None  # the bearer token this viewer came from, if any
 
     @property
     def is_anonymous(self) -> bool:

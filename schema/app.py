@@ -19,7 +19,7 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
-from network.database import create_engine, session_factory
+from network.database import create_engine, session_factory, unit_of_work
 from network.errors import DomainError
 from network.settings import Settings, get_settings
 from network.users.service import viewer_for_token
@@ -34,6 +34,8 @@ from schema.hsds import routes as hsds
 from schema.language import request_language
 from schema.limits.body import BodyLimit
 from schema.limits.gate import Gate
+from schema.limits.rate import RateLimiter
+from schema.limits.signin import SignInThrottle
 from schema.pubsub import BROADCASTER, broadcaster_for
 from schema.redis_guard import RedisGuard, redis_client
 from schema.reference import ReferenceHolder
@@ -137,6 +139,8 @@ class JisrGraphQL(GraphQL[Context, None]):
             request=request,
             response=response,
             broadcaster=state.broadcaster,
+            signin=state.signin,
+            searches=state.searches,
         )
 
     async def resolve_viewer(self, token: str | None) -> Viewer:
@@ -144,8 +148,8 @@ class JisrGraphQL(GraphQL[Context, None]):
         return await self._viewer(token)
 
     async def _viewer(self, token: str | None) -> Viewer:
-        async with self.state.sessions() as session:
-            return await viewer_for_token(session, token)
+        async with unit_of_work(self.state.sessions) as uow:
+            return await viewer_for_token(uow.session, token)
 
 
 class AppState:
@@ -163,6 +167,13 @@ class AppState:
         self.compiled: CompiledDirectory | None = None
         self.redis = redis_client(settings.redis_url) if settings.redis_url else None
         self.gate: Gate
+        self.redis_guard = RedisGuard(self.redis)
+        self.signin = SignInThrottle(settings, self.redis_guard)
+        self.searches = RateLimiter(
+            capacity=settings.name_search_burst,
+            per_second=settings.name_searches_per_minute / 60,
+            redis=self.redis_guard,
+        )
 
     async def close(self) -> None:
         if self.redis is not None:
@@ -188,7 +199,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         engine=state.engine,
         sessions=state.sessions,
         compiled=state.compiled,
-        redis=RedisGuard(state.redis),
+        redis=state.redis_guard,
     )
     graphql = JisrGraphQL(schema, state)
 
@@ -196,7 +207,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         yield
         await state.broadcaster.close()
-        await state.engine.dispose()
+        await state.close()
 
     app = Starlette(
         routes=[

@@ -12,6 +12,8 @@ from strawberry.types import Info as StrawberryInfo
 from network.crypto import DataCipher
 from network.settings import Settings
 from network.viewer import Viewer
+from schema.limits.rate import RateLimiter
+from schema.limits.signin import SignInThrottle
 from schema.pubsub import Broadcaster
 from schema.reference import Reference
 
@@ -35,6 +37,8 @@ class Context:
     response: Any = None
     broadcaster: Broadcaster | None = None
     connection_params: dict[str, Any] | None = None
+    signin: SignInThrottle | None = None  # sign-in attempts per account and address
+    searches: RateLimiter | None = None  # name searches per user
     _loaders: Loaders | None = field(default=None, repr=False)
 
     @property

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from network.database import Base, JsonType, UtcDateTime, utcnow
@@ -20,3 +20,5 @@ class AuditEntry(Base):
     record_ids: Mapped[list[str]] = mapped_column(JsonType, default=list)
     outcome: Mapped[str] = mapped_column(String(40), default="OK")
     request_id: Mapped[str | None] = mapped_column(String(64))
+    # How many records a search matched (a name search is audited without its text).
+    matched: Mapped[int | None] = mapped_column(Integer)

@@ -18,8 +18,10 @@ async def record(
     record_ids: Sequence[str],
     outcome: str = "OK",
     request_id: str | None = None,
+    matched: int | None = None,
 ) -> None:
-    """Add one entry: who, which operation, which records — never personal values."""
+    """Add one entry: who, which operation, which records — never personal values;
+    a search gives how many records it ``matched``, never its text."""
     session.add(
         AuditEntry(
             user_id=viewer.user_id,
@@ -27,6 +29,7 @@ async def record(
             record_ids=list(record_ids),
             outcome=outcome,
             request_id=request_id,
+            matched=matched,
         )
     )
     await session.flush()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Enum, ForeignKey, String
+from sqlalchemy import Boolean, Enum, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from network.database import Base, JsonType, UtcDateTime, utcnow
@@ -30,7 +30,12 @@ class User(Base):
 
 
 class ApiToken(Base):
-    """An opaque bearer token; only its SHA-256 digest is stored."""
+    """An opaque bearer token; only its SHA-256 digest is stored.
+
+    A SESSION token (from ``login``) ends ``idle_seconds`` after it was last used and at
+    ``expires_at``; an INTEGRATION token (``createApiToken``) has a name and ends at its
+    ``expires_at``. ``last_used_at`` moves at most once a minute.
+    """
 
     __tablename__ = "api_tokens"
 
@@ -40,6 +45,10 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    kind: Mapped[str] = mapped_column(String(16), default="SESSION", server_default="SESSION")
+    name: Mapped[str | None] = mapped_column(String(100))
+    idle_seconds: Mapped[int | None] = mapped_column(Integer)
+    last_used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class NotificationPreference(Base):

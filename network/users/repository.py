@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
-from sqlalchemy import literal, select
+from sqlalchemy import literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.actors.models import Actor
-from network.database import utcnow
 from network.users.models import ApiToken, NotificationPreference, User
 
 
@@ -14,11 +14,14 @@ async def get_by_email(session: AsyncSession, email: str) -> User | None:
     return await session.scalar(select(User).where(User.email == email.strip().lower()))
 
 
-async def get_by_token_digest(session: AsyncSession, digest: str) -> User | None:
-    now = utcnow()
+async def live_token(
+    session: AsyncSession, digest: str, *, now: datetime
+) -> tuple[ApiToken, User] | None:
+    """The token of ``digest`` with its user, unless revoked, past its end or its user
+    deactivated; whether it is idle too long is for the caller to tell."""
     statement = (
-        select(User)
-        .join(ApiToken, ApiToken.user_id == User.id)
+        select(ApiToken, User)
+        .join(User, ApiToken.user_id == User.id)
         .where(
             ApiToken.token_hash == digest,
             ApiToken.revoked_at.is_(None),
@@ -26,7 +29,38 @@ async def get_by_token_digest(session: AsyncSession, digest: str) -> User | None
             User.active.is_(True),
         )
     )
-    return await session.scalar(statement)
+    row = (await session.execute(statement)).first()
+    return (row[0], row[1]) if row is not None else None
+
+
+async def touch_token(session: AsyncSession, token_id: int, *, now: datetime) -> None:
+    await session.execute(update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=now))
+
+
+async def revoke_tokens(
+    session: AsyncSession,
+    *,
+    user_id: int,
+    now: datetime,
+    kinds: Sequence[str] | None = None,
+    except_id: int | None = None,
+) -> None:
+    """End the user's live tokens (of ``kinds`` when given), but ``except_id``."""
+    conditions = [ApiToken.user_id == user_id, ApiToken.revoked_at.is_(None)]
+    if kinds is not None:
+        conditions.append(ApiToken.kind.in_(list(kinds)))
+    if except_id is not None:
+        conditions.append(ApiToken.id != except_id)
+    await session.execute(update(ApiToken).where(*conditions).values(revoked_at=now))
+
+
+async def integration_tokens(session: AsyncSession, *, user_id: int | None) -> list[ApiToken]:
+    """Integration tokens, newest first: of one user, or of everyone."""
+    statement = select(ApiToken).where(ApiToken.kind == "INTEGRATION")
+    if user_id is not None:
+        statement = statement.where(ApiToken.user_id == user_id)
+    rows = await session.scalars(statement.order_by(ApiToken.id.desc()))
+    return list(rows.all())
 
 
 async def actor_subtree(session: AsyncSession, actor_id: int) -> tuple[str | None, list[int]]:

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
+from dataclasses import replace
+from datetime import timedelta
 from typing import TypedDict
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from network import clock
 from network.enums import ActorKind, Channel, Language, NotificationKind, Role
-from network.errors import InvalidInput, NotFound, Unauthenticated
+from network.errors import InvalidInput, NotFound, PermissionDenied, Unauthenticated
+from network.settings import Settings
 from network.territories.models import Territory
-from network.users import repository
-from network.users.models import ApiToken, NotificationPreference, User
-from network.users.passwords import hash_password, new_token, token_digest, verify_password
+from network.users import repository, rules, tokens
+from network.users.models import NotificationPreference, User
+from network.users.passwords import hash_password, token_digest, verify_password
 from network.validation import check_name, clean_text
 from network.viewer import ANONYMOUS, Viewer
+
+# ``last_used_at`` is written at most this often, so most requests only read.
+TOUCH_EVERY = timedelta(minutes=1)
 
 
 async def viewer_for_user(session: AsyncSession, user: User) -> Viewer:
@@ -40,30 +47,91 @@ async def viewer_for_user(session: AsyncSession, user: User) -> Viewer:
 
 
 async def viewer_for_token(session: AsyncSession, token: str | None) -> Viewer:
-    """The Viewer behind a bearer token; anonymous without one, an error for a bad one."""
+    """The Viewer behind a bearer token; anonymous without one, an error for a bad one.
+
+    The one place a token is judged, for HTTP and WebSocket alike: refused once revoked,
+    past its ``expires_at``, idle longer than its ``idle_seconds`` (sign-in sessions), or
+    when its user is deactivated. Records the use (``last_used_at``) at most once a
+    minute, in ``session``: the caller commits it.
+    """
     if not token:
         return ANONYMOUS
-    user = await repository.get_by_token_digest(session, token_digest(token))
-    if user is None:
+    now = clock.now()
+    found = await repository.live_token(session, token_digest(token), now=now)
+    if found is None:
         raise Unauthenticated("invalid or expired token")
-    return await viewer_for_user(session, user)
+    row, user = found
+    last = row.last_used_at or row.created_at
+    if row.idle_seconds is not None and last + timedelta(seconds=row.idle_seconds) <= now:
+        raise Unauthenticated("invalid or expired token")
+    if row.last_used_at is None or now - row.last_used_at >= TOUCH_EVERY:
+        await repository.touch_token(session, row.id, now=now)
+    return replace(await viewer_for_user(session, user), token_id=row.id)
 
 
-async def issue_token(session: AsyncSession, *, user: User) -> str:
-    """A new token for ``user``; the caller sees it once, the database keeps its digest."""
-    token = new_token()
-    session.add(ApiToken(user_id=user.id, token_hash=token_digest(token)))
-    await session.flush()
-    return token
+def _session_token(session: AsyncSession, user: User, settings: Settings) -> Awaitable[str]:
+    return tokens.issue_session(
+        session,
+        user=user,
+        lifetime=timedelta(hours=settings.session_lifetime_hours),
+        idle=timedelta(minutes=settings.session_idle_minutes),
+    )
 
 
-async def login(session: AsyncSession, *, email: str, password: str) -> tuple[User, str]:
-    user = await repository.get_by_email(session, email)
+async def login(
+    session: AsyncSession, *, user: User | None, password: str, settings: Settings
+) -> str:
+    """A session token for ``user`` (found by their email) when the password is theirs.
+
+    An unknown email costs the same argon2 verification as a wrong password."""
     if not verify_password(user.password_hash if user else None, password) or user is None:
         raise Unauthenticated("wrong email or password")
     if not user.active:
         raise Unauthenticated("wrong email or password")
-    return user, await issue_token(session, user=user)
+    return await _session_token(session, user, settings)
+
+
+def check_new_password(password: str, *, user: User, settings: Settings, field: list[str]) -> None:
+    rules.check_password(
+        password,
+        email=user.email,
+        roles=[Role(r) for r in user.roles],
+        min_score=settings.password_min_score,
+        field=field,
+        other_inputs=[user.display_name],
+    )
+
+
+async def change_password(
+    session: AsyncSession, *, viewer: Viewer, current: str, new: str, settings: Settings
+) -> User:
+    """Checks the current password, sets the new one, and ends every other session and
+    token of the user but the one of this request."""
+    if viewer.user_id is None:
+        raise Unauthenticated("sign in first")
+    user = await get_user(session, viewer.user_id)
+    if not verify_password(user.password_hash, current):
+        raise Unauthenticated("the current password is wrong", field=["currentPassword"])
+    check_new_password(new, user=user, settings=settings, field=["newPassword"])
+    user.password_hash = hash_password(new)
+    await repository.revoke_tokens(
+        session, user_id=user.id, now=clock.now(), kinds=[tokens.SESSION], except_id=viewer.token_id
+    )
+    await session.flush()
+    return user
+
+
+async def deactivate_user(session: AsyncSession, *, viewer: Viewer, user_id: int) -> User:
+    """ADMIN switches a user off: they cannot sign in, and every token of theirs ends."""
+    if not viewer.is_admin:
+        raise PermissionDenied("ADMIN only")
+    user = await get_user(session, user_id)
+    if user.id == viewer.user_id:
+        raise InvalidInput("an administrator does not deactivate themselves", field=["id"])
+    user.active = False
+    await repository.revoke_tokens(session, user_id=user.id, now=clock.now())
+    await session.flush()
+    return user
 
 
 async def create_user(
@@ -77,8 +145,10 @@ async def create_user(
     territory_id: int | None = None,
     language: Language = Language.FR,
     phone: str | None = None,
+    password_min_score: int = Settings.model_fields["password_min_score"].default,
 ) -> User:
-    """A new user; actor-bound roles need an actor, COORDINATOR needs a territory."""
+    """A new user; actor-bound roles need an actor, COORDINATOR needs a territory; the
+    password follows ``network.users.rules.check_password``."""
     email = email.strip().lower()
     if "@" not in email or len(email) > 254:
         raise InvalidInput("not an email address", field=["email"])
@@ -89,8 +159,14 @@ async def create_user(
     if Role.COORDINATOR in roles and territory_id is None:
         raise InvalidInput("a COORDINATOR needs a territory", field=["territory"])
     check_name(display_name, field=["displayName"])
-    if password is not None and len(password) < 8:
-        raise InvalidInput("a password has at least 8 characters", field=["password"])
+    if password is not None:
+        rules.check_password(
+            password,
+            email=email,
+            roles=roles,
+            min_score=password_min_score,
+            other_inputs=[display_name],
+        )
     if await repository.get_by_email(session, email) is not None:
         raise InvalidInput("a user with this email exists", field=["email"])
     user = User(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.access import youth_identity_visible, youth_visible
@@ -26,7 +26,10 @@ class Seen:
 
 @dataclass(frozen=True)
 class YouthFilter:
-    """``search`` is a case-code prefix, or an exact full name given as its keyed hash."""
+    """``search`` is a case-code prefix, or an exact full name given as its keyed hash.
+
+    A name matches only records whose identity the viewer may see (ACCESS.md): for
+    anyone else a match would confirm a name against a pseudonymous record."""
 
     statuses: Sequence[YouthStatus] = ()
     institution_id: int | None = None
@@ -34,7 +37,11 @@ class YouthFilter:
     code_prefix: str | None = None
     name_hash: str | None = None
 
-    def conditions(self) -> list[ColumnElement[bool]]:
+    @property
+    def searches(self) -> bool:
+        return bool(self.code_prefix or self.name_hash)
+
+    def conditions(self, viewer: Viewer, *, now: datetime) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = []
         if self.statuses:
             found.append(Youth.status.in_(list(dict.fromkeys(self.statuses))))
@@ -46,7 +53,9 @@ class YouthFilter:
         if self.code_prefix:
             searched.append(Youth.code.like(f"{like_escape(self.code_prefix)}%", escape="\\"))
         if self.name_hash:
-            searched.append(Youth.name_hash == self.name_hash)
+            searched.append(
+                and_(Youth.name_hash == self.name_hash, youth_identity_visible(viewer, now=now))
+            )
         if searched:
             found.append(or_(*searched))
         return found
@@ -77,7 +86,7 @@ async def page(
 ) -> list[Seen]:
     """One page in creation order; ``limit + 1`` rows tell that a next page exists."""
     visible, identity = _seen(viewer, now)
-    statement = select(Youth, identity).where(visible, *youth_filter.conditions())
+    statement = select(Youth, identity).where(visible, *youth_filter.conditions(viewer, now=now))
     if after_id is not None:
         statement = statement.where(Youth.id > after_id)
     rows = await session.execute(statement.order_by(Youth.id).limit(limit + 1))
@@ -87,7 +96,7 @@ async def page(
 async def count(
     session: AsyncSession, viewer: Viewer, youth_filter: YouthFilter, *, now: datetime
 ) -> int:
-    conditions = [youth_visible(viewer, now=now), *youth_filter.conditions()]
+    conditions = [youth_visible(viewer, now=now), *youth_filter.conditions(viewer, now=now)]
     total = await session.scalar(select(func.count()).select_from(Youth).where(*conditions))
     return int(total or 0)
 

@@ -24,6 +24,9 @@ class AuditEntry(Node):
     outcome: str = strawberry.field(
         description="OK, or the error code that refused the attempt (e.g. PERMISSION_DENIED)."
     )
+    matched: int | None = strawberry.field(
+        description="How many records a search matched (its text is never kept)."
+    )
 
     @classmethod
     def of(cls, row: AuditRow) -> AuditEntry:
@@ -34,6 +37,7 @@ class AuditEntry(Node):
             operation=row.operation,
             record_ids=[strawberry.ID(record_id) for record_id in row.record_ids],
             outcome=row.outcome,
+            matched=row.matched,
         )
 
     @strawberry.field

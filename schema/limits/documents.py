@@ -1,4 +1,4 @@
-"""Documents parsed once, with the limits on tokens, depth and aliases checked once.
+"""Documents parsed once, with the limits on tokens, depth, aliases and logins checked once.
 
 A document within the limits and valid against the schema is kept parsed for both the
 compiled and the resolver paths; one beyond a limit is refused with QUERY_TOO_COMPLEX
@@ -17,6 +17,7 @@ from strawberry.extensions.query_depth_limiter import create_validator as depth_
 from network.errors import ErrorCode
 from network.settings import Settings
 from schema.errors import refusal, without_suggestions
+from schema.limits.logins import OneLoginPerOperation
 from schema.limits.lru import Lru
 
 CACHE_SIZE = 1024
@@ -37,6 +38,7 @@ class Documents:
         self.limit_rules = [
             depth_rule(settings.max_query_depth, None, None),
             aliases_rule(settings.max_query_aliases),
+            OneLoginPerOperation,
         ]
         self.introspection = settings.introspection_allowed
         self._cache: Lru[str, Prepared] = Lru(CACHE_SIZE)
@@ -56,7 +58,7 @@ class Documents:
             return Prepared(None, [_coded(error, ErrorCode.INVALID_INPUT)])
         refused = validate(self.schema, document, self.limit_rules)
         if refused:
-            return Prepared(None, [refusal(e.message) for e in refused])
+            return Prepared(None, [refusal(e.message, _limit_code(e)) for e in refused])
         rules = None if self.introspection else [NoSchemaIntrospectionCustomRule]
         errors = validate(self.schema, document)
         if rules:
@@ -70,6 +72,11 @@ class Documents:
 
 def _reworded(error: GraphQLError, message: str) -> GraphQLError:
     return GraphQLError(message, error.nodes, error.source, error.positions)
+
+
+def _limit_code(error: GraphQLError) -> ErrorCode:
+    code = (error.extensions or {}).get("code")
+    return ErrorCode(code) if code else ErrorCode.QUERY_TOO_COMPLEX
 
 
 def _coded(error: GraphQLError, code: ErrorCode) -> GraphQLError:

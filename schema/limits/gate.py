@@ -9,7 +9,6 @@ the compiled path, anything else by the resolvers. Every answer reports its cost
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -25,6 +24,7 @@ from network.settings import Settings
 from schema.compiled.executor import CompiledDirectory
 from schema.context import Context
 from schema.errors import format_error, refusal
+from schema.limits.address import client_address
 from schema.limits.cost import CostEstimate
 from schema.limits.documents import Documents
 from schema.limits.persisted import PersistedQueries
@@ -35,16 +35,11 @@ Resolve = Callable[[str | None], Awaitable[ExecutionResult]]
 
 
 def caller_key(context: Context) -> str:
-    """Whom the bucket belongs to: the bearer token when there is one, else the address."""
-    request = context.request
-    header = request.headers.get("authorization") if request is not None else None
-    if not header and isinstance(context.connection_params, dict):  # a socket's, checked
-        found = context.connection_params.get("authorization")
-        header = found if isinstance(found, str) else None
-    if header:
-        return "token:" + hashlib.sha256(header.encode()).hexdigest()[:32]
-    client = getattr(request, "client", None)
-    return "address:" + (client.host if client else "unknown")
+    """Whom the bucket belongs to: the signed-in user (their token was verified), else
+    the address — never a header the caller could vary at will."""
+    if context.viewer.user_id is not None:
+        return f"user:{context.viewer.user_id}"
+    return "address:" + client_address(context.request, context.settings.trusted_proxies)
 
 
 def _operation(document: Any, name: str | None) -> OperationDefinitionNode | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
 
 from network.users.service import ProfileChanges
@@ -36,3 +38,17 @@ class UpdateMyProfileInput:
         if given(self.preferences):
             changes["preferences"] = [(p.kind, p.channels) for p in self.preferences]
         return changes
+
+
+@strawberry.input
+class ChangePasswordInput:
+    current_password: str
+    new_password: str
+
+
+@strawberry.input
+class CreateApiTokenInput:
+    name: str = strawberry.field(description="What the token is for, e.g. the system using it.")
+    expires_at: datetime = strawberry.field(
+        description="When it stops working: in the future, at most JISR_API_TOKEN_MAX_DAYS ahead."
+    )

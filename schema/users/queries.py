@@ -2,9 +2,12 @@ from __future__ import annotations
 
 import strawberry
 
+from network.ids import pk_of
+from network.users import tokens
+from schema.auth import require_user
 from schema.context import Info
 from schema.relay import node_resolver
-from schema.users.types import User
+from schema.users.types import ApiToken, User
 
 
 @node_resolver("User")
@@ -25,3 +28,13 @@ class UserQuery:
             return None
         row = await info.context.loaders["user"].load(viewer.user_id)
         return User.of(row) if row is not None else None
+
+    @strawberry.field(
+        description="Integration tokens: one's own; ADMIN sees anyone's (userId) or all."
+    )
+    async def api_tokens(self, info: Info, user_id: strawberry.ID | None = None) -> list[ApiToken]:
+        viewer = require_user(info.context.viewer)
+        pk = pk_of(user_id, "User", field="userId") if user_id is not None else None
+        async with info.context.sessions() as session:
+            rows = await tokens.visible_integration_tokens(session, viewer=viewer, user_id=pk)
+        return [ApiToken.of(row) for row in rows]

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
 
 from network.enums import Role as RoleValue
 from network.ids import to_global_id
+from network.users.models import ApiToken as ApiTokenRow
 from network.users.models import User as UserRow
 from schema.actors.types import Actor
 from schema.context import Info
@@ -73,3 +76,31 @@ class User(Node):
             return []
         rows = await info.context.loaders["user_preferences"].load(self.row.id)
         return [NotificationPreference(kind=r.kind, channels=list(r.channels)) for r in rows]
+
+
+@strawberry.type(description="An integration token; its secret is shown only by createApiToken.")
+class ApiToken:
+    row: strawberry.Private[ApiTokenRow]
+    id: strawberry.ID
+    name: str
+    created_at: datetime
+    expires_at: datetime | None
+    last_used_at: datetime | None = strawberry.field(description="To the minute.")
+    revoked_at: datetime | None
+
+    @classmethod
+    def of(cls, row: ApiTokenRow) -> ApiToken:
+        return cls(
+            row=row,
+            id=strawberry.ID(to_global_id("ApiToken", row.id)),
+            name=row.name or "",
+            created_at=row.created_at,
+            expires_at=row.expires_at,
+            last_used_at=row.last_used_at,
+            revoked_at=row.revoked_at,
+        )
+
+    @strawberry.field(description="Whose token it is.")
+    async def user(self, info: Info) -> User | None:
+        row = await info.context.loaders["user"].load(self.row.user_id)
+        return User.of(row) if row is not None else None

@@ -3,11 +3,13 @@ from __future__ import annotations
 import strawberry
 
 from network import clock
+from network.errors import RateLimited
+from network.viewer import Viewer
 from network.youths import repository
-from schema.audit_reads import record_identity_reads
+from schema.audit_reads import record_identity_reads, record_name_search
 from schema.auth import require_user
 from schema.connections import cursors_of, page_info
-from schema.context import Info
+from schema.context import Context, Info
 from schema.relay import decode_id_cursor, node_resolver, page_size
 from schema.youths.filters import YouthFilter
 from schema.youths.types import Youth, YouthConnection, YouthEdge
@@ -18,6 +20,15 @@ async def youth_nodes(info: Info, pks: list[int]) -> dict[int, Youth]:
     seen = await info.context.loaders["youth"].load_many(pks)
     cipher = info.context.cipher
     return {pk: Youth.of(one, cipher) for pk, one in zip(pks, seen, strict=True) if one}
+
+
+async def _allow_search(context: Context, viewer: Viewer) -> None:
+    """Searches by name are rate limited per user (``JISR_NAME_SEARCHES_PER_MINUTE``)."""
+    if context.searches is None:
+        return
+    taken = await context.searches.take(f"search:user:{viewer.user_id}", 1)
+    if not taken.allowed:
+        raise RateLimited(f"too many searches: retry in {taken.retry_after} s")
 
 
 @strawberry.type
@@ -36,15 +47,23 @@ class YouthQuery:
         cipher = info.context.cipher
         where = filter.to_domain(cipher) if filter else repository.YouthFilter()
         now = clock.now()
+        searched = where.searches
+        if searched:
+            await _allow_search(context, viewer)
         async with context.sessions() as session:
             rows = await repository.page(
                 session, viewer, where, after_id=after_id, limit=size, now=now
             )
+            matched = await repository.count(session, viewer, where, now=now) if searched else None
         shown = rows[:size]
+        if matched is not None:
+            await record_name_search(context, matched)
         await record_identity_reads(context, (s.youth.id for s in shown if s.identity))
         cursors = cursors_of(shown, lambda seen: [seen.youth.id])
 
         async def count() -> int:
+            if matched is not None:
+                return matched
             async with context.sessions() as session:
                 return await repository.count(session, viewer, where, now=now)
 

@@ -1,6 +1,10 @@
-"""A real API process (uvicorn on a free loopback port), in production mode, for the
-attacks on it: a private copy of the demo database, introspection off, short socket
-limits so the tests meet them quickly."""
+"""Fixtures of the security tests.
+
+``served``: a real API process (uvicorn on a free loopback port), in production mode, for
+the attacks on it: a private copy of the demo database, introspection off, short socket
+limits so the tests meet them quickly. ``http_served``: a loopback server in the test's
+process, with a clock the test moves, and a counting hasher (identity_server.py).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ import pytest
 from tests.api import TEST_DATA_KEY
 from tests.databases import Databases
 from tests.schema.referrals.servers import api_process
+from tests.security.identity_server import http_served, moving_clock, throttled  # noqa: F401
+from tests.security.signin_helpers import hasher  # noqa: F401
 
 MEDIATOR = "mediation.dar-al-amal@jisr.example.ma"
 PASSWORD = "jisr-demo-2026"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -13,7 +14,8 @@ from network.enums import ActorKind, Role, ServiceAxis
 from network.services import rules as service_rules
 from network.services.models import Service
 from network.territories.models import Territory
-from network.users.service import create_user, issue_token
+from network.users.service import create_user
+from network.users.tokens import issue_session
 from tests.api import Api
 
 
@@ -64,7 +66,9 @@ async def token_for(
         roles=roles,
         actor_id=actor.id if actor else None,
     )
-    return await issue_token(session, user=user)
+    return await issue_session(
+        session, user=user, lifetime=timedelta(hours=1), idle=timedelta(hours=1)
+    )
 
 
 async def territory_global_id(api: Api, code: str) -> str:
