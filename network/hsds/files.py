@@ -34,7 +34,8 @@ async def import_directory(
     settings: Settings, path: Path, *, dry_run: bool, progress: Progress | None = None
 ) -> ImportReport:
     """Import the data package at ``path`` (its folder or its ``datapackage.json``)."""
-    tables, lang = read_package(path)
+    tables, language = read_package(path)
+    lang = language or "fr"
     engine = create_engine(settings.database_url, null_pool=True)
     try:
         return await import_tables(

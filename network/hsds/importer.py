@@ -305,6 +305,7 @@ def _actor_changes(actor: Actor, values: dict[str, Any]) -> list[str]:
         "phone": actor.phone,
         "territory_id": actor.territory_id,
         "address": actor.address,
+        "postal_code": actor.postal_code,
         "location": None
         if actor.latitude is None or actor.longitude is None
         else (actor.latitude, actor.longitude),
@@ -312,7 +313,7 @@ def _actor_changes(actor: Actor, values: dict[str, Any]) -> list[str]:
         "parent_id": actor.parent_id,
     }
     wanted = {**values, "languages": sorted(str(v) for v in values["languages"])}
-    return [key for key in current if current[key] != wanted[key]]
+    return [key for key in current if key in wanted and current[key] != wanted[key]]
 
 
 def _service_changes(
@@ -330,7 +331,12 @@ def _service_changes(
         "capacity_total": service.capacity_total,
         "area_ids": sorted(area),
     }
-    return [key for key in current if current[key] != values[key]]
+    current.update(
+        genders=list(service.genders),
+        accepts_referrals=service.accepts_referrals,
+        response_days=service.response_days,
+    )
+    return [key for key in current if key in values and current[key] != values[key]]
 
 
 def parents_first(organizations: Sequence[OrganizationPlan]) -> list[OrganizationPlan]:

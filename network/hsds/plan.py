@@ -11,16 +11,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from network.enums import AXIS_ORDER, ActorKind, Language, ServiceAxis
 from network.errors import InvalidInput
+from network.hsds.details import axis_of, detail_values, instant, whole_number
 from network.hsds.tables import Row, Tables
 from network.hsds.vocabulary import (
     ISO_3166_2,
     KINDS_TAXONOMY,
-    LANGUAGES_TAXONOMY,
     SERVICES_TAXONOMY,
     TERRITORY_URN,
     TEXT_LANGUAGES,
@@ -94,34 +94,26 @@ class Reference:
         return cls({t.code: t.id for t in territories}, names, categories)
 
 
+def _street_address(address: Row | None) -> str | None:
+    """``address_1`` (and ``address_2``) and the city, as Jisr's one-line address."""
+    if address is None:
+        return None
+    parts = [address.text(name) for name in ("address_1", "address_2", "city")]
+    return ", ".join(p for p in parts if p) or None
+
+
 def _source(row: Row, fallback: str) -> str:
     return row.source or fallback
 
 
-def _number(row: Row, name: str, *, integer: bool) -> float | int | None:
+def _number(row: Row, name: str) -> float | None:
     value = row.get(name)
     if value is None:
         return None
     try:
-        number = float(value)
+        return float(value)
     except (TypeError, ValueError):
         raise InvalidInput(f"{name}: not a number ({value!r})") from None
-    if integer:
-        if not number.is_integer():
-            raise InvalidInput(f"{name}: not a whole number ({value!r})")
-        return int(number)
-    return number
-
-
-def _instant(row: Row, name: str) -> datetime | None:
-    value = row.text(name)
-    if value is None:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput(f"{name}: not an ISO 8601 date-time ({value!r})") from None
-    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)
 
 
 def _day(row: Row, name: str) -> date | None:
@@ -145,13 +137,13 @@ class Planner:
             for taxonomy, codes in (
                 (SERVICES_TAXONOMY, [*ServiceAxis.__members__, *reference.categories]),
                 (KINDS_TAXONOMY, list(ActorKind.__members__)),
-                (LANGUAGES_TAXONOMY, list(TEXT_LANGUAGES)),
             )
             for code in codes
         }
         self.terms.update({r.get("id"): r.text("code") for r in tables["taxonomy_term"]})
         self.attributes = self._by("attribute", "link_id")
-        self.capacities = self._by("service_capacity", "service_id")
+        self.translations = self._by("jisr_translation", "link_id")
+        self.details = self._by("jisr_service_detail", "service_id")
         self.areas = self._by("service_area", "service_id")
 
     def _by(self, table: str, key: str) -> dict[Any, list[Row]]:
@@ -176,10 +168,10 @@ class Planner:
         """The text in every language: translations from attributes, the field's own value
         in the package's language unless a translation already holds it."""
         texts: dict[str, str | None] = {}
-        for attribute in self.attributes.get(link_id, []):
-            code = self._term_code(attribute)
-            if attribute.text("link_type") == name and code in _LANGUAGES:
-                texts[code] = attribute.text("value")
+        for translation in self.translations.get(link_id, []):
+            code = translation.text("language")
+            if translation.text("field_name") == name and code in _LANGUAGES:
+                texts[code] = translation.text("value")
         value = row.text(name)
         if value is not None and value not in texts.values():
             texts[self.lang] = value
@@ -252,14 +244,15 @@ class Planner:
             raise InvalidInput("no location: Jisr needs the organization's province")
         address = next(iter(addresses.get(location.get("id"), [])), None)
         values["territory_id"] = self._territory(location, address)
-        values["address"] = clean_text(
-            address.text("address_1") if address else None,
-            field=["address_1"],
-            max_length=400,
-            multiline=True,
-        )
-        latitude = _number(location, "latitude", integer=False)
-        longitude = _number(location, "longitude", integer=False)
+        if address is not None:
+            # No address (Jisr publishes none without a postal code): left as it is.
+            values["address"] = clean_text(
+                _street_address(address), field=["address_1"], max_length=400, multiline=True
+            )
+            code = address.text("postal_code")
+            values["postal_code"] = code if code and re.fullmatch(r"[0-9]{5}", code) else None
+        latitude = _number(location, "latitude")
+        longitude = _number(location, "longitude")
         values["location"] = (
             None if latitude is None or longitude is None else (latitude, longitude)
         )
@@ -302,9 +295,10 @@ class Planner:
         organization = row.text("organization_id")
         if organization is None:
             raise InvalidInput("organization_id: required")
-        axis, category = self._classification(svc_id)
-        minimum = _number(row, "minimum_age", integer=True)
-        maximum = _number(row, "maximum_age", integer=True)
+        detail = next(iter(self.details.get(svc_id, [])), None)
+        axis, category = self._classification(svc_id, detail)
+        minimum = whole_number(row, "minimum_age")
+        maximum = whole_number(row, "maximum_age")
         values: dict[str, Any] = {
             "names": self.texts(row, svc_id, "name", field="name", require=True),
             "description": self.texts(
@@ -326,13 +320,8 @@ class Planner:
             "active": (row.text("status") or "active").lower() not in INACTIVE,
             "area_ids": self._area(svc_id),
         }
-        capacity = next(iter(self.capacities.get(svc_id, [])), None)
-        capacity_updated = None
-        values["capacity_available"] = values["capacity_total"] = None
-        if capacity is not None:
-            values["capacity_available"] = _number(capacity, "available", integer=True)
-            values["capacity_total"] = _number(capacity, "maximum", integer=True)
-            capacity_updated = _instant(capacity, "updated")
+        extra, capacity_updated = detail_values(detail)
+        values.update(extra)
         day = _day(row, "assured_date")
         if day is not None:
             assured[organization].append(day)
@@ -343,12 +332,16 @@ class Planner:
                 organization,
                 axis,
                 values,
-                _instant(row, "last_modified"),
+                instant(row, "last_modified"),
                 capacity_updated,
             )
         )
 
-    def _classification(self, svc_id: str) -> tuple[ServiceAxis, str | None]:
+    def _classification(self, svc_id: str, detail: Row | None) -> tuple[ServiceAxis, str | None]:
+        axis = axis_of(detail) if detail is not None else None
+        if axis is not None and detail is not None:
+            code = detail.text("category_code")
+            return axis, code if code in self.reference.categories else None
         found: list[tuple[ServiceAxis, str | None]] = []
         for attribute in self.attributes.get(svc_id, []):
             code = self._term_code(attribute)

@@ -23,6 +23,7 @@ from network.seed.bulk import after_bulk_load, insert_rows
 from network.seed.demo_actors import (
     ACTORS,
     KIND_DESCRIPTIONS,
+    POSTAL_CODES,
     REGION_PHONE_PREFIX,
     WEBSITE_KINDS,
     DemoActor,
@@ -85,6 +86,7 @@ def _actor_row(
         "description": description,
         "territory_id": place.id,
         "address": actor.address,
+        "postal_code": POSTAL_CODES[actor.province],
         "latitude": latitude,
         "longitude": longitude,
         "phone": f"+212 {REGION_PHONE_PREFIX[place.region]}-00-{index:04d}",

@@ -23,6 +23,23 @@ AUTHORITY = ActorKind.LOCAL_AUTHORITY
 EMPLOYER = ActorKind.EMPLOYER
 PARTNER = ActorKind.INTERNATIONAL_PARTNER
 
+# The postal code of each province's chief town (Barid Al-Maghrib's five-digit codes):
+# the demo's actors all sit there.
+POSTAL_CODES: dict[str, str] = {
+    "MA-AZI": "22000",
+    "MA-BEM": "23000",
+    "MA-FES": "30000",
+    "MA-FQH": "23200",
+    "MA-KEN": "14000",
+    "MA-KHN": "54000",
+    "MA-MEK": "50000",
+    "MA-RAB": "10000",
+    "MA-SAL": "11000",
+    "MA-SEF": "31000",
+    "MA-SKH": "12000",
+    "MA-TAZ": "35000",
+}
+
 AR_FR = ("AR", "FR")
 AR_FR_ZGH = ("AR", "FR", "ZGH")
 AR_FR_EN = ("AR", "FR", "EN")
