@@ -31,7 +31,7 @@ class Nester:
             for row in self.tables[table]:
                 index[row.get(key)].append(row)
             self._index[(table, key)] = index
-        return [_plain(row, drop=key) for row in index.get(parent_id, [])]
+        return [plain(row, drop=key) for row in index.get(parent_id, [])]
 
     def attributes(self, link_id: str) -> list[Json]:
         result = []
@@ -43,21 +43,21 @@ class Nester:
         return result
 
     def taxonomy_term(self, row: Row) -> Json:
-        term = _plain(row)
+        term = plain(row)
         taxonomy = self.taxonomies.get(row.get("taxonomy_id"))
         if taxonomy is not None:
-            term["taxonomy_detail"] = _plain(taxonomy)
+            term["taxonomy_detail"] = plain(taxonomy)
         return term
 
     def location(self, row: Row) -> Json:
-        location = _plain(row)
+        location = plain(row)
         _put(location, "addresses", self.children("address", "location_id", row.get("id")))
         _put(location, "languages", self.children("language", "location_id", row.get("id")))
         return location
 
     def organization(self, row: Row) -> Json:
         org_id = row.get("id")
-        organization = _plain(row)
+        organization = plain(row)
         _put(organization, "phones", self.children("phone", "organization_id", org_id))
         _put(organization, "contacts", self.children("contact", "organization_id", org_id))
         _put(
@@ -73,10 +73,10 @@ class Nester:
 
     def service(self, row: Row) -> Json:
         svc_id = row.get("id")
-        service = _plain(row)
+        service = plain(row)
         org = self.organizations.get(row.get("organization_id"))
         if org is not None:
-            service["organization"] = _plain(org)
+            service["organization"] = plain(org)
         links = self.children("service_at_location", "service_id", svc_id)
         for link in links:
             location = self.locations.get(link.pop("location_id"))
@@ -89,7 +89,7 @@ class Nester:
         return service
 
 
-def _plain(row: Row, drop: str | None = None) -> Json:
+def plain(row: Row, drop: str | None = None) -> Json:
     return {k: v for k, v in row.values.items() if k != drop and v not in (None, "")}
 
 
@@ -100,7 +100,7 @@ def _put(record: Json, key: str, values: list[Json]) -> None:
 
 
 def profile_records(tables: Tables, name: str) -> list[Json]:
-    return [_plain(row) for row in tables[name]]
+    return [plain(row) for row in tables[name]]
 
 
 def write_json(tables: Tables, directory: Path) -> None:
@@ -111,7 +111,7 @@ def write_json(tables: Tables, directory: Path) -> None:
     documents = {
         "organizations.json": [nester.organization(r) for r in tables["organization"]],
         "services.json": [nester.service(r) for r in tables["service"]],
-        "taxonomies.json": [_plain(r) for r in tables["taxonomy"]],
+        "taxonomies.json": [plain(r) for r in tables["taxonomy"]],
         "taxonomy_terms.json": [nester.taxonomy_term(r) for r in tables["taxonomy_term"]],
     }
     for name in PROFILE_TABLES:
