@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.actors.models import Actor
 from network.hsds import ids
+from network.hsds.practical import FIELDS, add_practical
 from network.hsds.tables import Tables
 from network.hsds.vocabulary import (
     AXIS_NAMES,
@@ -291,6 +292,7 @@ def _service(
         description=in_language(service.description, lang),
         status="active",
         eligibility_description=in_language(service.requirements, lang),
+        fees_description=in_language(service.fees, lang),
         minimum_age=service.min_age,
         maximum_age=service.max_age,
         assured_date=actor.verified_at.date().isoformat() if actor.verified_at else None,
@@ -299,6 +301,10 @@ def _service(
     _translations(tables, lang, "service", svc_id, "name", service.names)
     _translations(tables, lang, "service", svc_id, "description", service.description)
     _translations(tables, lang, "service", svc_id, "eligibility_description", service.requirements)
+    practical = {key: getattr(service, key) for key in FIELDS}
+    for key, name in FIELDS.items():
+        _translations(tables, lang, "service", svc_id, name, practical[key])
+    in_lang = add_practical(tables, lang, svc_id, practical)
     category = terms.get(service.category_id or 0)
     code = category.code if category else service.axis.value
     tables.add(
@@ -326,6 +332,7 @@ def _service(
             if capacity_known and service.capacity_updated_at
             else None
         ),
+        accessibility=in_lang["accessibility"],
     )
     tables.add(
         "service_at_location",

@@ -26,11 +26,18 @@ from network.database import unit_of_work
 from network.enums import ActorKind, Role
 from network.errors import DomainError, InvalidInput
 from network.hsds import ids
+from network.hsds.kept import not_kept
+from network.hsds.placing import Options
 from network.hsds.plan import OrganizationPlan, Planner, Reference, RowError, ServicePlan
 from network.hsds.tables import Tables
 from network.ids import to_global_id
 from network.services.models import Service, service_areas
-from network.services.service import ServiceChanges, create_service, update_service
+from network.services.service import (
+    PRACTICAL_TEXTS,
+    ServiceChanges,
+    create_service,
+    update_service,
+)
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory
 from network.viewer import Viewer
@@ -48,6 +55,10 @@ class ImportReport:
     unchanged: Counter[str] = field(default_factory=Counter)
     changes: list[str] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    # Not strict: rows that could not be placed or stored, the rest imported.
+    skipped: list[RowError] = field(default_factory=list)
+    not_kept: list[str] = field(default_factory=list)
+    unmapped: dict[str, int] = field(default_factory=dict)
 
     @property
     def changed_anything(self) -> bool:
@@ -66,12 +77,18 @@ async def import_tables(
     dry_run: bool,
     default_response_days: int,
     progress: Progress | None = None,
+    strict: bool = True,
+    options: Options | None = None,
 ) -> ImportReport:
-    """Import ``tables``; committed only when nothing failed and this is no dry run."""
+    """Import ``tables``; committed unless this is a dry run or, ``strict``, a row failed.
+
+    Not strict, a row that fails is skipped (reported) and the others are imported."""
     report = ImportReport(dry_run=dry_run)
+    report.not_kept = not_kept(tables)
     try:
         async with unit_of_work(sessions) as uow:
-            await _import(uow.session, tables, lang, report, default_response_days, progress)
+            job = _Job(default_response_days, progress, strict, options or Options())
+            await _import(uow.session, tables, lang, report, job)
             if dry_run or report.errors:
                 raise _RollBack
     except _RollBack:
@@ -79,25 +96,37 @@ async def import_tables(
     return report
 
 
+@dataclass(frozen=True)
+class _Job:
+    response_days: int
+    progress: Progress | None
+    strict: bool
+    options: Options
+
+
 async def _import(
-    session: AsyncSession,
-    tables: Tables,
-    lang: str,
-    report: ImportReport,
-    default_response_days: int,
-    progress: Progress | None,
+    session: AsyncSession, tables: Tables, lang: str, report: ImportReport, job: _Job
 ) -> None:
     territories = list(await session.scalars(select(Territory)))
     terms = list(await session.scalars(select(TaxonomyTerm)))
     categories = {t.code: t.axis for t in terms}
-    plan = Planner(tables, lang, Reference.of(territories, categories)).run()
+    planner = Planner(tables, lang, Reference.of(territories, categories), job.options)
+    plan = planner.run()
+    report.unmapped = planner.unmapped.terms
     codes = {t.id: t.code for t in terms}
-    importer = _Importer(session, report, default_response_days, codes)
+    importer = _Importer(session, report, job.response_days, codes, job.strict)
     await importer.resolve(plan.organizations, plan.services)
-    report.errors.extend(plan.errors)
-    report.errors.extend(importer.missing_organizations(plan.organizations, plan.services))
-    if report.errors:
-        return
+    problems = plan.errors + importer.missing_organizations(plan.organizations, plan.services)
+    if job.strict:
+        report.errors.extend(problems)
+        if report.errors:
+            return
+    else:
+        report.skipped.extend(problems)
+        failed = {p.source for p in problems}
+        plan.organizations = [o for o in plan.organizations if o.source not in failed]
+        plan.services = [s for s in plan.services if s.source not in failed]
+    progress = job.progress
     total = len(plan.organizations) + len(plan.services)
     step = 0
 
@@ -129,8 +158,14 @@ def _ms(value: datetime | None) -> datetime | None:
 
 class _Importer:
     def __init__(
-        self, session: AsyncSession, report: ImportReport, response_days: int, codes: dict[int, str]
+        self,
+        session: AsyncSession,
+        report: ImportReport,
+        response_days: int,
+        codes: dict[int, str],
+        strict: bool,
     ) -> None:
+        self.strict = strict
         self.session = session
         self.codes = codes
         self.report = report
@@ -168,10 +203,15 @@ class _Importer:
 
     async def guard(self, source: str, step: Any) -> None:
         try:
-            await step
+            if self.strict:
+                await step
+            else:
+                async with self.session.begin_nested():
+                    await step
         except DomainError as error:
             where = f"{'.'.join(error.field)}: " if error.field else ""
-            self.report.errors.append(RowError(source, where + error.message))
+            problem = RowError(source, where + error.message)
+            (self.report.errors if self.strict else self.report.skipped).append(problem)
 
     def _outcome(self, entity: str, hsds_id: str, created: bool, changed: list[str]) -> None:
         if created:
@@ -268,7 +308,7 @@ class _Importer:
                 changed += ["axis"] + ([] if "category_code" in changed else ["category_code"])
             if changed:
                 changes = {key: values[key] for key in changed if key in values}
-                for key in ("names", "description", "requirements"):
+                for key in ("names", "description", "requirements", *PRACTICAL_TEXTS):
                     if key in changes and values[key] is not None:
                         changes[key] = _replacing(getattr(service, key), values[key])
                 await update_service(
@@ -331,6 +371,7 @@ def _service_changes(
         "capacity_total": service.capacity_total,
         "area_ids": sorted(area),
     }
+    current.update({key: getattr(service, key) or None for key in PRACTICAL_TEXTS})
     current.update(
         genders=list(service.genders),
         accepts_referrals=service.accepts_referrals,

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from network.enums import AXIS_ORDER, ActorKind, Language, ServiceAxis
+from network.enums import ActorKind, Language, ServiceAxis
 from network.errors import InvalidInput
 from network.hsds.details import axis_of, detail_values, instant, whole_number
+from network.hsds.placing import Options, Unmapped, classify, territory_of
+from network.hsds.practical import PracticalReader
 from network.hsds.tables import Row, Tables
 from network.hsds.vocabulary import (
-    ISO_3166_2,
     KINDS_TAXONOMY,
     SERVICES_TAXONOMY,
     TERRITORY_URN,
@@ -102,6 +103,17 @@ def _street_address(address: Row | None) -> str | None:
     return ", ".join(p for p in parts if p) or None
 
 
+def _point(location: Row | None) -> tuple[float, float] | None:
+    if location is None:
+        return None
+    latitude, longitude = _number(location, "latitude"), _number(location, "longitude")
+    if latitude is None or longitude is None:
+        return None
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        return None
+    return latitude, longitude
+
+
 def _source(row: Row, fallback: str) -> str:
     return row.source or fallback
 
@@ -127,11 +139,20 @@ def _day(row: Row, name: str) -> date | None:
 
 
 class Planner:
-    def __init__(self, tables: Tables, lang: str, reference: Reference) -> None:
+    def __init__(
+        self, tables: Tables, lang: str, reference: Reference, options: Options | None = None
+    ) -> None:
         self.tables = tables
-        self.lang = lang if lang in TEXT_LANGUAGES else "fr"
+        self.lang = lang
         self.reference = reference
+        self.options = options or Options()
+        province = self.options.default_province
+        if province is not None and province not in reference.territories:
+            raise InvalidInput(f"no territory {province!r}", field=["province"])
+        self.default_territory = reference.territories.get(province or "")
+        self.unmapped = Unmapped()
         self.plan = Plan()
+        self.practical = PracticalReader(tables)
         self.terms: dict[Any, str | None] = {
             term_id(taxonomy, code): code
             for taxonomy, codes in (
@@ -141,6 +162,7 @@ class Planner:
             for code in codes
         }
         self.terms.update({r.get("id"): r.text("code") for r in tables["taxonomy_term"]})
+        self.term_rows = {r.get("id"): r for r in tables["taxonomy_term"]}
         self.attributes = self._by("attribute", "link_id")
         self.translations = self._by("jisr_translation", "link_id")
         self.details = self._by("jisr_service_detail", "service_id")
@@ -180,6 +202,10 @@ class Planner:
             if alternate and _ARABIC.search(alternate) and row.values.get("organization_id"):
                 texts["ar"] = alternate
         return localized_text(None, texts, field=[field], require_name=require, multiline=multiline)
+
+    def _text(self, link_id: str, name: str, value: str | None) -> dict[str, str]:
+        row = Row({name: value})
+        return self.texts(row, link_id, name, field=name, require=False, multiline=True)
 
     def run(self) -> Plan:
         locations = self._by("location", "organization_id")
@@ -240,10 +266,16 @@ class Planner:
         phone = next((p.text("number") for p in phones.get(org_id, []) if p.text("number")), None)
         values["phone"] = clean_text(phone, field=["phones", "number"], max_length=40)
         location = next(iter(locations.get(org_id, [])), None)
-        if location is None:
-            raise InvalidInput("no location: Jisr needs the organization's province")
-        address = next(iter(addresses.get(location.get("id"), [])), None)
-        values["territory_id"] = self._territory(location, address)
+        address = location and next(iter(addresses.get(location.get("id"), [])), None)
+        point = _point(location)
+        values["territory_id"] = territory_of(
+            self.reference.territories,
+            self.reference.territory_names,
+            location,
+            address,
+            point,
+            self.default_territory,
+        )
         if address is not None:
             # No address (Jisr publishes none without a postal code): left as it is.
             values["address"] = clean_text(
@@ -251,12 +283,12 @@ class Planner:
             )
             code = address.text("postal_code")
             values["postal_code"] = code if code and re.fullmatch(r"[0-9]{5}", code) else None
-        latitude = _number(location, "latitude")
-        longitude = _number(location, "longitude")
-        values["location"] = (
-            None if latitude is None or longitude is None else (latitude, longitude)
-        )
-        codes = {r.text("code") for r in languages.get(location.get("id"), [])}
+        # Coordinates outside the globe (the specification's examples have some) are
+        # neither kept nor used to place the organization.
+        values["location"] = point
+        codes = set()
+        if location is not None:
+            codes = {r.text("code") for r in languages.get(location.get("id"), [])}
         values["languages"] = [lang for code, lang in _LANGUAGES.items() if code in codes]
         values["languages"].sort(key=list(Language).index)
         kind = None
@@ -276,20 +308,6 @@ class Planner:
             )
         )
 
-    def _territory(self, location: Row, address: Row | None) -> int:
-        if location.text("external_identifier_type") in (ISO_3166_2, None):
-            code = location.text("external_identifier")
-            if code in self.reference.territories:
-                return self.reference.territories[code]
-        for name in ("state_province", "city", "region"):
-            value = address and address.text(name)
-            if value and fold(value) in self.reference.territory_names:
-                return self.reference.territory_names[fold(value)]
-        raise InvalidInput(
-            "no Moroccan province: give the location an ISO 3166-2 external_identifier"
-            " or the address a province name"
-        )
-
     def _service(self, row: Row, assured: dict[Any, list[date]]) -> None:
         svc_id = str(row.get("id"))
         organization = row.text("organization_id")
@@ -297,6 +315,7 @@ class Planner:
             raise InvalidInput("organization_id: required")
         detail = next(iter(self.details.get(svc_id, [])), None)
         axis, category = self._classification(svc_id, detail)
+
         minimum = whole_number(row, "minimum_age")
         maximum = whole_number(row, "maximum_age")
         values: dict[str, Any] = {
@@ -322,6 +341,7 @@ class Planner:
         }
         extra, capacity_updated = detail_values(detail)
         values.update(extra)
+        values.update(self.practical.values(row, svc_id, detail, self._text))
         day = _day(row, "assured_date")
         if day is not None:
             assured[organization].append(day)
@@ -342,17 +362,14 @@ class Planner:
         if axis is not None and detail is not None:
             code = detail.text("category_code")
             return axis, code if code in self.reference.categories else None
-        found: list[tuple[ServiceAxis, str | None]] = []
-        for attribute in self.attributes.get(svc_id, []):
-            code = self._term_code(attribute)
-            if code in self.reference.categories:
-                found.append((self.reference.categories[code], code))
-            elif code in ServiceAxis.__members__:
-                found.append((ServiceAxis(str(code)), None))
-        if not found:
-            raise InvalidInput("no Jisr axis or category among its taxonomy terms (attributes)")
-        found.sort(key=lambda item: (item[1] is None, AXIS_ORDER[item[0]]))
-        return found[0]
+        attributes = self.attributes.get(svc_id, [])
+        foreign = [
+            self.term_rows[a.get("taxonomy_term_id")]
+            for a in attributes
+            if a.get("taxonomy_term_id") in self.term_rows
+        ]
+        codes = [self._term_code(a) for a in attributes]
+        return classify(codes, foreign, self.reference.categories, self.options, self.unmapped)
 
     def _area(self, svc_id: str) -> list[int]:
         area = []
