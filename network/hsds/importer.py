@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from typing import Any, cast
 
@@ -57,8 +57,11 @@ class ImportReport:
     errors: list[RowError] = field(default_factory=list)
     # Not strict: rows that could not be placed or stored, the rest imported.
     skipped: list[RowError] = field(default_factory=list)
+    # Not strict: parts of imported rows left out (an unknown service area or parent).
+    left_out: list[RowError] = field(default_factory=list)
     not_kept: list[str] = field(default_factory=list)
     unmapped: dict[str, int] = field(default_factory=dict)
+    names_as_french: int = 0
 
     @property
     def changed_anything(self) -> bool:
@@ -87,7 +90,8 @@ async def import_tables(
     report.not_kept = not_kept(tables)
     try:
         async with unit_of_work(sessions) as uow:
-            job = _Job(default_response_days, progress, strict, options or Options())
+            options = replace(options or Options(), strict=strict)
+            job = _Job(default_response_days, progress, strict, options)
             await _import(uow.session, tables, lang, report, job)
             if dry_run or report.errors:
                 raise _RollBack
@@ -113,9 +117,12 @@ async def _import(
     planner = Planner(tables, lang, Reference.of(territories, categories), job.options)
     plan = planner.run()
     report.unmapped = planner.unmapped.terms
+    report.names_as_french = planner.names_as_french
     codes = {t.id: t.code for t in terms}
     importer = _Importer(session, report, job.response_days, codes, job.strict)
     await importer.resolve(plan.organizations, plan.services)
+    if not job.strict:
+        plan.dropped += importer.unknown_parents_left_out(plan.organizations)
     problems = plan.errors + importer.missing_organizations(plan.organizations, plan.services)
     if job.strict:
         report.errors.extend(problems)
@@ -123,6 +130,7 @@ async def _import(
             return
     else:
         report.skipped.extend(problems)
+        report.left_out.extend(plan.dropped)
         failed = {p.source for p in problems}
         plan.organizations = [o for o in plan.organizations if o.source not in failed]
         plan.services = [s for s in plan.services if s.source not in failed]
@@ -183,6 +191,18 @@ class _Importer:
         self.services = await ids.record_ids(
             self.session, ids.SERVICE, [s.hsds_id for s in services]
         )
+
+    def unknown_parents_left_out(self, organizations: Sequence[OrganizationPlan]) -> list[RowError]:
+        """Not strict: a parent neither in the package nor in Jisr is left out."""
+        known = set(self.actors) | {o.hsds_id for o in organizations}
+        dropped = []
+        for plan in organizations:
+            if plan.parent is not None and plan.parent not in known:
+                dropped.append(
+                    RowError(plan.source, f"parent_organization_id: no organization {plan.parent}")
+                )
+                plan.parent = None
+        return dropped
 
     def missing_organizations(
         self, organizations: Sequence[OrganizationPlan], services: Sequence[ServicePlan]

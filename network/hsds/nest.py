@@ -85,6 +85,9 @@ class Nester:
         _put(service, "service_at_locations", links)
         _put(service, "service_areas", self.children("service_area", "service_id", svc_id))
         _put(service, "languages", self.children("language", "service_id", svc_id))
+        _put(service, "schedules", self.children("schedule", "service_id", svc_id))
+        docs = self.children("required_document", "service_id", svc_id)
+        _put(service, "required_documents", docs)
         _put(service, "attributes", self.attributes(svc_id))
         return service
 

@@ -25,6 +25,7 @@ class Options:
 
     mapping: Mapping | None = None
     default_province: str | None = None
+    strict: bool = True
 
 
 @dataclass

@@ -79,6 +79,8 @@ class Plan:
     organizations: list[OrganizationPlan] = field(default_factory=list)
     services: list[ServicePlan] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    # Not strict: parts of rows left out (the row itself is kept).
+    dropped: list[RowError] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,7 @@ class Planner:
             raise InvalidInput(f"no territory {province!r}", field=["province"])
         self.default_territory = reference.territories.get(province or "")
         self.unmapped = Unmapped()
+        self.names_as_french = 0
         self.plan = Plan()
         self.practical = PracticalReader(tables)
         self.terms: dict[Any, str | None] = {
@@ -201,6 +204,11 @@ class Planner:
             alternate = row.text("alternate_name")
             if alternate and _ARABIC.search(alternate) and row.values.get("organization_id"):
                 texts["ar"] = alternate
+        if require and not (texts.get("ar") or texts.get("fr")) and texts.get(self.lang):
+            # Jisr needs an Arabic or French name: a name in another language stands in
+            # for the French one (the import report counts them).
+            texts["fr"] = texts[self.lang]
+            self.names_as_french += 1
         return localized_text(None, texts, field=[field], require_name=require, multiline=multiline)
 
     def _text(self, link_id: str, name: str, value: str | None) -> dict[str, str]:
@@ -380,9 +388,13 @@ class Planner:
                 self.reference.territory_names.get(fold(row.text("name") or ""))
             )
             if territory is None:
-                raise RowProblem(
+                problem = RowProblem(
                     _source(row, "service_areas.csv"),
                     f"service area {row.text('name') or uri!r}: no such territory",
                 )
+                if self.options.strict:
+                    raise problem
+                self.plan.dropped.append(problem.error)
+                continue
             area.append(territory)
         return sorted(set(area))

@@ -73,11 +73,10 @@ class PracticalReader:
                 for a in access
             ],
         }
-        return {
-            key: texts(svc_id, FIELDS[key], "\n".join(line for line in lines if line) or None)
-            or None
-            for key, lines in found.items()
-        }
+        # A text the source does not give is left as it is (a nested copy of a service,
+        # as in an organization, often leaves them out).
+        given = {key: "\n".join(line for line in lines if line) for key, lines in found.items()}
+        return {key: texts(svc_id, FIELDS[key], text) for key, text in given.items() if text}
 
 
 def add_practical(

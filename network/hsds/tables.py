@@ -88,7 +88,14 @@ class Tables:
         return self.rows[table]
 
     def sorted(self) -> Tables:
-        """Every table ordered by id: the same data always serialises the same way."""
+        """Every table ordered by id (a service's documents by service, in their order):
+        the same data always serialises the same way."""
         return Tables(
-            {name: sorted(rows, key=lambda r: str(r.get("id"))) for name, rows in self.rows.items()}
+            {
+                name: sorted(rows, key=lambda r, key=_SORT_KEYS.get(name, "id"): str(r.get(key)))
+                for name, rows in self.rows.items()
+            }
         )
+
+
+_SORT_KEYS = {"required_document": "service_id"}

@@ -24,6 +24,7 @@ from network.seed.demo_actors import (
     ACTORS,
     KIND_DESCRIPTIONS,
     POSTAL_CODES,
+    PRACTICAL_BY_AXIS,
     REGION_PHONE_PREFIX,
     WEBSITE_KINDS,
     DemoActor,
@@ -35,6 +36,7 @@ from network.seed.provinces import jittered
 from network.seed.users import DemoLogin, create_demo_users
 from network.services.models import service_areas
 from network.services.rules import search_fields as service_search_fields
+from network.services.service import PRACTICAL_TEXTS
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory
 
@@ -125,6 +127,7 @@ def _service_row(
         "max_age": service.ages[1],
         "genders": list(service.genders),
         "requirements": {"fr": service.requirements} if service.requirements else None,
+        **{key: PRACTICAL_BY_AXIS.get(axis, {}).get(key) for key in PRACTICAL_TEXTS},
         "capacity_available": available,
         "capacity_total": total,
         "capacity_updated_at": actor["updated_at"] if service.capacity else None,

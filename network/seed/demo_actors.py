@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from network.enums import ActorKind
+from network.enums import ActorKind, ServiceAxis
 
 CARE = ActorKind.CARE_INSTITUTION
 SOCIAL = ActorKind.SOCIAL_ASSISTANCE_CENTER
@@ -38,6 +38,35 @@ POSTAL_CODES: dict[str, str] = {
     "MA-SEF": "31000",
     "MA-SKH": "12000",
     "MA-TAZ": "35000",
+}
+
+# What the demo's services of an axis tell a young person before going (HSDS
+# schedules, fees, required documents; accessibility).
+_WEEKDAYS = {
+    "fr": "Du lundi au vendredi, de 8 h 30 à 16 h 30",
+    "ar": "من الاثنين إلى الجمعة، من الساعة 8:30 إلى 16:30",
+}
+PRACTICAL_BY_AXIS: dict[ServiceAxis, dict[str, dict[str, str]]] = {
+    ServiceAxis.HEALTH: {
+        "schedule": _WEEKDAYS,
+        "fees": {"fr": "Gratuit", "ar": "مجاني"},
+        "documents": {
+            "fr": "Carte nationale d'identité ou extrait d'acte de naissance\nCarnet de santé",
+            "ar": "البطاقة الوطنية أو عقد الازدياد\nالدفتر الصحي",
+        },
+        "accessibility": {
+            "fr": "Accès de plain-pied pour les fauteuils roulants",
+            "ar": "ولوج مباشر للكراسي المتحركة",
+        },
+    },
+    ServiceAxis.EDUCATION_TRAINING: {
+        "schedule": _WEEKDAYS,
+        "documents": {
+            "fr": "Carte nationale d'identité\nCopie du dernier diplôme",
+            "ar": "البطاقة الوطنية\nنسخة من آخر شهادة",
+        },
+    },
+    ServiceAxis.EMPLOYMENT: {"schedule": _WEEKDAYS, "fees": {"fr": "Gratuit", "ar": "مجاني"}},
 }
 
 AR_FR = ("AR", "FR")
