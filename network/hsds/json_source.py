@@ -127,12 +127,14 @@ def _table_of(record: dict[str, Any]) -> str:
     return "service" if "status" in record or "service_at_locations" in record else "organization"
 
 
-def flatten(document: Any, source: str, tables: Tables | None = None) -> Tables:
-    tables = tables or Tables()
-    flattener = Flattener(tables, source)
+def flatten(document: Any, source: str, flattener: Flattener | None = None) -> Tables:
+    """The records of ``document`` as rows (added to ``flattener``'s tables, where a
+    record met again completes the one met first)."""
+    flattener = flattener or Flattener(Tables(), source)
+    flattener.source = source
     for index, record in enumerate(_records(document)):
         flattener.add(_table_of(record), record, f"[{index}]")
-    return tables
+    return flattener.tables
 
 
 def read_json_file(path: Any) -> Tables:
@@ -145,7 +147,7 @@ def read_json_file(path: Any) -> Tables:
 
 async def read_api(base_url: str, *, per_page: int = 50) -> Tables:
     """Every service and organization an HSDS read API publishes, page by page."""
-    tables = Tables()
+    flattener = Flattener(Tables(), base_url)
     base = base_url.rstrip("/")
     async with httpx.AsyncClient(timeout=30) as client:
         for path in ("organizations", "services"):
@@ -159,10 +161,10 @@ async def read_api(base_url: str, *, per_page: int = 50) -> Tables:
                     document = response.json()
                 except (httpx.HTTPError, ValueError) as error:
                     raise PackageError(f"{url}?page={page}: {error}") from None
-                flatten(document, f"{path}?page={page}", tables)
+                flatten(document, f"{path}?page={page}", flattener)
                 if not isinstance(document, dict) or document.get("last_page", True):
                     break
                 if not document.get("contents"):
                     break
                 page += 1
-    return tables
+    return flattener.tables

@@ -90,12 +90,12 @@ class Tables:
     def sorted(self) -> Tables:
         """Every table ordered by id (a service's documents by service, in their order):
         the same data always serialises the same way."""
-        return Tables(
-            {
-                name: sorted(rows, key=lambda r, key=_SORT_KEYS.get(name, "id"): str(r.get(key)))
-                for name, rows in self.rows.items()
-            }
-        )
+        return Tables({name: _ordered(name, rows) for name, rows in self.rows.items()})
 
 
 _SORT_KEYS = {"required_document": "service_id"}
+
+
+def _ordered(table: str, rows: list[Row]) -> list[Row]:
+    key = _SORT_KEYS.get(table, "id")
+    return sorted(rows, key=lambda row: str(row.get(key)))
