@@ -85,19 +85,27 @@ async def import_tables(
 ) -> ImportReport:
     """Import ``tables``; committed unless this is a dry run or, ``strict``, a row failed.
 
-    Not strict, a row that fails is skipped (reported) and the others are imported."""
-    report = ImportReport(dry_run=dry_run)
-    report.not_kept = not_kept(tables)
-    try:
-        async with unit_of_work(sessions) as uow:
-            options = replace(options or Options(), strict=strict)
-            job = _Job(default_response_days, progress, strict, options)
-            await _import(uow.session, tables, lang, report, job)
-            if dry_run or report.errors:
-                raise _RollBack
-    except _RollBack:
-        pass
-    return report
+    Not strict, a row that fails is skipped (reported) and the others are imported: a
+    row the directory refuses while it is stored rolls the transaction back, and the
+    import runs again without it (no savepoints: SQLite would commit on releasing one).
+    """
+    options = replace(options or Options(), strict=strict)
+    refused: list[RowError] = []
+    while True:
+        report = ImportReport(dry_run=dry_run)
+        report.not_kept = not_kept(tables)
+        job = _Job(default_response_days, progress, strict, options, list(refused))
+        try:
+            async with unit_of_work(sessions) as uow:
+                await _import(uow.session, tables, lang, report, job)
+                if dry_run or report.errors or job.refused != refused:
+                    raise _RollBack
+        except _RollBack:
+            pass
+        if strict or job.refused == refused:
+            report.skipped.extend(refused)
+            return report
+        refused = job.refused
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,8 @@ class _Job:
     progress: Progress | None
     strict: bool
     options: Options
+    # Not strict: rows refused while being stored (by an earlier run of the import).
+    refused: list[RowError]
 
 
 async def _import(
@@ -119,7 +129,7 @@ async def _import(
     report.unmapped = planner.unmapped.terms
     report.names_as_french = planner.names_as_french
     codes = {t.id: t.code for t in terms}
-    importer = _Importer(session, report, job.response_days, codes, job.strict)
+    importer = _Importer(session, report, job.response_days, codes, job.refused, job.strict)
     await importer.resolve(plan.organizations, plan.services)
     if not job.strict:
         plan.dropped += importer.unknown_parents_left_out(plan.organizations)
@@ -131,7 +141,7 @@ async def _import(
     else:
         report.skipped.extend(problems)
         report.left_out.extend(plan.dropped)
-        failed = {p.source for p in problems}
+        failed = {p.source for p in problems} | {p.source for p in job.refused}
         plan.organizations = [o for o in plan.organizations if o.source not in failed]
         plan.services = [s for s in plan.services if s.source not in failed]
     progress = job.progress
@@ -171,8 +181,11 @@ class _Importer:
         report: ImportReport,
         response_days: int,
         codes: dict[int, str],
+        refused: list[RowError],
         strict: bool,
     ) -> None:
+        self.refused = refused
+        self._refused_before = len(refused)
         self.strict = strict
         self.session = session
         self.codes = codes
@@ -222,16 +235,15 @@ class _Importer:
         return errors
 
     async def guard(self, source: str, step: Any) -> None:
+        if not self.strict and len(self.refused) > self._refused_before:
+            step.close()  # rolled back and run again without the refused row
+            return
         try:
-            if self.strict:
-                await step
-            else:
-                async with self.session.begin_nested():
-                    await step
+            await step
         except DomainError as error:
             where = f"{'.'.join(error.field)}: " if error.field else ""
             problem = RowError(source, where + error.message)
-            (self.report.errors if self.strict else self.report.skipped).append(problem)
+            (self.report.errors if self.strict else self.refused).append(problem)
 
     def _outcome(self, entity: str, hsds_id: str, created: bool, changed: list[str]) -> None:
         if created:

@@ -100,3 +100,36 @@ async def test_the_json_examples_import_keeping_what_a_young_person_needs(
     assert details[0]["accessibility"]
     assert any(line.startswith("table funding:") for line in reports[0].not_kept)
     assert any(line.startswith("field service.url:") for line in reports[0].not_kept)
+
+
+async def test_a_row_the_directory_refuses_is_skipped_the_others_kept(
+    databases: Databases, tmp_path: Path
+) -> None:
+    # given a file of two services, one with its ages the wrong way round
+    url = await databases.create_empty()
+    await upgrade(url)
+    settings = settings_for(url, tmp_path / "var")
+    good = orjson.loads((EXAMPLES / "service_full.json").read_bytes())
+    bad = {**good, "id": "0f0c8a51-8a4a-4f4e-9d3c-3b1f0c9b8f11", "minimum_age": 30}
+    bad["maximum_age"] = 10
+    (tmp_path / "two.json").write_bytes(orjson.dumps([bad, good]))
+
+    # when it is imported, not strictly, then strictly
+    lenient, strict = [
+        await import_directory(
+            settings,
+            tmp_path / "two.json",
+            dry_run=strict,
+            lang="en",
+            strict=strict,
+            mapping=MAPPING,
+            province="MA-RAB",
+        )
+        for strict in (False, True)
+    ]
+
+    # then the good one was imported and the bad one named; strictly, nothing would be
+    assert lenient.created["service"] == 1
+    assert [s.source for s in lenient.skipped] == ["two.json:[0]"]
+    assert lenient.skipped[0].message == "eligibility.minAge: minAge is above maxAge"
+    assert strict.created["service"] == 0 and strict.errors
