@@ -43,6 +43,7 @@ async def test_the_json_export_is_strict_hsds_3_0_and_its_profile(
         assert errors(profile(name), records)[:5] == [], file
     assert found["organizations.json"] == 75 and found["services.json"] == 233
     assert found["jisr_service_details.json"] == 233 and found["jisr_translations.json"] > 233
+    assert (found["taxonomies.json"], found["taxonomy_terms.json"]) == (2, 35)
 
 
 async def test_the_data_package_is_valid_for_frictionless(db_url: str, tmp_path: Path) -> None:
