@@ -26,6 +26,7 @@ from network.database import unit_of_work
 from network.enums import ActorKind, Role
 from network.errors import DomainError, InvalidInput
 from network.hsds import ids
+from network.hsds.changes import actor_changes, parents_first, replacing, service_changes
 from network.hsds.kept import not_kept
 from network.hsds.placing import Options
 from network.hsds.plan import OrganizationPlan, Planner, Reference, RowError, ServicePlan
@@ -275,13 +276,13 @@ class _Importer:
             changed = ["created"]
         else:
             actor = await self.session.get_one(Actor, actor_id)
-            changed = _actor_changes(actor, values)
+            changed = actor_changes(actor, values)
             if changed:
                 changes = {key: values[key] for key in changed}
                 if "names" in changes:
-                    changes["names"] = _replacing(actor.names, values["names"])
+                    changes["names"] = replacing(actor.names, values["names"])
                 if "description" in changes and values["description"] is not None:
-                    changes["description"] = _replacing(actor.description, values["description"])
+                    changes["description"] = replacing(actor.description, values["description"])
                 await update_actor(
                     self.session,
                     viewer=IMPORTER,
@@ -331,7 +332,7 @@ class _Importer:
                     )
                 )
             )
-            changed = _service_changes(service, values, area, self.codes)
+            changed = service_changes(service, values, area, self.codes)
             if service.actor_id != actor_id:
                 service.actor_id = actor_id
                 changed.append("organization")
@@ -342,7 +343,7 @@ class _Importer:
                 changes = {key: values[key] for key in changed if key in values}
                 for key in ("names", "description", "requirements", *PRACTICAL_TEXTS):
                     if key in changes and values[key] is not None:
-                        changes[key] = _replacing(getattr(service, key), values[key])
+                        changes[key] = replacing(getattr(service, key), values[key])
                 await update_service(
                     self.session,
                     viewer=IMPORTER,
@@ -360,74 +361,3 @@ class _Importer:
         self._outcome("service", plan.hsds_id, service_id is None, changed)
         if changed:
             self.touched.add(to_global_id("Service", service.id))
-
-
-def _replacing(current: dict[str, str] | None, wanted: dict[str, str]) -> dict[str, str | None]:
-    """A partial update that leaves exactly ``wanted``: languages it lacks are cleared."""
-    return {**dict.fromkeys(current or {}), **wanted}
-
-
-def _actor_changes(actor: Actor, values: dict[str, Any]) -> list[str]:
-    current = {
-        "names": actor.names,
-        "description": actor.description or None,
-        "acronym": actor.acronym,
-        "website": actor.website,
-        "email": actor.email,
-        "phone": actor.phone,
-        "territory_id": actor.territory_id,
-        "address": actor.address,
-        "postal_code": actor.postal_code,
-        "location": None
-        if actor.latitude is None or actor.longitude is None
-        else (actor.latitude, actor.longitude),
-        "languages": sorted(actor.languages),
-        "parent_id": actor.parent_id,
-    }
-    wanted = {**values, "languages": sorted(str(v) for v in values["languages"])}
-    return [key for key in current if key in wanted and current[key] != wanted[key]]
-
-
-def _service_changes(
-    service: Service, values: dict[str, Any], area: set[int], codes: dict[int, str]
-) -> list[str]:
-    current: dict[str, Any] = {
-        "category_code": codes.get(service.category_id or 0),
-        "names": service.names,
-        "description": service.description or None,
-        "requirements": service.requirements or None,
-        "min_age": service.min_age,
-        "max_age": service.max_age,
-        "active": service.active,
-        "capacity_available": service.capacity_available,
-        "capacity_total": service.capacity_total,
-        "area_ids": sorted(area),
-    }
-    current.update({key: getattr(service, key) or None for key in PRACTICAL_TEXTS})
-    current.update(
-        genders=list(service.genders),
-        accepts_referrals=service.accepts_referrals,
-        response_days=service.response_days,
-    )
-    return [key for key in current if key in values and current[key] != values[key]]
-
-
-def parents_first(organizations: Sequence[OrganizationPlan]) -> list[OrganizationPlan]:
-    """Organizations ordered so that a parent in the package comes before its units.
-
-    A cycle is left in package order: the domain then refuses the move that closes it.
-    """
-    by_id = {o.hsds_id: o for o in organizations}
-    ordered: dict[str, OrganizationPlan] = {}
-
-    def visit(plan: OrganizationPlan, seen: frozenset[str]) -> None:
-        if plan.hsds_id in ordered or plan.hsds_id in seen:
-            return
-        parent = by_id.get(plan.parent or "")
-        if parent is not None:
-            visit(parent, seen | {plan.hsds_id})
-        ordered[plan.hsds_id] = plan
-
-    for plan in organizations:
-        visit(plan, frozenset())
-    return list(ordered.values())
