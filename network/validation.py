@@ -67,6 +67,14 @@ def clean_website(value: str | None, *, field: Sequence[str]) -> str | None:
     return url
 
 
+def clean_postal_code(value: str | None, *, field: Sequence[str]) -> str | None:
+    """A Moroccan postal code: five digits."""
+    code = clean_text(value, field=field, max_length=5)
+    if code is not None and not re.fullmatch(r"[0-9]{5}", code):
+        raise InvalidInput("a Moroccan postal code: five digits", field=field)
+    return code
+
+
 def check_range(value: float | None, *, field: Sequence[str], low: float, high: float) -> None:
     if value is not None and not low <= value <= high:
         raise InvalidInput(f"must be between {low:g} and {high:g}", field=field)

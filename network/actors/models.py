@@ -26,6 +26,7 @@ class Actor(Base):
     description: Mapped[dict[str, str] | None] = mapped_column(JsonType)
     territory_id: Mapped[int] = mapped_column(ForeignKey("territories.id"))
     address: Mapped[str | None] = mapped_column(String(400))
+    postal_code: Mapped[str | None] = mapped_column(String(5))
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
     phone: Mapped[str | None] = mapped_column(String(40))

@@ -24,6 +24,7 @@ from network.users.repository import actor_subtree
 from network.validation import (
     check_range,
     clean_email,
+    clean_postal_code,
     clean_text,
     clean_website,
     localized_text,
@@ -40,6 +41,7 @@ class ActorChanges(TypedDict, total=False):
     description: Mapping[str, str | None] | None
     territory_id: int
     address: str | None
+    postal_code: str | None
     location: tuple[float, float] | None
     phone: str | None
     email: str | None
@@ -114,6 +116,8 @@ async def _apply(session: AsyncSession, actor: Actor, changes: ActorChanges) -> 
         actor.address = clean_text(
             changes["address"], field=["address"], max_length=400, multiline=True
         )
+    if "postal_code" in changes:
+        actor.postal_code = clean_postal_code(changes["postal_code"], field=["postalCode"])
     if "phone" in changes:
         actor.phone = clean_text(changes["phone"], field=["phone"], max_length=40)
     if "email" in changes:

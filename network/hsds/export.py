@@ -1,8 +1,10 @@
 """The public directory as HSDS tables: active actors (organizations) and their active services.
 
-Texts go in one language (``lang``, falling back as ``vocabulary.in_language`` does);
-the texts in the other languages travel as attributes whose taxonomy term names the
-language, so that an import gets every language back.
+The core tables are strict HSDS 3.0: a property Jisr does not know is left out, never
+null or empty. Texts go in one language (``lang``, falling back as
+``vocabulary.in_language`` does); the texts in the other languages, and what HSDS 3.0
+has no field for, go in the tables of Jisr's profile (``jisr_translation``,
+``jisr_service_detail``), so that an import gets all of it back.
 """
 
 from __future__ import annotations
@@ -16,28 +18,30 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.actors.models import Actor
 from network.hsds import ids
+from network.hsds.practical import FIELDS, add_practical
 from network.hsds.tables import Tables
 from network.hsds.vocabulary import (
     AXIS_NAMES,
-    HSDS_VERSION,
+    CONTACT_DESK,
     ISO_3166_2,
     KIND_NAMES,
     KINDS_TAXONOMY,
     LANGUAGE_NAMES,
-    LANGUAGES_TAXONOMY,
     SERVICES_TAXONOMY,
+    TAXONOMY_DESCRIPTIONS,
     TAXONOMY_NAMES,
+    TAXONOMY_URI,
+    TAXONOMY_VERSION,
     TERRITORY_URN,
     hsds_id,
     in_language,
     taxonomy_id,
+    term_description,
     term_id,
 )
 from network.services.models import Service, service_areas
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory
-
-PLACES_UNIT = hsds_id("unit", "places")
 
 
 def timestamp(value: datetime) -> str:
@@ -45,6 +49,17 @@ def timestamp(value: datetime) -> str:
     return (
         value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
     )
+
+
+def street_and_city(address: str | None) -> tuple[str, str] | None:
+    """``12, rue Ibn Khaldoun, Fès`` as its street part and its city (the last part)."""
+    if not address:
+        return None
+    street, _, city = address.replace("\n", ", ").rpartition(",")
+    street, city = street.strip(" ,"), city.strip()
+    if not street or not city or city.isdigit():
+        return None
+    return street, city
 
 
 async def export_tables(
@@ -102,68 +117,68 @@ async def export_tables(
             terms,
             [territories[t] for t in areas[service.id]],
         )
-    if tables["service_capacity"]:
-        _unit(tables, lang)
     return tables.sorted()
 
 
 def _taxonomies(tables: Tables, lang: str, terms: Iterable[TaxonomyTerm]) -> None:
     for code, names in TAXONOMY_NAMES.items():
-        name = in_language(names, lang)
         tables.add(
             "taxonomy",
             id=taxonomy_id(code),
-            name=name,
-            description=name,
-            uri=None,
-            version=HSDS_VERSION if code == SERVICES_TAXONOMY else None,
+            name=in_language(names, lang),
+            description=in_language(TAXONOMY_DESCRIPTIONS[code], lang),
+            uri=TAXONOMY_URI + code,
+            version=TAXONOMY_VERSION,
         )
     for axis, names in AXIS_NAMES.items():
-        _term(tables, lang, SERVICES_TAXONOMY, axis.value, names, None)
+        name = in_language(names, lang) or axis.value
+        _term(tables, lang, SERVICES_TAXONOMY, axis.value, name, None, "axis")
     for term in terms:
-        _term(
-            tables,
-            lang,
-            SERVICES_TAXONOMY,
-            term.code,
-            term.names,
-            term_id(SERVICES_TAXONOMY, term.axis.value),
-        )
+        axis_name = in_language(AXIS_NAMES[term.axis], lang) or term.axis.value
+        parent = term_id(SERVICES_TAXONOMY, term.axis.value)
+        name = in_language(term.names, lang) or term.code
+        _term(tables, lang, SERVICES_TAXONOMY, term.code, name, parent, "category", axis_name)
     for kind, names in KIND_NAMES.items():
-        _term(tables, lang, KINDS_TAXONOMY, kind.value, names, None)
-    for code, names in LANGUAGE_NAMES.items():
-        _term(tables, lang, LANGUAGES_TAXONOMY, code, names, None)
+        name = in_language(names, lang) or kind.value
+        _term(tables, lang, KINDS_TAXONOMY, kind.value, name, None, "kind")
 
 
 def _term(
-    tables: Tables, lang: str, taxonomy: str, code: str, names: dict[str, str], parent: str | None
+    tables: Tables,
+    lang: str,
+    taxonomy: str,
+    code: str,
+    name: str,
+    parent: str | None,
+    what: str,
+    axis: str = "",
 ) -> None:
-    name = in_language(names, lang)
     tables.add(
         "taxonomy_term",
         id=term_id(taxonomy, code),
         code=code,
         name=name,
-        description=name,
+        description=term_description(what, lang, name, axis),
         parent_id=parent,
         taxonomy_id=taxonomy_id(taxonomy),
         language=lang,
+        term_uri=f"{TAXONOMY_URI}{taxonomy}/{code}",
     )
 
 
 def _translations(
     tables: Tables, lang: str, entity: str, link_id: str, field: str, texts: dict[str, str] | None
 ) -> None:
-    """Attributes holding ``texts`` in every language but ``lang``."""
+    """Profile rows holding ``texts`` in every language but ``lang``."""
     for code, value in sorted((texts or {}).items()):
         if value and code != lang:
             tables.add(
-                "attribute",
-                id=hsds_id("attribute", link_id, field, code),
+                "jisr_translation",
+                id=hsds_id("translation", link_id, field, code),
                 link_id=link_id,
-                taxonomy_term_id=term_id(LANGUAGES_TAXONOMY, code),
-                link_type=field,
                 link_entity=entity,
+                field_name=field,
+                language=code,
                 value=value,
             )
 
@@ -176,12 +191,16 @@ def _organization(
     parent_id: str | None,
     territories: dict[int, Territory],
 ) -> None:
+    territory = territories[actor.territory_id]
+    region = territories.get(territory.parent_id or 0)
+    province = in_language(territory.names, lang)
+    name = in_language(actor.names, lang)
     tables.add(
         "organization",
         id=org_id,
-        name=in_language(actor.names, lang),
+        name=name,
         alternate_name=actor.acronym,
-        description=in_language(actor.description, lang) or "",
+        description=in_language(actor.description, lang) or f"{name} ({province})",
         email=actor.email,
         website=actor.website,
         parent_organization_id=parent_id,
@@ -195,51 +214,43 @@ def _organization(
         taxonomy_term_id=term_id(KINDS_TAXONOMY, actor.kind.value),
         link_type="kind",
         link_entity="organization",
-        value=None,
     )
     if actor.phone:
-        tables.add(
-            "phone",
-            id=hsds_id("phone", org_id),
-            organization_id=org_id,
-            contact_id=None,
-            number=actor.phone,
-            type="voice",
-        )
+        tables.add("phone", id=hsds_id("phone", org_id), organization_id=org_id, number=actor.phone)
     if actor.email:
         tables.add(
             "contact",
             id=hsds_id("contact", org_id),
             organization_id=org_id,
-            name=actor.acronym,
+            name=in_language(CONTACT_DESK, lang),
             email=actor.email,
         )
-    territory = territories[actor.territory_id]
-    region = territories.get(territory.parent_id or 0)
     location_id = hsds_id("location", org_id)
     tables.add(
         "location",
         id=location_id,
         location_type="physical",
         organization_id=org_id,
-        name=in_language(actor.names, lang),
+        name=name,
         latitude=actor.latitude,
         longitude=actor.longitude,
         external_identifier=territory.code,
         external_identifier_type=ISO_3166_2,
     )
-    tables.add(
-        "address",
-        id=hsds_id("address", org_id),
-        location_id=location_id,
-        address_1=actor.address or "",
-        city=in_language(territory.names, lang),
-        region=region and in_language(region.names, lang),
-        state_province=in_language(territory.names, lang),
-        postal_code="",
-        country="MA",
-        address_type="physical",
-    )
+    parts = street_and_city(actor.address)
+    if parts is not None and actor.postal_code:
+        tables.add(
+            "address",
+            id=hsds_id("address", org_id),
+            location_id=location_id,
+            address_1=parts[0],
+            city=parts[1],
+            region=region and in_language(region.names, lang),
+            state_province=province,
+            postal_code=actor.postal_code,
+            country="MA",
+            address_type="physical",
+        )
     for code in actor.languages:
         _language(tables, lang, code.lower(), location_id=location_id)
 
@@ -273,16 +284,15 @@ def _service(
     terms: dict[int, TaxonomyTerm],
     area: list[Territory],
 ) -> None:
-    other = "ar" if lang != "ar" else "fr"
     tables.add(
         "service",
         id=svc_id,
         organization_id=org_id,
         name=in_language(service.names, lang),
-        alternate_name=(service.names or {}).get(other),
         description=in_language(service.description, lang),
         status="active",
         eligibility_description=in_language(service.requirements, lang),
+        fees_description=in_language(service.fees, lang),
         minimum_age=service.min_age,
         maximum_age=service.max_age,
         assured_date=actor.verified_at.date().isoformat() if actor.verified_at else None,
@@ -291,6 +301,10 @@ def _service(
     _translations(tables, lang, "service", svc_id, "name", service.names)
     _translations(tables, lang, "service", svc_id, "description", service.description)
     _translations(tables, lang, "service", svc_id, "eligibility_description", service.requirements)
+    practical = {key: getattr(service, key) for key in FIELDS}
+    for key, name in FIELDS.items():
+        _translations(tables, lang, "service", svc_id, name, practical[key])
+    in_lang = add_practical(tables, lang, svc_id, practical)
     category = terms.get(service.category_id or 0)
     code = category.code if category else service.axis.value
     tables.add(
@@ -300,7 +314,25 @@ def _service(
         taxonomy_term_id=term_id(SERVICES_TAXONOMY, code),
         link_type="category",
         link_entity="service",
-        value=None,
+    )
+    capacity_known = service.capacity_available is not None or service.capacity_total is not None
+    tables.add(
+        "jisr_service_detail",
+        id=hsds_id("service_detail", svc_id),
+        service_id=svc_id,
+        axis=service.axis.value,
+        category_code=category.code if category else None,
+        genders=" ".join(service.genders),
+        accepts_referrals=service.accepts_referrals,
+        response_days=service.response_days,
+        capacity_available=service.capacity_available,
+        capacity_total=service.capacity_total,
+        capacity_updated=(
+            timestamp(service.capacity_updated_at)
+            if capacity_known and service.capacity_updated_at
+            else None
+        ),
+        accessibility=in_lang["accessibility"],
     )
     tables.add(
         "service_at_location",
@@ -318,21 +350,3 @@ def _service(
         )
     for code in actor.languages:
         _language(tables, lang, code.lower(), service_id=svc_id)
-    if service.capacity_available is not None and service.capacity_updated_at is not None:
-        tables.add(
-            "service_capacity",
-            id=hsds_id("service_capacity", svc_id),
-            service_id=svc_id,
-            unit_id=PLACES_UNIT,
-            available=service.capacity_available,
-            maximum=service.capacity_total,
-            description=None,
-            updated=timestamp(service.capacity_updated_at),
-        )
-
-
-def _unit(tables: Tables, lang: str) -> None:
-    names = {"fr": "Place", "ar": "مقعد", "en": "Place"}
-    tables.add(
-        "unit", id=PLACES_UNIT, name=in_language(names, lang), scheme=None, identifier="place"
-    )

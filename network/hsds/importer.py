@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from typing import Any, cast
 
@@ -26,11 +26,19 @@ from network.database import unit_of_work
 from network.enums import ActorKind, Role
 from network.errors import DomainError, InvalidInput
 from network.hsds import ids
+from network.hsds.changes import actor_changes, parents_first, replacing, service_changes
+from network.hsds.kept import not_kept
+from network.hsds.placing import Options
 from network.hsds.plan import OrganizationPlan, Planner, Reference, RowError, ServicePlan
 from network.hsds.tables import Tables
 from network.ids import to_global_id
 from network.services.models import Service, service_areas
-from network.services.service import ServiceChanges, create_service, update_service
+from network.services.service import (
+    PRACTICAL_TEXTS,
+    ServiceChanges,
+    create_service,
+    update_service,
+)
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory
 from network.viewer import Viewer
@@ -48,6 +56,13 @@ class ImportReport:
     unchanged: Counter[str] = field(default_factory=Counter)
     changes: list[str] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    # Not strict: rows that could not be placed or stored, the rest imported.
+    skipped: list[RowError] = field(default_factory=list)
+    # Not strict: parts of imported rows left out (an unknown service area or parent).
+    left_out: list[RowError] = field(default_factory=list)
+    not_kept: list[str] = field(default_factory=list)
+    unmapped: dict[str, int] = field(default_factory=dict)
+    names_as_french: int = 0
 
     @property
     def changed_anything(self) -> bool:
@@ -66,38 +81,71 @@ async def import_tables(
     dry_run: bool,
     default_response_days: int,
     progress: Progress | None = None,
+    strict: bool = True,
+    options: Options | None = None,
 ) -> ImportReport:
-    """Import ``tables``; committed only when nothing failed and this is no dry run."""
-    report = ImportReport(dry_run=dry_run)
-    try:
-        async with unit_of_work(sessions) as uow:
-            await _import(uow.session, tables, lang, report, default_response_days, progress)
-            if dry_run or report.errors:
-                raise _RollBack
-    except _RollBack:
-        pass
-    return report
+    """Import ``tables``; committed unless this is a dry run or, ``strict``, a row failed.
+
+    Not strict, a row that fails is skipped (reported) and the others are imported: a
+    row the directory refuses while it is stored rolls the transaction back, and the
+    import runs again without it (no savepoints: SQLite would commit on releasing one).
+    """
+    options = replace(options or Options(), strict=strict)
+    refused: list[RowError] = []
+    while True:
+        report = ImportReport(dry_run=dry_run)
+        report.not_kept = not_kept(tables)
+        job = _Job(default_response_days, progress, strict, options, list(refused))
+        try:
+            async with unit_of_work(sessions) as uow:
+                await _import(uow.session, tables, lang, report, job)
+                if dry_run or report.errors or job.refused != refused:
+                    raise _RollBack
+        except _RollBack:
+            pass
+        if strict or job.refused == refused:
+            report.skipped.extend(refused)
+            return report
+        refused = job.refused
+
+
+@dataclass(frozen=True)
+class _Job:
+    response_days: int
+    progress: Progress | None
+    strict: bool
+    options: Options
+    # Not strict: rows refused while being stored (by an earlier run of the import).
+    refused: list[RowError]
 
 
 async def _import(
-    session: AsyncSession,
-    tables: Tables,
-    lang: str,
-    report: ImportReport,
-    default_response_days: int,
-    progress: Progress | None,
+    session: AsyncSession, tables: Tables, lang: str, report: ImportReport, job: _Job
 ) -> None:
     territories = list(await session.scalars(select(Territory)))
     terms = list(await session.scalars(select(TaxonomyTerm)))
     categories = {t.code: t.axis for t in terms}
-    plan = Planner(tables, lang, Reference.of(territories, categories)).run()
+    planner = Planner(tables, lang, Reference.of(territories, categories), job.options)
+    plan = planner.run()
+    report.unmapped = planner.unmapped.terms
+    report.names_as_french = planner.names_as_french
     codes = {t.id: t.code for t in terms}
-    importer = _Importer(session, report, default_response_days, codes)
+    importer = _Importer(session, report, job.response_days, codes, job.refused, job.strict)
     await importer.resolve(plan.organizations, plan.services)
-    report.errors.extend(plan.errors)
-    report.errors.extend(importer.missing_organizations(plan.organizations, plan.services))
-    if report.errors:
-        return
+    if not job.strict:
+        plan.dropped += importer.unknown_parents_left_out(plan.organizations)
+    problems = plan.errors + importer.missing_organizations(plan.organizations, plan.services)
+    if job.strict:
+        report.errors.extend(problems)
+        if report.errors:
+            return
+    else:
+        report.skipped.extend(problems)
+        report.left_out.extend(plan.dropped)
+        failed = {p.source for p in problems} | {p.source for p in job.refused}
+        plan.organizations = [o for o in plan.organizations if o.source not in failed]
+        plan.services = [s for s in plan.services if s.source not in failed]
+    progress = job.progress
     total = len(plan.organizations) + len(plan.services)
     step = 0
 
@@ -129,8 +177,17 @@ def _ms(value: datetime | None) -> datetime | None:
 
 class _Importer:
     def __init__(
-        self, session: AsyncSession, report: ImportReport, response_days: int, codes: dict[int, str]
+        self,
+        session: AsyncSession,
+        report: ImportReport,
+        response_days: int,
+        codes: dict[int, str],
+        refused: list[RowError],
+        strict: bool,
     ) -> None:
+        self.refused = refused
+        self._refused_before = len(refused)
+        self.strict = strict
         self.session = session
         self.codes = codes
         self.report = report
@@ -148,6 +205,18 @@ class _Importer:
         self.services = await ids.record_ids(
             self.session, ids.SERVICE, [s.hsds_id for s in services]
         )
+
+    def unknown_parents_left_out(self, organizations: Sequence[OrganizationPlan]) -> list[RowError]:
+        """Not strict: a parent neither in the package nor in Jisr is left out."""
+        known = set(self.actors) | {o.hsds_id for o in organizations}
+        dropped = []
+        for plan in organizations:
+            if plan.parent is not None and plan.parent not in known:
+                dropped.append(
+                    RowError(plan.source, f"parent_organization_id: no organization {plan.parent}")
+                )
+                plan.parent = None
+        return dropped
 
     def missing_organizations(
         self, organizations: Sequence[OrganizationPlan], services: Sequence[ServicePlan]
@@ -167,11 +236,15 @@ class _Importer:
         return errors
 
     async def guard(self, source: str, step: Any) -> None:
+        if not self.strict and len(self.refused) > self._refused_before:
+            step.close()  # rolled back and run again without the refused row
+            return
         try:
             await step
         except DomainError as error:
             where = f"{'.'.join(error.field)}: " if error.field else ""
-            self.report.errors.append(RowError(source, where + error.message))
+            problem = RowError(source, where + error.message)
+            (self.report.errors if self.strict else self.refused).append(problem)
 
     def _outcome(self, entity: str, hsds_id: str, created: bool, changed: list[str]) -> None:
         if created:
@@ -203,13 +276,13 @@ class _Importer:
             changed = ["created"]
         else:
             actor = await self.session.get_one(Actor, actor_id)
-            changed = _actor_changes(actor, values)
+            changed = actor_changes(actor, values)
             if changed:
                 changes = {key: values[key] for key in changed}
                 if "names" in changes:
-                    changes["names"] = _replacing(actor.names, values["names"])
+                    changes["names"] = replacing(actor.names, values["names"])
                 if "description" in changes and values["description"] is not None:
-                    changes["description"] = _replacing(actor.description, values["description"])
+                    changes["description"] = replacing(actor.description, values["description"])
                 await update_actor(
                     self.session,
                     viewer=IMPORTER,
@@ -259,7 +332,7 @@ class _Importer:
                     )
                 )
             )
-            changed = _service_changes(service, values, area, self.codes)
+            changed = service_changes(service, values, area, self.codes)
             if service.actor_id != actor_id:
                 service.actor_id = actor_id
                 changed.append("organization")
@@ -268,9 +341,9 @@ class _Importer:
                 changed += ["axis"] + ([] if "category_code" in changed else ["category_code"])
             if changed:
                 changes = {key: values[key] for key in changed if key in values}
-                for key in ("names", "description", "requirements"):
+                for key in ("names", "description", "requirements", *PRACTICAL_TEXTS):
                     if key in changes and values[key] is not None:
-                        changes[key] = _replacing(getattr(service, key), values[key])
+                        changes[key] = replacing(getattr(service, key), values[key])
                 await update_service(
                     self.session,
                     viewer=IMPORTER,
@@ -288,67 +361,3 @@ class _Importer:
         self._outcome("service", plan.hsds_id, service_id is None, changed)
         if changed:
             self.touched.add(to_global_id("Service", service.id))
-
-
-def _replacing(current: dict[str, str] | None, wanted: dict[str, str]) -> dict[str, str | None]:
-    """A partial update that leaves exactly ``wanted``: languages it lacks are cleared."""
-    return {**dict.fromkeys(current or {}), **wanted}
-
-
-def _actor_changes(actor: Actor, values: dict[str, Any]) -> list[str]:
-    current = {
-        "names": actor.names,
-        "description": actor.description or None,
-        "acronym": actor.acronym,
-        "website": actor.website,
-        "email": actor.email,
-        "phone": actor.phone,
-        "territory_id": actor.territory_id,
-        "address": actor.address,
-        "location": None
-        if actor.latitude is None or actor.longitude is None
-        else (actor.latitude, actor.longitude),
-        "languages": sorted(actor.languages),
-        "parent_id": actor.parent_id,
-    }
-    wanted = {**values, "languages": sorted(str(v) for v in values["languages"])}
-    return [key for key in current if current[key] != wanted[key]]
-
-
-def _service_changes(
-    service: Service, values: dict[str, Any], area: set[int], codes: dict[int, str]
-) -> list[str]:
-    current: dict[str, Any] = {
-        "category_code": codes.get(service.category_id or 0),
-        "names": service.names,
-        "description": service.description or None,
-        "requirements": service.requirements or None,
-        "min_age": service.min_age,
-        "max_age": service.max_age,
-        "active": service.active,
-        "capacity_available": service.capacity_available,
-        "capacity_total": service.capacity_total,
-        "area_ids": sorted(area),
-    }
-    return [key for key in current if current[key] != values[key]]
-
-
-def parents_first(organizations: Sequence[OrganizationPlan]) -> list[OrganizationPlan]:
-    """Organizations ordered so that a parent in the package comes before its units.
-
-    A cycle is left in package order: the domain then refuses the move that closes it.
-    """
-    by_id = {o.hsds_id: o for o in organizations}
-    ordered: dict[str, OrganizationPlan] = {}
-
-    def visit(plan: OrganizationPlan, seen: frozenset[str]) -> None:
-        if plan.hsds_id in ordered or plan.hsds_id in seen:
-            return
-        parent = by_id.get(plan.parent or "")
-        if parent is not None:
-            visit(parent, seen | {plan.hsds_id})
-        ordered[plan.hsds_id] = plan
-
-    for plan in organizations:
-        visit(plan, frozenset())
-    return list(ordered.values())

@@ -1,5 +1,6 @@
 """HSDS JSON: the tables nested as ``schema/compiled/*.json`` defines organizations,
-services and taxonomy terms (children lose the key that points at their parent)."""
+services and taxonomy terms (children lose the key that points at their parent), and
+the profile's tables as lists of records beside them."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 import orjson
 
-from network.hsds.tables import Row, Tables
+from network.hsds.tables import PROFILE_TABLES, TABLES, Row, Tables
 
 Json = dict[str, Any]
 
@@ -20,7 +21,6 @@ class Nester:
         self._index: dict[tuple[str, str], dict[Any, list[Row]]] = {}
         self.terms = {r.get("id"): r for r in tables["taxonomy_term"]}
         self.taxonomies = {r.get("id"): r for r in tables["taxonomy"]}
-        self.units = {r.get("id"): r for r in tables["unit"]}
         self.locations = {r.get("id"): r for r in tables["location"]}
         self.organizations = {r.get("id"): r for r in tables["organization"]}
 
@@ -31,74 +31,93 @@ class Nester:
             for row in self.tables[table]:
                 index[row.get(key)].append(row)
             self._index[(table, key)] = index
-        return [_plain(row, drop=key) for row in index.get(parent_id, [])]
+        return [plain(row, drop=key) for row in index.get(parent_id, [])]
 
     def attributes(self, link_id: str) -> list[Json]:
         result = []
         for attribute in self.children("attribute", "link_id", link_id):
             term = self.terms.get(attribute["taxonomy_term_id"])
-            attribute["taxonomy_term"] = term and self.taxonomy_term(term)
+            if term is not None:
+                attribute["taxonomy_term"] = self.taxonomy_term(term)
             result.append(attribute)
         return result
 
     def taxonomy_term(self, row: Row) -> Json:
-        term = _plain(row)
+        term = plain(row)
         taxonomy = self.taxonomies.get(row.get("taxonomy_id"))
-        term["taxonomy_detail"] = taxonomy and _plain(taxonomy)
+        if taxonomy is not None:
+            term["taxonomy_detail"] = plain(taxonomy)
         return term
 
     def location(self, row: Row) -> Json:
-        location = _plain(row)
-        location["addresses"] = self.children("address", "location_id", row.get("id"))
-        location["languages"] = self.children("language", "location_id", row.get("id"))
+        location = plain(row)
+        _put(location, "addresses", self.children("address", "location_id", row.get("id")))
+        _put(location, "languages", self.children("language", "location_id", row.get("id")))
         return location
 
     def organization(self, row: Row) -> Json:
         org_id = row.get("id")
-        organization = _plain(row)
-        organization["phones"] = self.children("phone", "organization_id", org_id)
-        organization["contacts"] = self.children("contact", "organization_id", org_id)
-        organization["locations"] = [
-            self.location(self.locations[loc["id"]])
-            for loc in self.children("location", "organization_id", org_id)
-        ]
-        organization["attributes"] = self.attributes(org_id)
+        organization = plain(row)
+        _put(organization, "phones", self.children("phone", "organization_id", org_id))
+        _put(organization, "contacts", self.children("contact", "organization_id", org_id))
+        _put(
+            organization,
+            "locations",
+            [
+                self.location(self.locations[loc["id"]])
+                for loc in self.children("location", "organization_id", org_id)
+            ],
+        )
+        _put(organization, "attributes", self.attributes(org_id))
         return organization
 
     def service(self, row: Row) -> Json:
         svc_id = row.get("id")
-        service = _plain(row)
+        service = plain(row)
         org = self.organizations.get(row.get("organization_id"))
-        service["organization"] = org and _plain(org)
-        service["service_at_locations"] = []
-        for link in self.children("service_at_location", "service_id", svc_id):
+        if org is not None:
+            service["organization"] = plain(org)
+        links = self.children("service_at_location", "service_id", svc_id)
+        for link in links:
             location = self.locations.get(link.pop("location_id"))
-            link["location"] = location and self.location(location)
-            service["service_at_locations"].append(link)
-        service["service_areas"] = self.children("service_area", "service_id", svc_id)
-        service["languages"] = self.children("language", "service_id", svc_id)
-        service["capacities"] = []
-        for capacity in self.children("service_capacity", "service_id", svc_id):
-            unit = self.units.get(capacity.pop("unit_id"))
-            capacity["unit"] = unit and _plain(unit)
-            service["capacities"].append(capacity)
-        service["attributes"] = self.attributes(svc_id)
+            if location is not None:
+                link["location"] = self.location(location)
+        _put(service, "service_at_locations", links)
+        _put(service, "service_areas", self.children("service_area", "service_id", svc_id))
+        _put(service, "languages", self.children("language", "service_id", svc_id))
+        _put(service, "schedules", self.children("schedule", "service_id", svc_id))
+        docs = self.children("required_document", "service_id", svc_id)
+        _put(service, "required_documents", docs)
+        _put(service, "attributes", self.attributes(svc_id))
         return service
 
 
-def _plain(row: Row, drop: str | None = None) -> Json:
-    return {k: (None if v == "" else v) for k, v in row.values.items() if k != drop}
+def plain(row: Row, drop: str | None = None) -> Json:
+    return {k: v for k, v in row.values.items() if k != drop and v not in (None, "")}
+
+
+def _put(record: Json, key: str, values: list[Json]) -> None:
+    """A list of related records, left out when there is none."""
+    if values:
+        record[key] = values
+
+
+def profile_records(tables: Tables, name: str) -> list[Json]:
+    return [plain(row) for row in tables[name]]
 
 
 def write_json(tables: Tables, directory: Path) -> None:
-    """``organizations.json``, ``services.json``, ``taxonomies.json``, ``taxonomy_terms.json``."""
+    """``organizations.json``, ``services.json``, ``taxonomies.json``, ``taxonomy_terms.json``,
+    and the profile's ``jisr_service_details.json`` and ``jisr_translations.json``."""
     directory.mkdir(parents=True, exist_ok=True)
     nester = Nester(tables)
     documents = {
         "organizations.json": [nester.organization(r) for r in tables["organization"]],
         "services.json": [nester.service(r) for r in tables["service"]],
-        "taxonomies.json": [_plain(r) for r in tables["taxonomy"]],
+        "taxonomies.json": [plain(r) for r in tables["taxonomy"]],
         "taxonomy_terms.json": [nester.taxonomy_term(r) for r in tables["taxonomy_term"]],
     }
+    for name in PROFILE_TABLES:
+        documents[TABLES[name].path.replace(".csv", ".json")] = profile_records(tables, name)
     for name, document in documents.items():
         (directory / name).write_bytes(orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n")

@@ -1,7 +1,10 @@
-"""The tabular data package: ``datapackage.json`` and one CSV file per HSDS table."""
+"""The tabular data package: the official ``datapackage.json`` with the profile's tables
+added, and one CSV file per table (every official table, even empty, as the official
+descriptor lists them)."""
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -9,49 +12,70 @@ from typing import Any
 
 import orjson
 
-from network.hsds.tables import TABLES, Row, Table, Tables
-from network.hsds.vocabulary import HSDS_PROFILE, HSDS_VERSION
+from network.hsds.tables import (
+    PROFILE_TABLES,
+    TABLES,
+    Row,
+    Tables,
+    official_descriptor,
+    profile_schema,
+)
+from network.hsds.vocabulary import HSDS_PROFILE
+
+_TYPES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean"}
+_FORMATS = {"date-time": "datetime", "date": "date", "time": "time"}
 
 
 class PackageError(Exception):
     """The package cannot be read at all (no descriptor, unreadable file)."""
 
 
-def descriptor(lang: str) -> dict[str, Any]:
-    return {
-        "name": "jisr-directory",
-        "title": "Jisr directory (HSDS)",
-        "profile": "tabular-data-package",
-        "version": HSDS_VERSION,
-        "homepage": HSDS_PROFILE,
-        "language": lang,
-        "resources": [_resource(table) for table in TABLES.values()],
-    }
-
-
-def _resource(table: Table) -> dict[str, Any]:
+def profile_resource(name: str) -> dict[str, Any]:
+    """The data package resource of one of the profile's tables, as its schema defines it."""
+    schema = profile_schema(name)
     fields = []
-    for field in table.fields:
-        entry: dict[str, Any] = {"name": field.name, "type": field.type}
-        if field.format:
-            entry["format"] = field.format
-        if field.required:
-            entry["constraints"] = {"required": True}
+    for prop in schema["properties"].values():
+        entry: dict[str, Any] = {
+            "name": prop["name"],
+            "type": _FORMATS.get(prop.get("format", ""), _TYPES[prop["type"]]),
+            "title": prop["title"],
+            "description": prop["description"],
+        }
+        if prop.get("format") in ("uuid", "uri", "email"):
+            entry["format"] = prop["format"]
+        constraints: dict[str, Any] = {"required": prop["name"] in schema["required"]}
+        if prop["name"] == "id":
+            constraints["unique"] = True
+        if "enum" in prop:
+            constraints["enum"] = prop["enum"]
+        entry["constraints"] = constraints
         fields.append(entry)
     return {
-        "name": table.name,
-        "path": table.path,
-        "profile": "tabular-data-resource",
+        "name": schema["name"],
+        "path": schema["path"],
+        "description": schema["description"],
         "format": "csv",
         "mediatype": "text/csv",
-        "encoding": "utf-8",
-        "schema": {"fields": fields, "primaryKey": "id"},
+        "profile": "tabular-data-resource",
+        "schema": {"primaryKey": "id", "fields": fields},
     }
+
+
+def descriptor(lang: str | None = None) -> dict[str, Any]:
+    """The official descriptor, naming Jisr's profile, with the profile's tables added."""
+    package = copy.deepcopy(official_descriptor())
+    package["hsds_profile"] = HSDS_PROFILE
+    if lang is not None:
+        package["language"] = lang
+    package["resources"] += [profile_resource(name) for name in PROFILE_TABLES]
+    return package
 
 
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, float):
         return repr(value)
     return str(value)
@@ -92,9 +116,21 @@ def inside(directory: Path, given: object) -> Path:
     return file
 
 
-def read_package(path: Path) -> tuple[Tables, str]:
-    """The tables of the package at ``path`` (its folder or its ``datapackage.json``)
-    and the language of its texts. Each row's source is ``file:line``."""
+def resource_file(directory: Path, resource: dict[str, Any]) -> Path | None:
+    """The CSV file of a resource of the package in ``directory`` (None: no file).
+
+    Every path the import reads goes through here, and so through ``inside``."""
+    path = resource.get("path")
+    if path is None:
+        return None
+    file = inside(directory, path)
+    return file if file.is_file() else None
+
+
+def read_package(path: Path) -> tuple[Tables, str | None]:
+    """The tables of the package at ``path`` (its folder or its ``datapackage.json``),
+    every one of them, and its language if it says one. Each row's source is
+    ``file:line``."""
     descriptor_path = path / "datapackage.json" if path.is_dir() else path
     try:
         package = orjson.loads(descriptor_path.read_bytes())
@@ -105,14 +141,16 @@ def read_package(path: Path) -> tuple[Tables, str]:
     directory = descriptor_path.parent.resolve()
     tables = Tables()
     for resource in package.get("resources", []):
-        name = resource.get("name") if isinstance(resource, dict) else None
-        if name not in TABLES:
+        if not isinstance(resource, dict):
             continue
-        file = inside(directory, resource.get("path", TABLES[name].path))
-        if not file.exists():
+        name = str(resource.get("name"))
+        file = resource_file(directory, resource)
+        if file is None:
             continue
+        rows = tables.rows.setdefault(name, [])
         with file.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             for values in reader:
-                tables[name].append(Row(dict(values), f"{file.name}:{reader.line_num}"))
-    return tables, str(package.get("language") or "fr")
+                rows.append(Row(dict(values), f"{file.name}:{reader.line_num}"))
+    language = package.get("language")
+    return tables, str(language) if language else None

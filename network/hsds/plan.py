@@ -11,16 +11,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
-from network.enums import AXIS_ORDER, ActorKind, Language, ServiceAxis
+from network.enums import ActorKind, Language, ServiceAxis
 from network.errors import InvalidInput
+from network.hsds.details import axis_of, detail_values, instant, whole_number
+from network.hsds.placing import Options, Unmapped, classify, territory_of
+from network.hsds.practical import PracticalReader
 from network.hsds.tables import Row, Tables
 from network.hsds.vocabulary import (
-    ISO_3166_2,
     KINDS_TAXONOMY,
-    LANGUAGES_TAXONOMY,
     SERVICES_TAXONOMY,
     TERRITORY_URN,
     TEXT_LANGUAGES,
@@ -78,6 +79,8 @@ class Plan:
     organizations: list[OrganizationPlan] = field(default_factory=list)
     services: list[ServicePlan] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    # Not strict: parts of rows left out (the row itself is kept).
+    dropped: list[RowError] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -94,34 +97,37 @@ class Reference:
         return cls({t.code: t.id for t in territories}, names, categories)
 
 
+def _street_address(address: Row | None) -> str | None:
+    """``address_1`` (and ``address_2``) and the city, as Jisr's one-line address."""
+    if address is None:
+        return None
+    parts = [address.text(name) for name in ("address_1", "address_2", "city")]
+    return ", ".join(p for p in parts if p) or None
+
+
+def _point(location: Row | None) -> tuple[float, float] | None:
+    if location is None:
+        return None
+    latitude, longitude = _number(location, "latitude"), _number(location, "longitude")
+    if latitude is None or longitude is None:
+        return None
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        return None
+    return latitude, longitude
+
+
 def _source(row: Row, fallback: str) -> str:
     return row.source or fallback
 
 
-def _number(row: Row, name: str, *, integer: bool) -> float | int | None:
+def _number(row: Row, name: str) -> float | None:
     value = row.get(name)
     if value is None:
         return None
     try:
-        number = float(value)
+        return float(value)
     except (TypeError, ValueError):
         raise InvalidInput(f"{name}: not a number ({value!r})") from None
-    if integer:
-        if not number.is_integer():
-            raise InvalidInput(f"{name}: not a whole number ({value!r})")
-        return int(number)
-    return number
-
-
-def _instant(row: Row, name: str) -> datetime | None:
-    value = row.text(name)
-    if value is None:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput(f"{name}: not an ISO 8601 date-time ({value!r})") from None
-    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)
 
 
 def _day(row: Row, name: str) -> date | None:
@@ -135,23 +141,34 @@ def _day(row: Row, name: str) -> date | None:
 
 
 class Planner:
-    def __init__(self, tables: Tables, lang: str, reference: Reference) -> None:
+    def __init__(
+        self, tables: Tables, lang: str, reference: Reference, options: Options | None = None
+    ) -> None:
         self.tables = tables
-        self.lang = lang if lang in TEXT_LANGUAGES else "fr"
+        self.lang = lang
         self.reference = reference
+        self.options = options or Options()
+        province = self.options.default_province
+        if province is not None and province not in reference.territories:
+            raise InvalidInput(f"no territory {province!r}", field=["province"])
+        self.default_territory = reference.territories.get(province or "")
+        self.unmapped = Unmapped()
+        self.names_as_french = 0
         self.plan = Plan()
+        self.practical = PracticalReader(tables)
         self.terms: dict[Any, str | None] = {
             term_id(taxonomy, code): code
             for taxonomy, codes in (
                 (SERVICES_TAXONOMY, [*ServiceAxis.__members__, *reference.categories]),
                 (KINDS_TAXONOMY, list(ActorKind.__members__)),
-                (LANGUAGES_TAXONOMY, list(TEXT_LANGUAGES)),
             )
             for code in codes
         }
         self.terms.update({r.get("id"): r.text("code") for r in tables["taxonomy_term"]})
+        self.term_rows = {r.get("id"): r for r in tables["taxonomy_term"]}
         self.attributes = self._by("attribute", "link_id")
-        self.capacities = self._by("service_capacity", "service_id")
+        self.translations = self._by("jisr_translation", "link_id")
+        self.details = self._by("jisr_service_detail", "service_id")
         self.areas = self._by("service_area", "service_id")
 
     def _by(self, table: str, key: str) -> dict[Any, list[Row]]:
@@ -176,10 +193,10 @@ class Planner:
         """The text in every language: translations from attributes, the field's own value
         in the package's language unless a translation already holds it."""
         texts: dict[str, str | None] = {}
-        for attribute in self.attributes.get(link_id, []):
-            code = self._term_code(attribute)
-            if attribute.text("link_type") == name and code in _LANGUAGES:
-                texts[code] = attribute.text("value")
+        for translation in self.translations.get(link_id, []):
+            code = translation.text("language")
+            if translation.text("field_name") == name and code in _LANGUAGES:
+                texts[code] = translation.text("value")
         value = row.text(name)
         if value is not None and value not in texts.values():
             texts[self.lang] = value
@@ -187,7 +204,16 @@ class Planner:
             alternate = row.text("alternate_name")
             if alternate and _ARABIC.search(alternate) and row.values.get("organization_id"):
                 texts["ar"] = alternate
+        if require and not (texts.get("ar") or texts.get("fr")) and texts.get(self.lang):
+            # Jisr needs an Arabic or French name: a name in another language stands in
+            # for the French one (the import report counts them).
+            texts["fr"] = texts[self.lang]
+            self.names_as_french += 1
         return localized_text(None, texts, field=[field], require_name=require, multiline=multiline)
+
+    def _text(self, link_id: str, name: str, value: str | None) -> dict[str, str]:
+        row = Row({name: value})
+        return self.texts(row, link_id, name, field=name, require=False, multiline=True)
 
     def run(self) -> Plan:
         locations = self._by("location", "organization_id")
@@ -248,22 +274,29 @@ class Planner:
         phone = next((p.text("number") for p in phones.get(org_id, []) if p.text("number")), None)
         values["phone"] = clean_text(phone, field=["phones", "number"], max_length=40)
         location = next(iter(locations.get(org_id, [])), None)
-        if location is None:
-            raise InvalidInput("no location: Jisr needs the organization's province")
-        address = next(iter(addresses.get(location.get("id"), [])), None)
-        values["territory_id"] = self._territory(location, address)
-        values["address"] = clean_text(
-            address.text("address_1") if address else None,
-            field=["address_1"],
-            max_length=400,
-            multiline=True,
+        address = location and next(iter(addresses.get(location.get("id"), [])), None)
+        point = _point(location)
+        values["territory_id"] = territory_of(
+            self.reference.territories,
+            self.reference.territory_names,
+            location,
+            address,
+            point,
+            self.default_territory,
         )
-        latitude = _number(location, "latitude", integer=False)
-        longitude = _number(location, "longitude", integer=False)
-        values["location"] = (
-            None if latitude is None or longitude is None else (latitude, longitude)
-        )
-        codes = {r.text("code") for r in languages.get(location.get("id"), [])}
+        if address is not None:
+            # No address (Jisr publishes none without a postal code): left as it is.
+            values["address"] = clean_text(
+                _street_address(address), field=["address_1"], max_length=400, multiline=True
+            )
+            code = address.text("postal_code")
+            values["postal_code"] = code if code and re.fullmatch(r"[0-9]{5}", code) else None
+        # Coordinates outside the globe (the specification's examples have some) are
+        # neither kept nor used to place the organization.
+        values["location"] = point
+        codes = set()
+        if location is not None:
+            codes = {r.text("code") for r in languages.get(location.get("id"), [])}
         values["languages"] = [lang for code, lang in _LANGUAGES.items() if code in codes]
         values["languages"].sort(key=list(Language).index)
         kind = None
@@ -283,28 +316,16 @@ class Planner:
             )
         )
 
-    def _territory(self, location: Row, address: Row | None) -> int:
-        if location.text("external_identifier_type") in (ISO_3166_2, None):
-            code = location.text("external_identifier")
-            if code in self.reference.territories:
-                return self.reference.territories[code]
-        for name in ("state_province", "city", "region"):
-            value = address and address.text(name)
-            if value and fold(value) in self.reference.territory_names:
-                return self.reference.territory_names[fold(value)]
-        raise InvalidInput(
-            "no Moroccan province: give the location an ISO 3166-2 external_identifier"
-            " or the address a province name"
-        )
-
     def _service(self, row: Row, assured: dict[Any, list[date]]) -> None:
         svc_id = str(row.get("id"))
         organization = row.text("organization_id")
         if organization is None:
             raise InvalidInput("organization_id: required")
-        axis, category = self._classification(svc_id)
-        minimum = _number(row, "minimum_age", integer=True)
-        maximum = _number(row, "maximum_age", integer=True)
+        detail = next(iter(self.details.get(svc_id, [])), None)
+        axis, category = self._classification(svc_id, detail)
+
+        minimum = whole_number(row, "minimum_age")
+        maximum = whole_number(row, "maximum_age")
         values: dict[str, Any] = {
             "names": self.texts(row, svc_id, "name", field="name", require=True),
             "description": self.texts(
@@ -326,13 +347,9 @@ class Planner:
             "active": (row.text("status") or "active").lower() not in INACTIVE,
             "area_ids": self._area(svc_id),
         }
-        capacity = next(iter(self.capacities.get(svc_id, [])), None)
-        capacity_updated = None
-        values["capacity_available"] = values["capacity_total"] = None
-        if capacity is not None:
-            values["capacity_available"] = _number(capacity, "available", integer=True)
-            values["capacity_total"] = _number(capacity, "maximum", integer=True)
-            capacity_updated = _instant(capacity, "updated")
+        extra, capacity_updated = detail_values(detail)
+        values.update(extra)
+        values.update(self.practical.values(row, svc_id, detail, self._text))
         day = _day(row, "assured_date")
         if day is not None:
             assured[organization].append(day)
@@ -343,23 +360,24 @@ class Planner:
                 organization,
                 axis,
                 values,
-                _instant(row, "last_modified"),
+                instant(row, "last_modified"),
                 capacity_updated,
             )
         )
 
-    def _classification(self, svc_id: str) -> tuple[ServiceAxis, str | None]:
-        found: list[tuple[ServiceAxis, str | None]] = []
-        for attribute in self.attributes.get(svc_id, []):
-            code = self._term_code(attribute)
-            if code in self.reference.categories:
-                found.append((self.reference.categories[code], code))
-            elif code in ServiceAxis.__members__:
-                found.append((ServiceAxis(str(code)), None))
-        if not found:
-            raise InvalidInput("no Jisr axis or category among its taxonomy terms (attributes)")
-        found.sort(key=lambda item: (item[1] is None, AXIS_ORDER[item[0]]))
-        return found[0]
+    def _classification(self, svc_id: str, detail: Row | None) -> tuple[ServiceAxis, str | None]:
+        axis = axis_of(detail) if detail is not None else None
+        if axis is not None and detail is not None:
+            code = detail.text("category_code")
+            return axis, code if code in self.reference.categories else None
+        attributes = self.attributes.get(svc_id, [])
+        foreign = [
+            self.term_rows[a.get("taxonomy_term_id")]
+            for a in attributes
+            if a.get("taxonomy_term_id") in self.term_rows
+        ]
+        codes = [self._term_code(a) for a in attributes]
+        return classify(codes, foreign, self.reference.categories, self.options, self.unmapped)
 
     def _area(self, svc_id: str) -> list[int]:
         area = []
@@ -370,9 +388,13 @@ class Planner:
                 self.reference.territory_names.get(fold(row.text("name") or ""))
             )
             if territory is None:
-                raise RowProblem(
+                problem = RowProblem(
                     _source(row, "service_areas.csv"),
                     f"service area {row.text('name') or uri!r}: no such territory",
                 )
+                if self.options.strict:
+                    raise problem
+                self.plan.dropped.append(problem.error)
+                continue
             area.append(territory)
         return sorted(set(area))

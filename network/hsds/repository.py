@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, false, func, select
+from sqlalchemy import ColumnElement, false, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from network.actors.geo import distance_from
 from network.actors.models import Actor
 from network.enums import ServiceAxis
 from network.hsds import ids
-from network.hsds.vocabulary import SERVICES_TAXONOMY, term_id
+from network.hsds.vocabulary import SERVICES_TAXONOMY, taxonomy_id, term_id
 from network.services.filters import contains, terms_of
 from network.services.models import Service
 from network.taxonomy.models import TaxonomyTerm
@@ -32,11 +33,21 @@ class PageRequest:
 
 
 @dataclass(frozen=True)
+class Near:
+    """Within ``meters`` of the centroid of the locations that have ``postcode``."""
+
+    postcode: str
+    meters: float | None = None
+
+
+@dataclass(frozen=True)
 class ServiceQuery:
     search: str | None = None
     taxonomy_term_id: str | None = None
+    taxonomy_id: str | None = None
     organization_id: str | None = None
     modified_after: datetime | None = None
+    near: Near | None = None
 
 
 async def _term_condition(session: AsyncSession, hsds_term: str) -> ColumnElement[bool]:
@@ -47,6 +58,31 @@ async def _term_condition(session: AsyncSession, hsds_term: str) -> ColumnElemen
         if term_id(SERVICES_TAXONOMY, term.code) == hsds_term:
             return Service.category_id == term.id
     return false()
+
+
+def _taxonomy_condition(hsds_taxonomy: str) -> ColumnElement[bool]:
+    """Every service has a term of Jisr's services taxonomy, and none of any other."""
+    return true() if hsds_taxonomy == taxonomy_id(SERVICES_TAXONOMY) else false()
+
+
+async def _near_condition(session: AsyncSession, near: Near) -> ColumnElement[bool]:
+    """Services at a location with the postcode, or within ``meters`` of its centroid."""
+    if near.meters is None:
+        return Actor.postal_code == near.postcode
+    centroid = (
+        await session.execute(
+            select(func.avg(Actor.latitude), func.avg(Actor.longitude)).where(
+                Actor.postal_code == near.postcode,
+                Actor.active.is_(True),
+                Actor.latitude.is_not(None),
+                Actor.longitude.is_not(None),
+            )
+        )
+    ).one()
+    if centroid[0] is None or centroid[1] is None:
+        return false()
+    center = {"to_latitude": float(centroid[0]), "to_longitude": float(centroid[1])}
+    return distance_from(Actor.latitude, Actor.longitude, **center) <= near.meters / 1000
 
 
 async def _organization_condition(session: AsyncSession, hsds_id: str) -> ColumnElement[bool]:
@@ -62,6 +98,10 @@ async def service_page(
     conditions += [contains(Service.search_text, t) for t in terms_of(query.search)]
     if query.taxonomy_term_id:
         conditions.append(await _term_condition(session, query.taxonomy_term_id))
+    if query.taxonomy_id:
+        conditions.append(_taxonomy_condition(query.taxonomy_id))
+    if query.near is not None:
+        conditions.append(await _near_condition(session, query.near))
     if query.organization_id:
         conditions.append(await _organization_condition(session, query.organization_id))
     if query.modified_after is not None:

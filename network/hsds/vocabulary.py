@@ -12,17 +12,20 @@ import uuid
 from network.enums import ActorKind, Language, ServiceAxis
 
 HSDS_VERSION = "3.0"
-HSDS_PROFILE = "https://docs.openreferral.org/en/latest/hsds/"
+# Jisr's HSDS profile: what HSDS 3.0 lacks, in tables of its own (``profile/``); a
+# served instance also answers it under ``/hsds/profile/``.
+HSDS_PROFILE = "https://jisr.ma/hsds/profile/"
+TAXONOMY_URI = "https://jisr.ma/hsds/taxonomies/"
+# The version of Jisr's own taxonomies (not HSDS's): bumped when a code changes meaning.
+TAXONOMY_VERSION = "1.0"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://jisr.ma/hsds")
 TEXT_LANGUAGES = ("fr", "ar", "en", "zgh")
 ISO_3166_2 = "ISO 3166-2"
 TERRITORY_URN = "urn:iso:std:iso:3166:-2:"
 
-# The three taxonomies Jisr publishes: what a service offers, what an actor is, and the
-# language of a translated text (attributes carry the names in the other languages).
+# The two taxonomies Jisr publishes: what a service offers and what an actor is.
 SERVICES_TAXONOMY = "jisr-services"
 KINDS_TAXONOMY = "jisr-actor-kinds"
-LANGUAGES_TAXONOMY = "jisr-languages"
 
 
 def hsds_id(*parts: object) -> str:
@@ -48,12 +51,26 @@ TAXONOMY_NAMES: dict[str, dict[str, str]] = {
         "ar": "أنواع فاعلي جسر",
         "en": "Jisr actor kinds",
     },
-    LANGUAGES_TAXONOMY: {
-        "fr": "Langues des textes",
-        "ar": "لغات النصوص",
-        "en": "Text languages",
+}
+
+TAXONOMY_DESCRIPTIONS: dict[str, dict[str, str]] = {
+    SERVICES_TAXONOMY: {
+        "fr": "Les cinq axes du panier de services de Jisr (santé, éducation et formation,"
+        " emploi, assistance sociale, participation sociale) et les catégories de chacun.",
+        "ar": "المحاور الخمسة لسلة خدمات جسر (الصحة، التربية والتكوين، التشغيل، المساعدة"
+        " الاجتماعية، المشاركة الاجتماعية) وفئات كل محور.",
+        "en": "The five axes of Jisr's basket of services (health, education and training,"
+        " employment, social assistance, social participation) and the categories of each.",
+    },
+    KINDS_TAXONOMY: {
+        "fr": "Ce qu'est un acteur du réseau : établissement, centre, agence, association…",
+        "ar": "طبيعة الفاعل في الشبكة: مؤسسة، مركز، وكالة، جمعية…",
+        "en": "What an actor of the network is: institution, centre, agency, association…",
     },
 }
+
+# A contact is a desk: the actor's reception, reached at its email address.
+CONTACT_DESK = {"fr": "Accueil", "ar": "الاستقبال", "en": "Reception"}
 
 AXIS_NAMES: dict[ServiceAxis, dict[str, str]] = {
     ServiceAxis.HEALTH: {"fr": "Santé", "ar": "الصحة", "en": "Health"},
@@ -154,3 +171,27 @@ def language_of(texts: dict[str, str] | None, lang: str) -> str | None:
         if texts.get(key):
             return key
     return None
+
+
+_TERM_DESCRIPTIONS = {
+    "axis": {
+        "fr": "Axe « {name} » du panier de services de Jisr",
+        "ar": "محور «{name}» من سلة خدمات جسر",
+        "en": "The “{name}” axis of Jisr's basket of services",
+    },
+    "category": {
+        "fr": "Catégorie « {name} » de l'axe « {axis} »",
+        "ar": "فئة «{name}» من محور «{axis}»",
+        "en": "Category “{name}” of the “{axis}” axis",
+    },
+    "kind": {
+        "fr": "Type d'acteur du réseau : {name}",
+        "ar": "نوع فاعل في الشبكة: {name}",
+        "en": "Kind of actor of the network: {name}",
+    },
+}
+
+
+def term_description(kind: str, lang: str, name: str, axis: str = "") -> str:
+    """A term's description: what it is and, for a category, the axis it belongs to."""
+    return in_language(_TERM_DESCRIPTIONS[kind], lang).format(name=name, axis=axis)  # type: ignore[union-attr]

@@ -23,6 +23,8 @@ from network.seed.bulk import after_bulk_load, insert_rows
 from network.seed.demo_actors import (
     ACTORS,
     KIND_DESCRIPTIONS,
+    POSTAL_CODES,
+    PRACTICAL_BY_AXIS,
     REGION_PHONE_PREFIX,
     WEBSITE_KINDS,
     DemoActor,
@@ -34,6 +36,7 @@ from network.seed.provinces import jittered
 from network.seed.users import DemoLogin, create_demo_users
 from network.services.models import service_areas
 from network.services.rules import search_fields as service_search_fields
+from network.services.service import PRACTICAL_TEXTS
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory
 
@@ -85,6 +88,7 @@ def _actor_row(
         "description": description,
         "territory_id": place.id,
         "address": actor.address,
+        "postal_code": POSTAL_CODES[actor.province],
         "latitude": latitude,
         "longitude": longitude,
         "phone": f"+212 {REGION_PHONE_PREFIX[place.region]}-00-{index:04d}",
@@ -123,6 +127,7 @@ def _service_row(
         "max_age": service.ages[1],
         "genders": list(service.genders),
         "requirements": {"fr": service.requirements} if service.requirements else None,
+        **{key: PRACTICAL_BY_AXIS.get(axis, {}).get(key) for key in PRACTICAL_TEXTS},
         "capacity_available": available,
         "capacity_total": total,
         "capacity_updated_at": actor["updated_at"] if service.capacity else None,

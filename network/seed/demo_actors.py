@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from network.enums import ActorKind
+from network.enums import ActorKind, ServiceAxis
 
 CARE = ActorKind.CARE_INSTITUTION
 SOCIAL = ActorKind.SOCIAL_ASSISTANCE_CENTER
@@ -22,6 +22,52 @@ ASSOCIATION = ActorKind.ASSOCIATION
 AUTHORITY = ActorKind.LOCAL_AUTHORITY
 EMPLOYER = ActorKind.EMPLOYER
 PARTNER = ActorKind.INTERNATIONAL_PARTNER
+
+# The postal code of each province's chief town (Barid Al-Maghrib's five-digit codes):
+# the demo's actors all sit there.
+POSTAL_CODES: dict[str, str] = {
+    "MA-AZI": "22000",
+    "MA-BEM": "23000",
+    "MA-FES": "30000",
+    "MA-FQH": "23200",
+    "MA-KEN": "14000",
+    "MA-KHN": "54000",
+    "MA-MEK": "50000",
+    "MA-RAB": "10000",
+    "MA-SAL": "11000",
+    "MA-SEF": "31000",
+    "MA-SKH": "12000",
+    "MA-TAZ": "35000",
+}
+
+# What the demo's services of an axis tell a young person before going (HSDS
+# schedules, fees, required documents; accessibility).
+_WEEKDAYS = {
+    "fr": "Du lundi au vendredi, de 8 h 30 à 16 h 30",
+    "ar": "من الاثنين إلى الجمعة، من الساعة 8:30 إلى 16:30",
+}
+PRACTICAL_BY_AXIS: dict[ServiceAxis, dict[str, dict[str, str]]] = {
+    ServiceAxis.HEALTH: {
+        "schedule": _WEEKDAYS,
+        "fees": {"fr": "Gratuit", "ar": "مجاني"},
+        "documents": {
+            "fr": "Carte nationale d'identité ou extrait d'acte de naissance\nCarnet de santé",
+            "ar": "البطاقة الوطنية أو عقد الازدياد\nالدفتر الصحي",
+        },
+        "accessibility": {
+            "fr": "Accès de plain-pied pour les fauteuils roulants",
+            "ar": "ولوج مباشر للكراسي المتحركة",
+        },
+    },
+    ServiceAxis.EDUCATION_TRAINING: {
+        "schedule": _WEEKDAYS,
+        "documents": {
+            "fr": "Carte nationale d'identité\nCopie du dernier diplôme",
+            "ar": "البطاقة الوطنية\nنسخة من آخر شهادة",
+        },
+    },
+    ServiceAxis.EMPLOYMENT: {"schedule": _WEEKDAYS, "fees": {"fr": "Gratuit", "ar": "مجاني"}},
+}
 
 AR_FR = ("AR", "FR")
 AR_FR_ZGH = ("AR", "FR", "ZGH")

@@ -35,6 +35,12 @@ class Service(Base):
     max_age: Mapped[int | None] = mapped_column(Integer)
     genders: Mapped[list[str]] = mapped_column(JsonType, default=list)
     requirements: Mapped[dict[str, str] | None] = mapped_column(JsonType)
+    # What a young person needs to know before going (texts by language, as HSDS
+    # publishes them): opening hours, fees, documents to bring, accessibility.
+    schedule: Mapped[dict[str, str] | None] = mapped_column(JsonType)
+    fees: Mapped[dict[str, str] | None] = mapped_column(JsonType)
+    documents: Mapped[dict[str, str] | None] = mapped_column(JsonType)
+    accessibility: Mapped[dict[str, str] | None] = mapped_column(JsonType)
     capacity_available: Mapped[int | None] = mapped_column(Integer)
     capacity_total: Mapped[int | None] = mapped_column(Integer)
     capacity_updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

@@ -44,6 +44,10 @@ class ServiceChanges(TypedDict, total=False):
     max_age: int | None
     genders: Sequence[Gender]
     requirements: Mapping[str, str | None] | None
+    schedule: Mapping[str, str | None] | None
+    fees: Mapping[str, str | None] | None
+    documents: Mapping[str, str | None] | None
+    accessibility: Mapping[str, str | None] | None
     capacity_available: int | None
     capacity_total: int | None
     response_days: int
@@ -98,6 +102,9 @@ async def _save(session: AsyncSession, service: Service, changes: ServiceChanges
     return service
 
 
+PRACTICAL_TEXTS = ("schedule", "fees", "documents", "accessibility")
+
+
 async def _apply(session: AsyncSession, service: Service, changes: ServiceChanges) -> None:
     if "names" in changes:
         service.names = localized_text(
@@ -111,6 +118,10 @@ async def _apply(session: AsyncSession, service: Service, changes: ServiceChange
         service.requirements = optional_text(
             service.requirements, changes["requirements"], field=["eligibility", "requirements"]
         )
+    for key in PRACTICAL_TEXTS:
+        if key in changes:
+            current = getattr(service, key)
+            setattr(service, key, optional_text(current, changes[key], field=[key]))  # type: ignore[literal-required]
     if "category_code" in changes:
         service.category_id = await _category(session, changes["category_code"], service.axis)
     _apply_eligibility(service, changes)

@@ -31,6 +31,9 @@ class ActorFieldsInput:
     acronym: str | None = strawberry.UNSET
     description: LocalizedTextInput | None = strawberry.UNSET
     address: str | None = strawberry.UNSET
+    postal_code: str | None = strawberry.field(
+        default=strawberry.UNSET, description="The Moroccan postal code: five digits."
+    )
     location: GeoPointInput | None = strawberry.UNSET
     phone: str | None = strawberry.UNSET
     email: str | None = strawberry.UNSET
@@ -46,6 +49,8 @@ class ActorFieldsInput:
             changes["description"] = self.description.given() if self.description else None
         if self.address is not strawberry.UNSET:
             changes["address"] = self.address
+        if self.postal_code is not strawberry.UNSET:
+            changes["postal_code"] = self.postal_code
         if self.location is not strawberry.UNSET:
             location = self.location
             changes["location"] = (location.latitude, location.longitude) if location else None

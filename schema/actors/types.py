@@ -25,6 +25,7 @@ class Actor(Node):
     acronym: str | None
     kind: ActorKind
     address: str | None
+    postal_code: str | None
     phone: str | None
     email: str | None
     website: str | None
@@ -41,6 +42,7 @@ class Actor(Node):
             acronym=row.acronym,
             kind=row.kind,
             address=row.address,
+            postal_code=row.postal_code,
             phone=row.phone,
             email=row.email,
             website=row.website,

@@ -65,6 +65,7 @@ class DirectoryCompiler(ObjectCompiler):
             "Actor",
             {
                 **{name: (lambda _, name=name: getattr(a, name)) for name in plain},
+                "postalCode": lambda _: a.postal_code,
                 "id": lambda _: d.gid("Actor", a.id),
                 "name": lambda sub: self.localized_pick("Actor", sub, a.names, default=""),
                 "description": lambda sub: self.localized_pick(

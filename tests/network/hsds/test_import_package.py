@@ -84,11 +84,14 @@ async def test_bad_rows_are_named_and_nothing_is_imported(db_url: str, tmp_path:
 
     # then each bad row is reported with its file and line, and the database is unchanged
     assert sorted(str(e) for e in report.errors) == [
-        "organizations.csv:3: no location: Jisr needs the organization's province",
+        "organizations.csv:3: no Moroccan province: give the location an ISO 3166-2"
+        " external_identifier, the address a province name or coordinates in Morocco,"
+        " or the import a default province (--province)",
         "organizations.csv:4: email: not an email address",
         "service_areas.csv:2: service area 'Atlantide': no such territory",
         "services.csv:3: organization_id: no organization a2000000-0000-4000-8000-000000000009",
-        "services.csv:4: no Jisr axis or category among its taxonomy terms (attributes)",
+        "services.csv:4: no Jisr axis or category among its taxonomy terms: give the import"
+        " a mapping file (--mapping) with the service's terms or a default",
         "services.csv:5: minimum_age: not a number ('dix-huit')",
     ]
     assert await counts(db_url) == before
