@@ -67,7 +67,9 @@ class Settings(BaseSettings):
     sms_gateway_token: str | None = None
     webhook_timeout_seconds: float = Field(default=10, gt=0)
     plan_review_months: int = Field(default=3, ge=1, le=24)
+    plan_leaving_days: int = Field(default=180, ge=1)
     plan_escalation_days: int = Field(default=30, ge=1)
+    plan_proactive_age: int = Field(default=15, ge=10, le=18)
     small_count_threshold: int = Field(default=5, ge=1)
 
     @field_validator("database_url")
