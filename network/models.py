@@ -10,6 +10,16 @@ from network.jobs.models import Job
 from network.metrics.models import MetricSnapshot
 from network.notifications.models import Notification, OutboxMessage, Webhook
 from network.persisted_queries import PersistedQuery
+from network.plans.models import (
+    Action,
+    Assessment,
+    AssessmentAnswer,
+    AssessmentAxis,
+    Goal,
+    Indicator,
+    Plan,
+    Review,
+)
 from network.referrals.models import Referral, ReferralEvent
 from network.services.models import Service, service_areas
 from network.taxonomy.models import TaxonomyTerm
@@ -18,12 +28,18 @@ from network.users.models import ApiToken, NotificationPreference, User
 from network.youths.models import Milestone, Need, Youth
 
 __all__ = [
+    "Action",
     "Actor",
     "ApiToken",
+    "Assessment",
+    "AssessmentAnswer",
+    "AssessmentAxis",
     "AuditEntry",
     "Base",
     "Consent",
+    "Goal",
     "HsdsLink",
+    "Indicator",
     "Job",
     "MetricSnapshot",
     "Milestone",
@@ -32,8 +48,10 @@ __all__ = [
     "NotificationPreference",
     "OutboxMessage",
     "PersistedQuery",
+    "Plan",
     "Referral",
     "ReferralEvent",
+    "Review",
     "Service",
     "TaxonomyTerm",
     "Territory",

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.enums import ServiceAxis, TerritoryLevel
+from network.plans.reference import sync_indicators
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory
 
@@ -24,6 +25,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 async def sync_reference_data(session: AsyncSession) -> None:
     await sync_territories(session)
     await sync_taxonomy(session)
+    await sync_indicators(session)
 
 
 async def sync_territories(session: AsyncSession) -> None:

@@ -6,7 +6,9 @@ closed at its last change: the later of the young person's ``updated_at`` and th
 latest ``closed_at`` of their referrals. When that is more than ``years`` years before
 ``now`` (the setting ``JISR_RETENTION_YEARS``, 5 by default), the identity fields are erased: the
 encrypted names and birth date, the name hash, the encrypted notes of needs and
-milestones, and ``identity_erased_at`` records when. The pseudonymous case code and
+milestones, the answers and notes of their assessments, and the texts of their
+integration plans (goals, reasons, actions' notes, reviews, agreement evidence); and
+``identity_erased_at`` records when. The pseudonymous case code and
 the coordination facts (status, referrals, milestones' kinds and dates) stay, so the
 network's figures do not change. Each erasure is written to the audit log.
 """
@@ -21,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from network.audit.service import record
 from network.enums import OPEN_STATUSES, YouthStatus
 from network.ids import to_global_id
+from network.plans.erasure import erase_plans
 from network.referrals.models import Referral
 from network.viewer import Viewer
 from network.youths.models import Milestone, Need, Youth
@@ -72,6 +75,7 @@ async def erase_expired_identities(
     await session.execute(
         update(Milestone).where(Milestone.youth_id.in_(expired)).values(note_enc=None)
     )
+    await erase_plans(session, expired)
     await record(
         session,
         viewer=RETENTION,

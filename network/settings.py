@@ -93,6 +93,10 @@ class Settings(BaseSettings):
     password_min_score: int = Field(default=3, ge=0, le=4)
     name_searches_per_minute: float = Field(default=10, gt=0)
     name_search_burst: int = Field(default=20, ge=1)
+    plan_review_months: int = Field(default=3, ge=1, le=24)
+    plan_leaving_days: int = Field(default=180, ge=1)
+    plan_escalation_days: int = Field(default=30, ge=1)
+    plan_proactive_age: int = Field(default=15, ge=10, le=18)
 
     @field_validator("database_url")
     @classmethod

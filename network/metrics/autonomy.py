@@ -22,9 +22,9 @@ from network.metrics.sql import add_months
 from network.youths.models import Milestone, Youth
 
 
-def _outcomes(scope: Scope, rule: AutonomyRule, today: date) -> Select[Any]:
-    """One row per cohort member: institution, and 0/1 for being 6/12 months out and
-    autonomous within 6/12 months."""
+def cohort_outcomes(scope: Scope, rule: AutonomyRule, today: date) -> Select[Any]:
+    """One row per cohort member: institution, young person, leaving date, and 0/1 for
+    being 6/12 months out and autonomous within 6/12 months."""
     y = Youth.__table__.c
     m = Milestone.__table__.c
     cohort = select(y.id, y.institution_id, y.left_care_on).where(
@@ -79,6 +79,8 @@ def _outcomes(scope: Scope, rule: AutonomyRule, today: date) -> Select[Any]:
 
     return select(
         members.c.institution_id,
+        members.c.id.label("youth_id"),
+        members.c.left_care_on,
         case((out(6), 1), else_=0).label("out6"),
         within(6).label("auto6"),
         case((out(12), 1), else_=0).label("out12"),
@@ -89,7 +91,7 @@ def _outcomes(scope: Scope, rule: AutonomyRule, today: date) -> Select[Any]:
 async def autonomy_figures(
     session: AsyncSession, scope: Scope, *, rule: AutonomyRule, today: date
 ) -> AutonomyFigures:
-    outcomes = _outcomes(scope, rule, today).subquery("outcomes")
+    outcomes = cohort_outcomes(scope, rule, today).subquery("outcomes")
     o = outcomes.c
     size, auto6, out12, auto12 = (
         await session.execute(

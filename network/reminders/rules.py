@@ -31,6 +31,7 @@ from network.reminders.deadlines import (
     reached_elapsed,
 )
 from network.reminders.params import actor_names, referral_params
+from network.reminders.plan_rules import PLAN_SCANS
 from network.reminders.recipients import coordinators_over, referrers, staff_of
 from network.settings import Settings
 
@@ -290,5 +291,6 @@ SCANS: dict[str, Scan] = {
     LEAVING_CARE: _leaving_care,
     POST_CARE: _post_care,
     STALE_ACTOR: _stale_actors,
+    **PLAN_SCANS,
 }
 """Every rule by name, run with the settings' thresholds: what beat schedules."""

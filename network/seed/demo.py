@@ -29,6 +29,7 @@ from network.seed.demo_actors import (
     WEBSITE_KINDS,
     DemoActor,
 )
+from network.seed.demo_plans import seed_demo_plans
 from network.seed.demo_referrals import seed_demo_referrals
 from network.seed.demo_services import BASKET_EXEMPT, BASKETS, OWN_SERVICES, REGION, DemoService
 from network.seed.demo_youths import seed_demo_youths
@@ -186,6 +187,7 @@ async def seed_demo(
     referrals = await seed_demo_referrals(
         session, cipher, actor_ids=actor_ids, youth_ids=youth_ids, today=day
     )
+    await seed_demo_plans(session, cipher, youth_ids=youth_ids, today=day)
     return DemoSummary(
         actors=len(actor_rows),
         services=len(service_rows),

@@ -10,6 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.consents import repository as consents
 from network.crypto import DataCipher
+from network.plans import repository as plans
+from network.plans.models import Assessment, Plan
 from network.referrals.models import Referral, ReferralEvent
 from network.viewer import Viewer
 from network.youths import repository
@@ -39,7 +41,9 @@ def _plain(row: Any, cipher: DataCipher, *, skip: frozenset[str] = frozenset()) 
 async def export_youth_data(
     session: AsyncSession, *, viewer: Viewer, cipher: DataCipher, youth_id: int
 ) -> str:
-    """A JSON document: identity, needs, milestones, consents, referrals with events."""
+    """A JSON document: identity, needs, milestones, consents, referrals with events,
+    assessments with their answers and axes, integration plans with goals, actions and
+    reviews."""
     youth: Youth = await managed_youth(session, viewer=viewer, youth_id=youth_id)
     identity = identity_of(youth, cipher)
     held = await consents.of_youths(session, [youth.id])
@@ -72,6 +76,8 @@ async def export_youth_data(
             _plain(row, cipher) for row in await repository.milestones_of(session, [youth.id])
         ],
         "consents": [_plain(row, cipher) | {"actor_ids": named[row.id]} for row in held],
+        "assessments": await _assessments(session, cipher, youth.id),
+        "plans": await _plans(session, cipher, youth.id),
         "referrals": [
             _plain(row, cipher, skip=frozenset({"request_fingerprint"}))
             | {"events": [_plain(e, cipher) for e in events if e.referral_id == row.id]}
@@ -79,3 +85,40 @@ async def export_youth_data(
         ],
     }
     return orjson.dumps(document, default=str).decode()
+
+
+async def _assessments(session: AsyncSession, cipher: DataCipher, youth_id: int) -> list[Any]:
+    rows = list(
+        await session.scalars(
+            select(Assessment).where(Assessment.youth_id == youth_id).order_by(Assessment.number)
+        )
+    )
+    ids = [row.id for row in rows]
+    answers, axes = await plans.answers_of(session, ids), await plans.axes_of(session, ids)
+    skip = frozenset({"request_fingerprint"})
+    return [
+        _plain(row, cipher, skip=skip)
+        | {
+            "answers": [_plain(a, cipher) for a in answers if a.assessment_id == row.id],
+            "axes": [_plain(a, cipher) for a in axes if a.assessment_id == row.id],
+        }
+        for row in rows
+    ]
+
+
+async def _plans(session: AsyncSession, cipher: DataCipher, youth_id: int) -> list[Any]:
+    rows = list(
+        await session.scalars(select(Plan).where(Plan.youth_id == youth_id).order_by(Plan.id))
+    )
+    ids = [row.id for row in rows]
+    goals, actions = await plans.goals_of(session, ids), await plans.actions_of(session, ids)
+    reviews = await plans.reviews_of(session, ids)
+    return [
+        _plain(row, cipher, skip=frozenset({"request_fingerprint"}))
+        | {
+            "goals": [_plain(g, cipher) for g in goals if g.plan_id == row.id],
+            "actions": [_plain(a, cipher) for a in actions if a.plan_id == row.id],
+            "reviews": [_plain(r, cipher) for r in reviews if r.plan_id == row.id],
+        }
+        for row in rows
+    ]

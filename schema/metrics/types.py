@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -15,6 +16,9 @@ from schema.enums import ServiceAxis
 from schema.relay import page_size
 from schema.taxonomy.types import TaxonomyTerm
 from schema.territories.types import Territory
+
+if TYPE_CHECKING:
+    from schema.plans.metrics import PlanFigures
 
 
 async def actor_of(info: Info, actor_id: int) -> Actor:
@@ -186,6 +190,17 @@ class CoordinationMetrics:
         if self.territory_id is None:
             return None
         return Territory.of(info.context.reference.territories[self.territory_id])
+
+    @strawberry.field(description="Integration plans (an addition beyond the contract).")
+    async def plans(
+        self, info: Info
+    ) -> Annotated[PlanFigures, strawberry.lazy("schema.plans.metrics")]:
+        from schema.plans.metrics import plan_figures
+
+        span = self.period
+        return await plan_figures(
+            info, territory_id=self.territory_id, start=span.from_, end=span.to
+        )
 
     @strawberry.field
     def referrals_sent(self) -> int | None:

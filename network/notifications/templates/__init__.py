@@ -15,6 +15,10 @@ The params of each kind (ids and non-personal values only, never a young person'
 - LEAVING_CARE_SOON: ``youth_code``, ``leaving_on``, ``days``, ``axes``
 - POST_CARE_CHECK_IN: ``youth_code``, ``months``
 - ACTOR_DATA_STALE: ``actor``
+- PLAN_ACTION_DUE: ``youth_code``, ``due_on``
+- PLAN_REVIEW_DUE: ``youth_code``, ``review_on``
+- PLAN_MISSING: ``youth_code``, ``age``
+- PLAN_NOT_AGREED: ``youth_code``, ``leaving_on``
 
 How values are shown: ``axis``/``status`` (a ServiceAxis or ReferralStatus name) and
 ``axes`` (a list of them) by their label in the language; an actor name given as a

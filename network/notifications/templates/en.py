@@ -48,6 +48,24 @@ MESSAGES: dict[K, tuple[str, str]] = {
         "The profile and services of {actor} have not been confirmed for 12 months. "
         "Please check them and confirm.",
     ),
+    K.PLAN_ACTION_DUE: (
+        "An action of {youth_code}'s plan is due",
+        "An action of the integration plan of {youth_code} was due on {due_on} and is "
+        "not done yet.",
+    ),
+    K.PLAN_REVIEW_DUE: (
+        "The plan of {youth_code} is due for review",
+        "The integration plan of {youth_code} was due for review on {review_on}.",
+    ),
+    K.PLAN_MISSING: (
+        "{youth_code} has no integration plan yet",
+        "{youth_code} is {age} or older and still in care without an integration plan. "
+        "Please assess them and draft one together.",
+    ),
+    K.PLAN_NOT_AGREED: (
+        "{youth_code} leaves care without an agreed plan",
+        "{youth_code} leaves care on {leaving_on} and has no agreed integration plan yet.",
+    ),
 }
 
 LABELS: dict[str, str] = {

@@ -52,6 +52,26 @@ MESSAGES: dict[K, tuple[str, str]] = {
         "La fiche et les services de {actor} n'ont pas été confirmés depuis 12 mois. "
         "Merci de les vérifier et de les confirmer.",
     ),
+    K.PLAN_ACTION_DUE: (
+        "Une action du plan de {youth_code} est échue",
+        "Une action du plan d'intégration de {youth_code} était prévue pour le {due_on} "
+        "et n'est pas encore faite.",
+    ),
+    K.PLAN_REVIEW_DUE: (
+        "Le plan de {youth_code} est à revoir",
+        "Le plan d'intégration de {youth_code} devait être revu le {review_on}.",
+    ),
+    K.PLAN_MISSING: (
+        "{youth_code} n'a pas encore de plan d'intégration",
+        "{youth_code} a {age} ans ou plus et est encore en établissement sans plan "
+        "d'intégration. Merci de faire le diagnostic et d'établir le plan avec lui ou "
+        "elle.",
+    ),
+    K.PLAN_NOT_AGREED: (
+        "{youth_code} quitte l'établissement sans plan convenu",
+        "{youth_code} quitte l'établissement le {leaving_on} et n'a pas encore de plan "
+        "d'intégration convenu.",
+    ),
 }
 
 LABELS: dict[str, str] = {

@@ -22,6 +22,9 @@ EVERY_PARAM = {
     "leaving_on": "2026-06-30",
     "days": 30,
     "months": 6,
+    "due_on": "2026-05-02",
+    "review_on": "2026-07-01",
+    "age": 15,
 }
 
 

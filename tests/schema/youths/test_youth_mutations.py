@@ -229,7 +229,15 @@ async def test_the_export_holds_everything_and_identity_reads_are_audited(api: A
     # then
     document = orjson.loads(data["exportYouthData"]["json"])
     assert document["youth"]["first_name"] == "Salma"
-    assert set(document) == {"youth", "needs", "milestones", "consents", "referrals"}
+    assert set(document) == {
+        "youth",
+        "needs",
+        "milestones",
+        "consents",
+        "referrals",
+        "assessments",
+        "plans",
+    }
     reads = await audit_entries(api, "read:Youth.identity")
     assert reads and reads[-1].record_ids == [youth] and reads[-1].user_id == w.mediator.id
     assert len(await audit_entries(api, "exportYouthData")) == 1

@@ -1,0 +1,197 @@
+"""Queries on assessments and plans, with the visibility of ACCESS.md pushed into SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from network.plans.access import action_visible, plan_visible
+from network.plans.enums import PlanStatus
+from network.plans.models import (
+    Action,
+    Assessment,
+    AssessmentAnswer,
+    AssessmentAxis,
+    Goal,
+    Indicator,
+    Plan,
+    Review,
+)
+from network.viewer import Viewer
+from network.youths.models import Youth
+
+Row = TypeVar("Row", Plan, Assessment)
+
+
+async def indicators(session: AsyncSession) -> list[Indicator]:
+    statement = select(Indicator).order_by(Indicator.axis, Indicator.position, Indicator.code)
+    return list(await session.scalars(statement))
+
+
+async def plans_of(session: AsyncSession, viewer: Viewer, youth_ids: Sequence[int]) -> list[Plan]:
+    """The plans of these young people the caller may see whole, newest first."""
+    statement = (
+        select(Plan)
+        .join(Youth, Youth.id == Plan.youth_id)
+        .where(Plan.youth_id.in_(youth_ids), plan_visible(viewer))
+        .order_by(Plan.youth_id, Plan.id.desc())
+    )
+    return list(await session.scalars(statement))
+
+
+async def visible_plan(
+    session: AsyncSession, viewer: Viewer, plan_id: int
+) -> tuple[Plan, Youth] | None:
+    statement = (
+        select(Plan, Youth)
+        .join(Youth, Youth.id == Plan.youth_id)
+        .where(Plan.id == plan_id, plan_visible(viewer))
+    )
+    found = (await session.execute(statement)).first()
+    return None if found is None else (found[0], found[1])
+
+
+async def plans_by_ids(session: AsyncSession, viewer: Viewer, ids: Sequence[int]) -> list[Plan]:
+    statement = (
+        select(Plan)
+        .join(Youth, Youth.id == Plan.youth_id)
+        .where(Plan.id.in_(ids), plan_visible(viewer))
+    )
+    return list(await session.scalars(statement))
+
+
+async def active_plan(session: AsyncSession, youth_id: int) -> Plan | None:
+    return await session.scalar(
+        select(Plan).where(Plan.youth_id == youth_id, Plan.status == PlanStatus.ACTIVE)
+    )
+
+
+async def supersede(session: AsyncSession, youth_id: int, now: datetime) -> None:
+    await session.execute(
+        update(Plan)
+        .where(Plan.youth_id == youth_id, Plan.status == PlanStatus.ACTIVE)
+        .values(status=PlanStatus.SUPERSEDED, version=Plan.version + 1, updated_at=now)
+    )
+
+
+async def bump(session: AsyncSession, plan: Plan, *, version: int | None, now: datetime) -> bool:
+    """Move the plan to its next version; with ``version``, only from that one."""
+    statement = update(Plan).where(Plan.id == plan.id, Plan.status == PlanStatus.ACTIVE)
+    if version is not None:
+        statement = statement.where(Plan.version == version)
+    result: Any = await session.execute(
+        statement.values(version=Plan.version + 1, updated_at=now).execution_options(
+            synchronize_session=False
+        )
+    )
+    if result.rowcount != 1:
+        return False
+    await session.refresh(plan)
+    return True
+
+
+async def goals_of(session: AsyncSession, plan_ids: Sequence[int]) -> list[Goal]:
+    statement = select(Goal).where(Goal.plan_id.in_(plan_ids)).order_by(Goal.plan_id, Goal.id)
+    return list(await session.scalars(statement))
+
+
+async def actions_of(session: AsyncSession, plan_ids: Sequence[int]) -> list[Action]:
+    statement = (
+        select(Action).where(Action.plan_id.in_(plan_ids)).order_by(Action.plan_id, Action.id)
+    )
+    return list(await session.scalars(statement))
+
+
+async def reviews_of(session: AsyncSession, plan_ids: Sequence[int]) -> list[Review]:
+    statement = (
+        select(Review).where(Review.plan_id.in_(plan_ids)).order_by(Review.plan_id, Review.id)
+    )
+    return list(await session.scalars(statement))
+
+
+async def visible_actions(
+    session: AsyncSession,
+    viewer: Viewer,
+    *,
+    now: datetime,
+    youth_id: int | None = None,
+    action_ids: Sequence[int] | None = None,
+) -> list[tuple[Action, Youth]]:
+    """Actions of ACTIVE or older plans the caller may see, with their young person."""
+    statement = (
+        select(Action, Youth)
+        .join(Plan, Plan.id == Action.plan_id)
+        .join(Youth, Youth.id == Plan.youth_id)
+        .where(action_visible(viewer, now=now))
+        .order_by(Action.id)
+    )
+    if youth_id is not None:
+        statement = statement.where(Plan.youth_id == youth_id)
+    if action_ids is not None:
+        statement = statement.where(Action.id.in_(action_ids))
+    return [(action, youth) for action, youth in await session.execute(statement)]
+
+
+async def action_of_referral(session: AsyncSession, referral_id: int) -> Action | None:
+    return await session.scalar(select(Action).where(Action.referral_id == referral_id))
+
+
+async def assessments_of(
+    session: AsyncSession, viewer: Viewer, youth_ids: Sequence[int]
+) -> list[Assessment]:
+    """Assessments of these young people the caller may see, newest first."""
+    statement = (
+        select(Assessment)
+        .join(Youth, Youth.id == Assessment.youth_id)
+        .where(Assessment.youth_id.in_(youth_ids), plan_visible(viewer))
+        .order_by(Assessment.youth_id, Assessment.number.desc())
+    )
+    return list(await session.scalars(statement))
+
+
+async def assessments_by_ids(
+    session: AsyncSession, viewer: Viewer, ids: Sequence[int]
+) -> list[Assessment]:
+    statement = (
+        select(Assessment)
+        .join(Youth, Youth.id == Assessment.youth_id)
+        .where(Assessment.id.in_(ids), plan_visible(viewer))
+    )
+    return list(await session.scalars(statement))
+
+
+async def answers_of(session: AsyncSession, ids: Sequence[int]) -> list[AssessmentAnswer]:
+    statement = (
+        select(AssessmentAnswer)
+        .where(AssessmentAnswer.assessment_id.in_(ids))
+        .order_by(AssessmentAnswer.assessment_id, AssessmentAnswer.indicator_code)
+    )
+    return list(await session.scalars(statement))
+
+
+async def axes_of(session: AsyncSession, ids: Sequence[int]) -> list[AssessmentAxis]:
+    statement = (
+        select(AssessmentAxis)
+        .where(AssessmentAxis.assessment_id.in_(ids))
+        .order_by(AssessmentAxis.assessment_id, AssessmentAxis.axis)
+    )
+    return list(await session.scalars(statement))
+
+
+async def next_assessment_number(session: AsyncSession, youth_id: int) -> int:
+    found = await session.scalar(
+        select(func.max(Assessment.number)).where(Assessment.youth_id == youth_id)
+    )
+    return int(found or 0) + 1
+
+
+async def by_idempotency_key(
+    session: AsyncSession, model: type[Row], user_id: int, key: str
+) -> Row | None:
+    return await session.scalar(
+        select(model).where(model.created_by_id == user_id, model.idempotency_key == key)
+    )
