@@ -30,12 +30,13 @@ from network.seed.demo_actors import (
 from network.seed.demo_referrals import seed_demo_referrals
 from network.seed.demo_services import BASKET_EXEMPT, BASKETS, OWN_SERVICES, REGION, DemoService
 from network.seed.demo_youths import seed_demo_youths
-from network.seed.provinces import jittered
+from network.seed.provinces import in_commune
 from network.seed.users import DemoLogin, create_demo_users
 from network.services.models import service_areas
 from network.services.rules import search_fields as service_search_fields
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory
+from network.territories.placement import place_actors
 
 CREATED_FROM = datetime(2023, 1, 2, 8, 0, tzinfo=UTC)
 
@@ -73,7 +74,8 @@ def _actor_row(
     names = {"fr": actor.fr, "ar": actor.ar} | ({"en": actor.en} if actor.en else {})
     about_fr, about_ar = KIND_DESCRIPTIONS[actor.kind]
     description = {"fr": about_fr, "ar": about_ar}
-    latitude, longitude = jittered(actor.province, index)
+    # In cities divided into arrondissements, demo actors are spread over them.
+    latitude, longitude = in_commune(actor.province, index, kind="arrondissement")
     created = CREATED_FROM + timedelta(days=index)
     verified = _verified_at(actor)
     place = places[actor.province]
@@ -169,6 +171,7 @@ async def seed_demo(
     await insert_rows(session, actors, actor_rows)
     await insert_rows(session, services, service_rows)
     await insert_rows(session, service_areas, area_rows)
+    await place_actors(session)
     await after_bulk_load(session, [actors, services, service_areas])
     logins = await create_demo_users(
         session,

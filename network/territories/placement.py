@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.actors.models import Actor
+from network.database import Base
 from network.enums import TerritoryLevel
 from network.errors import InvalidInput
 from network.territories import geometry
@@ -94,7 +95,13 @@ async def place_actors(session: AsyncSession) -> tuple[int, int]:
         if result is None:
             contradicting += 1
         elif result.id != territory_id:
-            moves.append({"id": actor_id, "territory_id": result.id})
-    if moves:
-        await session.execute(update(Actor), moves)
+            moves.append({"moved_id": actor_id, "commune_id": result.id})
+    if moves:  # a placement, not an edit: updated_at stays
+        table = Base.metadata.tables["actors"]
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("moved_id"))
+            .values(territory_id=bindparam("commune_id"), updated_at=table.c.updated_at)
+        )
+        await session.execute(statement, moves)
     return len(moves), contradicting
