@@ -30,7 +30,7 @@ from network.seed.demo_actors import (
 from network.seed.demo_referrals import seed_demo_referrals
 from network.seed.demo_services import BASKET_EXEMPT, BASKETS, OWN_SERVICES, REGION, DemoService
 from network.seed.demo_youths import seed_demo_youths
-from network.seed.provinces import in_commune
+from network.seed.provinces import demo_point
 from network.seed.users import DemoLogin, create_demo_users
 from network.services.models import service_areas
 from network.services.rules import search_fields as service_search_fields
@@ -74,8 +74,7 @@ def _actor_row(
     names = {"fr": actor.fr, "ar": actor.ar} | ({"en": actor.en} if actor.en else {})
     about_fr, about_ar = KIND_DESCRIPTIONS[actor.kind]
     description = {"fr": about_fr, "ar": about_ar}
-    # In cities divided into arrondissements, demo actors are spread over them.
-    latitude, longitude = in_commune(actor.province, index, kind="arrondissement")
+    latitude, longitude = demo_point(actor.province, index)
     created = CREATED_FROM + timedelta(days=index)
     verified = _verified_at(actor)
     place = places[actor.province]

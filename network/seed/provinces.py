@@ -88,6 +88,18 @@ PROVINCE_CENTRES: dict[str, tuple[float, float]] = {
 }
 
 
+def jittered(province: str, index: int) -> tuple[float, float]:
+    """A point within 0.025° of the province's main town, the same for the same index."""
+    latitude, longitude = PROVINCE_CENTRES[province]
+    d_lat = ((index * 7919) % 51 - 25) / 1000
+    d_lon = ((index * 104729) % 49 - 24) / 1000
+    return round(latitude + d_lat, 5), round(longitude + d_lon, 5)
+
+
+# Provinces whose demo actors are spread over the city's arrondissements.
+ARRONDISSEMENTS = {"MA-CAS", "MA-FES", "MA-MAR", "MA-RAB", "MA-SAL", "MA-TNG"}
+
+
 @cache
 def _communes(province: str, kind: str | None) -> list[str]:
     with COMMUNES_CSV.open(encoding="utf-8", newline="") as handle:
@@ -108,3 +120,13 @@ def in_commune(province: str, index: int, *, kind: str | None = None) -> tuple[f
     )
     point = moved if commune_at(*moved) == code else centre
     return round(point[0], 5), round(point[1], 5)
+
+
+def demo_point(province: str, index: int) -> tuple[float, float]:
+    """Spread over the arrondissements of a divided city; elsewhere near the main town,
+    or inside one of the province's communes when that point falls outside it."""
+    if province in ARRONDISSEMENTS:
+        return in_commune(province, index, kind="arrondissement")
+    point = jittered(province, index)
+    inside = commune_at(*point) in _communes(province, None)
+    return point if inside else in_commune(province, index)
