@@ -12,8 +12,10 @@ from network.enums import ServiceAxis, TerritoryLevel
 from network.plans.reference import sync_indicators
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory
+from network.territories.placement import place_actors
 
 TERRITORIES_CSV = Path(__file__).parent / "territories" / "territories-ma.csv"
+COMMUNES_CSV = Path(__file__).parent / "territories" / "communes-ma.csv"
 TAXONOMY_CSV = Path(__file__).parent / "taxonomy" / "taxonomy.csv"
 
 
@@ -29,24 +31,34 @@ async def sync_reference_data(session: AsyncSession) -> None:
 
 
 async def sync_territories(session: AsyncSession) -> None:
+    """Regions and provinces, then their communes (one flush per file's row order for the
+    first, one for all communes: their parents exist by then)."""
     existing = {t.code: t for t in (await session.scalars(select(Territory))).all()}
     for row in _rows(TERRITORIES_CSV):
-        parent = existing.get(row["parent"]) if row["parent"] else None
-        if row["parent"] and parent is None:
-            raise ValueError(f"territory {row['code']}: parent {row['parent']} comes later")
-        path = (parent.path if parent else "/") + row["code"] + "/"
-        names = {"fr": row["name_fr"], "ar": row["name_ar"]}
-        territory = existing.get(row["code"])
-        if territory is None:
-            territory = Territory(code=row["code"])
-            session.add(territory)
-            existing[row["code"]] = territory
-        territory.level = TerritoryLevel(row["level"])
-        territory.kind = row["kind"] or None
-        territory.parent_id = parent.id if parent else None
-        territory.path = path
-        territory.names = names
+        _sync_row(existing, row, session)
         await session.flush()
+    for row in _rows(COMMUNES_CSV):
+        _sync_row(existing, row, session)
+    await session.flush()
+    await place_actors(session)
+
+
+def _sync_row(existing: dict[str, Territory], row: dict[str, str], session: AsyncSession) -> None:
+    parent = existing.get(row["parent"]) if row["parent"] else None
+    if row["parent"] and parent is None:
+        raise ValueError(f"territory {row['code']}: parent {row['parent']} comes later")
+    path = (parent.path if parent else "/") + row["code"] + "/"
+    names = {"fr": row["name_fr"], "ar": row["name_ar"]}
+    territory = existing.get(row["code"])
+    if territory is None:
+        territory = Territory(code=row["code"])
+        session.add(territory)
+        existing[row["code"]] = territory
+    territory.level = TerritoryLevel(row["level"])
+    territory.kind = row["kind"] or None
+    territory.parent_id = parent.id if parent else None
+    territory.path = path
+    territory.names = names
 
 
 async def sync_taxonomy(session: AsyncSession) -> None:

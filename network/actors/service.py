@@ -20,6 +20,7 @@ from network.directory_version import bump
 from network.enums import ActorKind, Language
 from network.errors import InvalidInput, NotFound, PermissionDenied
 from network.territories import repository as territories
+from network.territories.placement import commune_for
 from network.users.repository import actor_subtree
 from network.validation import (
     check_range,
@@ -134,6 +135,11 @@ async def _apply(session: AsyncSession, actor: Actor, changes: ActorChanges) -> 
         actor.active = changes["active"]
     if "territory_id" in changes:
         actor.territory_id = await _territory(session, changes["territory_id"])
+    if ("location" in changes or "territory_id" in changes) and actor.latitude is not None:
+        assert actor.longitude is not None
+        actor.territory_id = await commune_for(
+            session, actor.territory_id, actor.latitude, actor.longitude
+        )
     if "parent_id" in changes:
         actor.parent_id = await _parent(session, actor, changes["parent_id"])
     derived = search_fields(actor.names, actor.acronym, actor.description)

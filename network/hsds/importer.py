@@ -41,6 +41,7 @@ from network.services.service import (
 )
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory
+from network.territories.placement import commune_for
 from network.viewer import Viewer
 
 IMPORTER = Viewer(roles=frozenset({Role.ADMIN}))
@@ -265,6 +266,12 @@ class _Importer:
                 raise InvalidInput(
                     f"no organization {plan.parent}", field=["parent_organization_id"]
                 )
+        if values.get("location") is not None and values.get("territory_id") is not None:
+            # the commune the coordinates fall in, as the directory would store it
+            latitude, longitude = values["location"]
+            values["territory_id"] = await commune_for(
+                self.session, values["territory_id"], latitude, longitude
+            )
         actor_id = self.actors.get(plan.hsds_id)
         if actor_id is None:
             actor = await create_actor(

@@ -33,13 +33,14 @@ from network.seed.demo_plans import seed_demo_plans
 from network.seed.demo_referrals import seed_demo_referrals
 from network.seed.demo_services import BASKET_EXEMPT, BASKETS, OWN_SERVICES, REGION, DemoService
 from network.seed.demo_youths import seed_demo_youths
-from network.seed.provinces import jittered
+from network.seed.provinces import demo_point
 from network.seed.users import DemoLogin, create_demo_users
 from network.services.models import service_areas
 from network.services.rules import search_fields as service_search_fields
 from network.services.service import PRACTICAL_TEXTS
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory
+from network.territories.placement import place_actors
 
 CREATED_FROM = datetime(2023, 1, 2, 8, 0, tzinfo=UTC)
 
@@ -77,7 +78,7 @@ def _actor_row(
     names = {"fr": actor.fr, "ar": actor.ar} | ({"en": actor.en} if actor.en else {})
     about_fr, about_ar = KIND_DESCRIPTIONS[actor.kind]
     description = {"fr": about_fr, "ar": about_ar}
-    latitude, longitude = jittered(actor.province, index)
+    latitude, longitude = demo_point(actor.province, index)
     created = CREATED_FROM + timedelta(days=index)
     verified = _verified_at(actor)
     place = places[actor.province]
@@ -175,6 +176,7 @@ async def seed_demo(
     await insert_rows(session, actors, actor_rows)
     await insert_rows(session, services, service_rows)
     await insert_rows(session, service_areas, area_rows)
+    await place_actors(session)
     await after_bulk_load(session, [actors, services, service_areas])
     logins = await create_demo_users(
         session,

@@ -3,6 +3,12 @@ provinces, used to place seeded actors inside their province."""
 
 from __future__ import annotations
 
+import csv
+from functools import cache
+
+from network.reference import COMMUNES_CSV
+from network.territories.geometry import centroid, commune_at
+
 PROVINCE_CENTRES: dict[str, tuple[float, float]] = {
     "MA-CHE": (35.17, -5.27),
     "MA-FAH": (35.70, -5.55),
@@ -88,3 +94,39 @@ def jittered(province: str, index: int) -> tuple[float, float]:
     d_lat = ((index * 7919) % 51 - 25) / 1000
     d_lon = ((index * 104729) % 49 - 24) / 1000
     return round(latitude + d_lat, 5), round(longitude + d_lon, 5)
+
+
+# Provinces whose demo actors are spread over the city's arrondissements.
+ARRONDISSEMENTS = {"MA-CAS", "MA-FES", "MA-MAR", "MA-RAB", "MA-SAL", "MA-TNG"}
+
+
+@cache
+def _communes(province: str, kind: str | None) -> list[str]:
+    with COMMUNES_CSV.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(handle)
+        return [r["code"] for r in rows if r["parent"] == province and kind in (None, r["kind"])]
+
+
+def in_commune(province: str, index: int, *, kind: str | None = None) -> tuple[float, float]:
+    """A point inside the ``index``-th commune (of ``kind``, cycling) of the province: its
+    centroid, moved a little when the move keeps it in the commune."""
+    codes = _communes(province, kind) or _communes(province, None)
+    code = codes[index % len(codes)]
+    centre = centroid(code)
+    assert centre is not None, code
+    moved = (
+        centre[0] + ((index * 7919) % 11 - 5) / 2000,
+        centre[1] + ((index * 104729) % 11 - 5) / 2000,
+    )
+    point = moved if commune_at(*moved) == code else centre
+    return round(point[0], 5), round(point[1], 5)
+
+
+def demo_point(province: str, index: int) -> tuple[float, float]:
+    """Spread over the arrondissements of a divided city; elsewhere near the main town,
+    or inside one of the province's communes when that point falls outside it."""
+    if province in ARRONDISSEMENTS:
+        return in_commune(province, index, kind="arrondissement")
+    point = jittered(province, index)
+    inside = commune_at(*point) in _communes(province, None)
+    return point if inside else in_commune(province, index)

@@ -26,11 +26,12 @@ from network.database import Base
 from network.enums import ActorKind, TerritoryLevel
 from network.errors import InvalidInput
 from network.seed.bulk import CHUNK, after_bulk_load, insert_rows
-from network.seed.provinces import PROVINCE_CENTRES, jittered
+from network.seed.provinces import PROVINCE_CENTRES, in_commune
 from network.services.models import Service
 from network.services.rules import search_fields as service_search_fields
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory
+from network.territories.placement import place_actors
 
 CREATED_FROM = datetime(2024, 1, 1, tzinfo=UTC)
 VERIFIED_UNTIL = datetime(2026, 10, 31, 10, 0, tzinfo=UTC)
@@ -164,7 +165,7 @@ def _actor_row(
         }
     description = {"fr": f"{kind_fr} au service des jeunes de {province.names['fr']}."}
     acronym = f"{kind_fr[:1]}{qualifier_fr[:1]}{index + 1}".upper() if rng.random() < 0.2 else None
-    latitude, longitude = jittered(province.code, index)
+    latitude, longitude = in_commune(province.code, index)
     created = CREATED_FROM + timedelta(minutes=index)
     verified = None
     if rng.random() < 0.85:
@@ -320,6 +321,7 @@ async def seed_scale(
                 service_rows = []
         await insert_rows(session, tables["services"], service_rows, on_chunk=advance)
         await insert_rows(session, tables["service_areas"], area_rows)
+    await place_actors(session)
     await after_bulk_load(session, [tables["actors"], tables["services"], tables["service_areas"]])
     return ScaleSummary(
         actors=actors, services=service_id - first_service, service_areas=len(area_rows)

@@ -4,6 +4,8 @@ import strawberry
 
 from network.enums import TerritoryLevel
 from network.ids import pk_of
+from network.territories import geometry
+from network.validation import check_range
 from schema.context import Info
 from schema.relay import node_resolver
 from schema.territories.types import Territory
@@ -36,3 +38,11 @@ class TerritoryQuery:
         if level is not None:
             rows = [t for t in rows if t.level == level]
         return [Territory.of(t) for t in rows]
+
+    @strawberry.field(description="The commune or arrondissement holding the point, or null.")
+    def territory_at(self, info: Info, latitude: float, longitude: float) -> Territory | None:
+        check_range(latitude, field=["latitude"], low=-90, high=90)
+        check_range(longitude, field=["longitude"], low=-180, high=180)
+        code = geometry.commune_at(latitude, longitude)
+        row = info.context.reference.territories_by_code.get(code) if code else None
+        return Territory.of(row) if row else None

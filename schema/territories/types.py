@@ -1,15 +1,23 @@
 from __future__ import annotations
 
 import strawberry
+from strawberry.scalars import JSON
 
 from network.enums import Language
 from network.ids import to_global_id
 from network.localized import pick
+from network.territories import geometry
 from network.territories.models import Territory as TerritoryRow
-from schema.common import LocalizedText
+from schema.common import GeoPoint, LocalizedText
 from schema.context import Info
 from schema.enums import TerritoryLevel
 from schema.relay import Node
+
+BoundaryDetail = strawberry.enum(
+    geometry.Detail,
+    name="BoundaryDetail",
+    description="LOW ≈ 2 km, MEDIUM ≈ 500 m, FULL: the shipped shape (≈ 150 m).",
+)
 
 
 @strawberry.type(name="Territory")
@@ -44,3 +52,12 @@ class Territory(Node):
     @strawberry.field
     def children(self, info: Info) -> list[Territory]:
         return [Territory.of(t) for t in info.context.reference.children.get(self.row.id, [])]
+
+    @strawberry.field(description="GeoJSON geometry (longitude, latitude), or null.")
+    def boundary(self, detail: BoundaryDetail = geometry.Detail.MEDIUM) -> JSON | None:  # type: ignore[valid-type]
+        return geometry.boundary(self.code, detail)
+
+    @strawberry.field(description="A point inside the territory: its centroid when inside.")
+    def centroid(self) -> GeoPoint | None:
+        point = geometry.centroid(self.code)
+        return GeoPoint(latitude=point[0], longitude=point[1]) if point else None

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import shapely
+
 from network.crypto import DataCipher
 from network.database import create_engine, session_factory, unit_of_work
 from network.enums import Role, ServiceAxis
@@ -9,25 +11,12 @@ from network.migrate import upgrade
 from network.seed.demo import seed_demo
 from network.seed.demo_actors import ACTORS
 from network.seed.users import DEMO_PASSWORD, DEMO_USERS
+from network.territories import geometry
 from tests.api import TEST_DATA_KEY, Api
 from tests.databases import Databases
 from tests.network.seed.rows import rows_of
 
 # (south, north, west, east): rough bounding boxes of the provinces the demo uses.
-PROVINCE_BOXES = {
-    "MA-FES": (33.95, 34.12, -5.10, -4.88),
-    "MA-MEK": (33.70, 34.10, -5.75, -5.30),
-    "MA-SEF": (33.30, 33.95, -5.00, -4.30),
-    "MA-TAZ": (33.70, 34.70, -4.60, -3.40),
-    "MA-RAB": (33.95, 34.07, -6.92, -6.76),
-    "MA-SAL": (33.95, 34.15, -6.85, -6.65),
-    "MA-KEN": (34.00, 34.90, -6.75, -6.20),
-    "MA-SKH": (33.70, 33.98, -7.10, -6.80),
-    "MA-BEM": (32.00, 32.60, -6.60, -5.90),
-    "MA-KHN": (32.50, 33.40, -6.10, -5.00),
-    "MA-AZI": (31.30, 32.30, -7.10, -5.90),
-    "MA-FQH": (32.30, 32.70, -6.95, -6.40),
-}
 
 
 DEMO_DAY = date(2026, 11, 22)
@@ -54,12 +43,16 @@ async def test_demo_network_is_large_enough_and_covers_every_axis(demo_url: str)
 
 async def test_demo_actors_lie_inside_their_province(demo_url: str) -> None:
     actors = await rows_of(demo_url, "actors")
-    codes = {row["id"]: row["code"] for row in await rows_of(demo_url, "territories")}
+    territories = {row["id"]: row for row in await rows_of(demo_url, "territories")}
 
     for actor in actors:
-        south, north, west, east = PROVINCE_BOXES[codes[actor["territory_id"]]]
-        assert south <= actor["latitude"] <= north, actor["names"]
-        assert west <= actor["longitude"] <= east, actor["names"]
+        territory = territories[actor["territory_id"]]
+        if territory["level"] == "COMMUNE":  # placed in its commune by its coordinates
+            assert geometry.commune_at(actor["latitude"], actor["longitude"]) == territory["code"]
+            territory = territories[territory["parent_id"]]
+        province = geometry.shapes().by_code[territory["code"]]
+        point = shapely.Point(actor["longitude"], actor["latitude"])
+        assert province.covers(point), actor["names"]
 
 
 async def test_every_role_has_a_demo_user(demo_url: str) -> None:

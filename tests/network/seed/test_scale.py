@@ -43,12 +43,16 @@ async def test_scale_seed_covers_every_province_and_category(databases: Database
     summary = await seed_into(url)
 
     actors, services = await rows_of(url, "actors"), await rows_of(url, "services")
-    provinces = [t for t in await rows_of(url, "territories") if t["level"] == "PROVINCE"]
+    territories = {t["id"]: t for t in await rows_of(url, "territories")}
+    provinces = [t for t in territories.values() if t["level"] == "PROVINCE"]
     categories = await rows_of(url, "taxonomy_terms")
     assert (summary.actors, summary.services) == (ACTORS, SERVICES)
     assert (len(actors), len(services)) == (ACTORS, SERVICES)
     assert [a["id"] for a in actors] == list(range(1, ACTORS + 1))
-    assert {a["territory_id"] for a in actors} == {p["id"] for p in provinces}
+    places = [territories[a["territory_id"]] for a in actors]
+    assert {p["level"] for p in places} == {"COMMUNE"}  # placed by their coordinates
+    assert {p["parent_id"] for p in places} == {p["id"] for p in provinces}
+    assert len({p["id"] for p in places}) > len(provinces)  # spread over communes
     assert {s["category_id"] for s in services} == {c["id"] for c in categories}
     assert {s["actor_id"] for s in services} == {a["id"] for a in actors}
     assert any(a["parent_id"] for a in actors)

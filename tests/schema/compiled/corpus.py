@@ -62,6 +62,23 @@ REFERENCE: list[Case] = [
     ),
     ("{ territories(level: COMMUNE) { code } }", {}, None),
     (
+        "query($p: ID) { territories(level: COMMUNE, parentId: $p)"
+        " { id code level name(lang: AR) parent { code parent { code } } } }",
+        {"p": "territory:MA-FES"},
+        None,
+    ),
+    (
+        "query($p: ID) { territories(parentId: $p) { code centroid { latitude longitude }"
+        " boundary(detail: LOW) } }",
+        {"p": "territory:MA-FES"},
+        None,
+    ),
+    (
+        "{ territoryAt(latitude: 34.0646, longitude: -4.9736) { id code parent { code } } }",
+        {},
+        None,
+    ),
+    (
         "query($l: Language) { territories(level: REGION) { __typename name(lang: $l) } }",
         {"l": "FR"},
         None,
@@ -79,6 +96,11 @@ ACTOR_FILTERS: list[Case] = [
     (
         "query($t: ID) { actors(filter: {territoryId: $t}) { " + ACTOR_PAGE + " } }",
         {"t": "territory:MA-03"},
+        None,
+    ),
+    (
+        "query($t: ID) { actors(filter: {territoryId: $t}) { " + ACTOR_PAGE + " } }",
+        {"t": "territory:MA-FES-001-009"},
         None,
     ),
     (
@@ -249,6 +271,11 @@ SERVICES: list[Case] = [
     (
         "query($t: ID) { services(filter: {territoryId: $t}) { " + SERVICE_PAGE + " } }",
         {"t": "territory:MA-05"},
+        None,
+    ),
+    (
+        "query($t: ID) { services(filter: {territoryId: $t}) { " + SERVICE_PAGE + " } }",
+        {"t": "territory:MA-FES-001-007"},
         None,
     ),
     (services_where("{axes: [HEALTH]}"), {}, None),

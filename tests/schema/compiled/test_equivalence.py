@@ -43,6 +43,8 @@ async def territory_ids(compiled_api: Api) -> dict[str, str]:
     regions = (await compiled_api.data(TERRITORY_IDS))["territories"]
     ids = {r["code"]: r["id"] for r in regions}
     ids |= {c["code"]: c["id"] for r in regions for c in r["children"]}
+    communes = await compiled_api.data("{ territories(level: COMMUNE) { id code } }")
+    ids |= {c["code"]: c["id"] for c in communes["territories"]}
     return ids
 
 
