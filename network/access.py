@@ -190,7 +190,7 @@ def may_act_as_sender(viewer: Viewer, *, from_actor_id: int, youth: Youth) -> bo
 
 
 def may_refer_from(viewer: Viewer, *, from_actor_id: int) -> bool:
-    """ACCESS.md "create a referral (from actor F)": staff of F — the young person's
+    """docs/access.md "create a referral (from actor F)": staff of F — the young person's
     mediator too sends from their own actor (or one of its units), never another's; ADMIN."""
     if _sees_nothing(viewer):
         return False

@@ -1,6 +1,6 @@
 """What a viewer may read of the figures: the one place small counts are hidden.
 
-ACCESS.md: every count of people or referrals from 1 to ``JISR_SMALL_COUNT_THRESHOLD − 1``
+docs/access.md: every count of people or referrals from 1 to ``JISR_SMALL_COUNT_THRESHOLD − 1``
 (default 5, so 1–4) is published as null to everyone but ADMIN, in every figure,
 breakdown and report; a rate whose denominator is hidden is hidden too.
 

@@ -1,4 +1,4 @@
-"""Who sees and changes assessments and integration plans (ACCESS.md), as SQL predicates
+"""Who sees and changes assessments and integration plans (docs/access.md), as SQL predicates
 and checks on loaded rows.
 
 A plan and an assessment are identity-level, but the receiver that sees the young person
@@ -63,7 +63,7 @@ def may_edit_plan(viewer: Viewer, youth: Youth) -> bool:
 
 
 def may_move_action(viewer: Viewer, action: Action, youth: Youth) -> bool:
-    """ACCESS.md "mark a plan action done": its owner (the user, or staff of its actor),
+    """docs/access.md "mark a plan action done": its owner (the user, or staff of its actor),
     and the plan's editors."""
     if may_edit_plan(viewer, youth):
         return True

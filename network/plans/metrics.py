@@ -14,7 +14,7 @@ indicator's rule). Definitions:
   cohort, the members 12+ months out, and those autonomous within 12 months.
 
 Small counts: a count from 1 to ``threshold - 1`` is published as None to everyone but
-ADMIN, and a rate whose denominator is hidden is hidden too (ACCESS.md).
+ADMIN, and a rate whose denominator is hidden is hidden too (docs/access.md).
 """
 
 from __future__ import annotations

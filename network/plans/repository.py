@@ -1,4 +1,4 @@
-"""Queries on assessments and plans, with the visibility of ACCESS.md pushed into SQL."""
+"""Queries on assessments and plans, with the visibility of docs/access.md pushed into SQL."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Drafting and changing an individual integration plan, as ACCESS.md allows.
+"""Drafting and changing an individual integration plan, as docs/access.md allows.
 
 One ACTIVE plan per young person: a new one supersedes the current one, which is kept.
 Every change of an active plan moves its ``version``; a change that names another

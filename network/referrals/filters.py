@@ -42,7 +42,7 @@ class ReferralFilter:
     created_before: datetime | None = None
 
     def conditions(self, viewer: Viewer, now: datetime) -> list[ColumnElement[bool]]:
-        """ACCESS.md: a filter on a record the caller may not see matches nothing."""
+        """docs/access.md: a filter on a record the caller may not see matches nothing."""
         found: list[ColumnElement[bool]] = []
         if self.statuses is not None:
             found.append(Referral.status.in_(sorted(set(self.statuses))))

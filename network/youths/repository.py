@@ -28,7 +28,7 @@ class Seen:
 class YouthFilter:
     """``search`` is a case-code prefix, or an exact full name given as its keyed hash.
 
-    A name matches only records whose identity the viewer may see (ACCESS.md): for
+    A name matches only records whose identity the viewer may see (docs/access.md): for
     anyone else a match would confirm a name against a pseudonymous record."""
 
     statuses: Sequence[YouthStatus] = ()

@@ -1,7 +1,7 @@
 """case codes unique per institution, not across the network
 
 A clash with another institution's code no longer exists, so registering one reveals
-nothing about a record the caller may not see (ACCESS.md: no existence oracles).
+nothing about a record the caller may not see (docs/access.md: no existence oracles).
 
 Revision ID: 0011
 Revises: 0003

@@ -118,7 +118,7 @@ async def test_visibility_of_referrals_young_people_and_identity(api: Api) -> No
     assert by_receiver["referrals"]["nodes"][0]["youth"]["id"] == world.youth_id
     assert by_receiver["referrals"]["nodes"][0]["reason"] is not None
     assert [n["id"] for n in by_outsider["referrals"]["nodes"]] == [r["d"]]
-    # and filtering on a young person one may not see matches nothing (ACCESS.md)
+    # and filtering on a young person one may not see matches nothing (docs/access.md)
     assert await ids(api, coordinator, youthId=world.youth_id) == []
 
 
