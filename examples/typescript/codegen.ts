@@ -10,10 +10,12 @@ const config: CodegenConfig = {
     "src/generated/graphql.ts": {
       plugins: ["typescript-operations", "typed-document-node"],
       config: {
-        // Jisr's scalars travel as ISO 8601 strings: "2026-12-02T14:00:00Z", "2026-12-02".
+        // Jisr's scalars travel as ISO 8601 strings: "2026-12-02T14:00:00Z", "2026-12-02";
+        // JSON (a territory's GeoJSON boundary) as whatever the JSON holds.
         scalars: {
           DateTime: { input: "string", output: "string" },
           Date: { input: "string", output: "string" },
+          JSON: { input: "unknown", output: "unknown" },
         },
         strictScalars: true,
         enumsAsTypes: true,
