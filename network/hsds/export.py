@@ -23,6 +23,7 @@ from network.hsds.tables import Tables
 from network.hsds.vocabulary import (
     AXIS_NAMES,
     CONTACT_DESK,
+    EXTENT_TYPE,
     ISO_3166_2,
     KIND_NAMES,
     KINDS_TAXONOMY,
@@ -41,6 +42,7 @@ from network.hsds.vocabulary import (
 )
 from network.services.models import Service, service_areas
 from network.taxonomy.models import TaxonomyTerm
+from network.territories.geometry import extent
 from network.territories.models import Territory
 
 
@@ -341,11 +343,14 @@ def _service(
         location_id=hsds_id("location", org_id),
     )
     for territory in area:
+        shape = extent(territory.code)
         tables.add(
             "service_area",
             id=hsds_id("service_area", svc_id, territory.code),
             service_id=svc_id,
             name=in_language(territory.names, lang),
+            extent=shape,
+            extent_type=shape and EXTENT_TYPE,
             uri=TERRITORY_URN + territory.code,
         )
     for code in actor.languages:

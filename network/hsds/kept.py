@@ -1,9 +1,14 @@
 """What of an HSDS publication Jisr keeps: every other table and field is named, with
-its count of rows, in the import report, never dropped silently."""
+its count of rows, in the import report, never dropped silently.
+
+A service area's ``extent`` is not stored: a Jisr territory (named by its ISO 3166-2 URN)
+derives its extent from the territory's boundary, so there it goes unreported; an
+extent of any other area is reported as not kept."""
 
 from __future__ import annotations
 
-from network.hsds.tables import Tables
+from network.hsds.tables import Row, Tables
+from network.hsds.vocabulary import TERRITORY_URN
 
 KEPT: dict[str, set[str]] = {
     "organization": {"id", "name", "alternate_name", "description", "email", "website"}
@@ -36,6 +41,13 @@ KEPT: dict[str, set[str]] = {
 }
 
 
+def derived(name: str, row: Row) -> set[str]:
+    """Fields of ``row`` Jisr derives again on export rather than keeps."""
+    if name == "service_area" and str(row.values.get("uri") or "").startswith(TERRITORY_URN):
+        return {"extent", "extent_type"}
+    return set()
+
+
 def not_kept(tables: Tables) -> list[str]:
     """Each table Jisr does not keep, and each field with values in a table it keeps."""
     lines = []
@@ -48,8 +60,9 @@ def not_kept(tables: Tables) -> list[str]:
             continue
         fields: dict[str, int] = {}
         for row in rows:
+            derived_here = derived(name, row)
             for key, value in row.values.items():
-                if key not in kept and value not in (None, "", [], {}):
+                if key not in kept and key not in derived_here and value not in (None, "", [], {}):
                     fields[key] = fields.get(key, 0) + 1
         lines += [f"field {name}.{key}: not kept ({n} rows)" for key, n in sorted(fields.items())]
     return lines

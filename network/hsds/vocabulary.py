@@ -22,6 +22,8 @@ NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://jisr.ma/hsds")
 TEXT_LANGUAGES = ("fr", "ar", "en", "zgh")
 ISO_3166_2 = "ISO 3166-2"
 TERRITORY_URN = "urn:iso:std:iso:3166:-2:"
+# HSDS 3.0 ``service_area.extent_type`` for a GeoJSON ``extent``.
+EXTENT_TYPE = "geojson"
 
 # The two taxonomies Jisr publishes: what a service offers and what an actor is.
 SERVICES_TAXONOMY = "jisr-services"

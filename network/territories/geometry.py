@@ -111,3 +111,17 @@ def centroid(code: str) -> tuple[float, float] | None:
     if not geometry.contains(point):
         point = geometry.representative_point()
     return point.y, point.x
+
+
+@cache
+def extent(code: str) -> str | None:
+    """The boundary as compact GeoJSON text for an HSDS ``service_area.extent``: LOW
+    detail, so exports stay small, or MEDIUM for the few small communes whose LOW shape
+    no longer holds their centroid. None for a territory without a boundary."""
+    geometry = boundary(code, Detail.LOW)
+    point = centroid(code)
+    if geometry is None or point is None:
+        return None
+    if not shapely.from_geojson(json.dumps(geometry)).contains(shapely.Point(point[1], point[0])):
+        geometry = boundary(code, Detail.MEDIUM)
+    return json.dumps(geometry, separators=(",", ":"))

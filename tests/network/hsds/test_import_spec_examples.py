@@ -58,6 +58,7 @@ async def test_the_example_package_imports_and_exports_valid_hsds(
     tables = {line.split()[1].rstrip(":") for line in report.not_kept if line.startswith("table ")}
     assert tables == SPEC_TABLES_NOT_KEPT
     assert "field organization.tax_id: not kept (1 rows)" in report.not_kept
+    assert "field service_area.extent: not kept (1 rows)" in report.not_kept
     assert package_errors(tmp_path / "package" / "datapackage.json") == []
     services = orjson.loads((tmp_path / "json" / "services.json").read_bytes())
     assert errors(official("service"), services) == []
