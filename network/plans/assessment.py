@@ -19,7 +19,6 @@ from network import clock
 from network.crypto import DataCipher
 from network.enums import NeedLevel, ServiceAxis
 from network.errors import Duplicate, InvalidInput, Unauthenticated
-from network.idempotency import insert_once
 from network.plans import repository, rules
 from network.plans.enums import IndicatorAnswer
 from network.plans.models import Assessment, AssessmentAnswer, AssessmentAxis
@@ -95,18 +94,11 @@ async def assess_youth(
         request_fingerprint=fingerprint,
         assessed_at=now,
     )
-    if key is None:
-        session.add(assessment)
-        await session.flush()
-    else:
-        made = await insert_once(
-            session,
-            assessment,
-            first=lambda: repository.by_idempotency_key(session, Assessment, user_id, key),
-            same_request=lambda found: found.request_fingerprint == fingerprint,
-        )
-        if made is not assessment:
-            return made
+    made = await repository.add_once(
+        session, assessment, user_id=user_id, key=key, fingerprint=fingerprint
+    )
+    if made is not assessment:
+        return made
     for index, answer in enumerate(request.answers):
         note = rules.clean_note(answer.note, field=["answers", str(index), "note"])
         session.add(

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from network.idempotency import insert_once
 from network.plans.access import action_visible, plan_visible
 from network.plans.enums import PlanStatus
 from network.plans.models import (
@@ -194,4 +195,21 @@ async def by_idempotency_key(
 ) -> Row | None:
     return await session.scalar(
         select(model).where(model.created_by_id == user_id, model.idempotency_key == key)
+    )
+
+
+async def add_once(
+    session: AsyncSession, row: Row, *, user_id: int, key: str | None, fingerprint: str | None
+) -> Row:
+    """``row`` added; or, under an idempotency key already used, the row that first call made
+    (``insert_once`` refuses the key for a different request)."""
+    if key is None:
+        session.add(row)
+        await session.flush()
+        return row
+    return await insert_once(
+        session,
+        row,
+        first=lambda: by_idempotency_key(session, type(row), user_id, key),
+        same_request=lambda found: found.request_fingerprint == fingerprint,
     )

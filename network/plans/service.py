@@ -25,7 +25,6 @@ from network.errors import (
     PermissionDenied,
     Unauthenticated,
 )
-from network.idempotency import insert_once
 from network.plans import repository, rules
 from network.plans.access import may_edit_plan
 from network.plans.enums import ActionKind, ActionOwner, GoalStatus, PlanStatus
@@ -103,18 +102,11 @@ async def create_plan(
         created_at=now,
         updated_at=now,
     )
-    if key is None:
-        session.add(plan)
-        await session.flush()
-    else:
-        made = await insert_once(
-            session,
-            plan,
-            first=lambda: repository.by_idempotency_key(session, Plan, user_id, key),
-            same_request=lambda found: found.request_fingerprint == fingerprint,
-        )
-        if made is not plan:
-            return made
+    made = await repository.add_once(
+        session, plan, user_id=user_id, key=key, fingerprint=fingerprint
+    )
+    if made is not plan:
+        return made
     for index, goal in enumerate(request.goals):
         await _add_goal(session, cipher, plan, youth, goal, field=["goals", str(index)])
     return plan
