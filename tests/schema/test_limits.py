@@ -1,4 +1,4 @@
-"""Expensive or malicious requests are refused cleanly and quickly, never with a 500."""
+"""Expensive or malicious requests are refused cleanly, never with a 500 (no wall clock here)."""
 
 from __future__ import annotations
 
@@ -31,21 +31,18 @@ TOO_COSTLY = """
 """
 NODES = "query($ids: [ID!]!) { nodes(ids: $ids) { id } }"
 INTROSPECTION = "{ __schema { queryType { name } } }"
-QUICK = 0.9  # seconds; typically 0.01 to 0.2, with room for a loaded test machine
 
 
 def codes(answer: dict[str, Any]) -> list[str]:
     return [e["extensions"]["code"] for e in answer.get("errors") or ()]
 
 
-async def timed_post(api: Api, body: bytes | dict[str, Any]) -> tuple[httpx.Response, float]:
-    started = time.perf_counter()
+async def post(api: Api, body: bytes | dict[str, Any]) -> httpx.Response:
+    """How quickly refusals come is measured by bench/, not asserted here."""
     if isinstance(body, bytes):
         headers = {"content-type": "application/json"}
-        response = await api.client.post("/graphql", content=body, headers=headers)
-    else:
-        response = await api.client.post("/graphql", json=body)
-    return response, time.perf_counter() - started
+        return await api.client.post("/graphql", content=body, headers=headers)
+    return await api.client.post("/graphql", json=body)
 
 
 @pytest.fixture
@@ -61,28 +58,25 @@ async def test_a_megabyte_query_is_refused_with_413(demo_api: Api) -> None:
     # given a body of one megabyte
     body = b'{"query": "{ __typename ' + b" " * 1_000_000 + b'}"}'
     # when it is posted
-    response, seconds = await timed_post(demo_api, body)
+    response = await post(demo_api, body)
     # then it is refused before being parsed
     assert response.status_code == 413
     assert codes(response.json()) == ["QUERY_TOO_COMPLEX"]
-    assert seconds < QUICK
 
 
 async def test_a_fifty_level_deep_query_is_refused(demo_api: Api) -> None:
     query = "{ territories { " + "parent { " * 49 + "code" + " }" * 49 + " } }"
-    response, seconds = await timed_post(demo_api, {"query": query})
+    response = await post(demo_api, {"query": query})
     assert response.status_code == 200
     assert codes(response.json()) == ["QUERY_TOO_COMPLEX"]
     assert response.json()["data"] is None
-    assert seconds < QUICK
 
 
 async def test_a_thousand_aliases_are_refused(demo_api: Api) -> None:
     query = "{ " + " ".join(f"a{i}: territories {{ code }}" for i in range(1000)) + " }"
-    response, seconds = await timed_post(demo_api, {"query": query})
+    response = await post(demo_api, {"query": query})
     assert response.status_code == 200
     assert codes(response.json()) == ["QUERY_TOO_COMPLEX"]
-    assert seconds < QUICK
 
 
 async def test_forty_one_aliases_are_refused_by_the_alias_limit(demo_api: Api) -> None:
@@ -94,10 +88,9 @@ async def test_forty_one_aliases_are_refused_by_the_alias_limit(demo_api: Api) -
 
 async def test_ten_thousand_ids_are_refused(demo_api: Api) -> None:
     ids = [to_global_id("Actor", n) for n in range(10_000)]
-    response, seconds = await timed_post(demo_api, {"query": NODES, "variables": {"ids": ids}})
+    response = await post(demo_api, {"query": NODES, "variables": {"ids": ids}})
     assert response.status_code == 200
     assert codes(response.json()) == ["INVALID_INPUT"]
-    assert seconds < QUICK
 
 
 async def test_a_cost_above_the_limit_is_refused_before_running(demo_api: Api) -> None:
