@@ -147,7 +147,6 @@ def create_celery(settings: Settings) -> JisrCelery:
         # (its late ack is lost, so the broker redelivers it; the outbox claim makes that
         # a no-op). Cancelling it instead could stop it between the send and the record.
         worker_cancel_long_running_tasks_on_connection_loss=False,
-        worker_consumer="workers.consumer:JisrConsumer",
         beat_schedule=beat_schedule(),
         beat_schedule_filename=str(settings.var_dir / "beat-schedule"),
         enable_utc=True,
