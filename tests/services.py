@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pytest
 import redis
+from celery import Celery
+from celery.contrib.testing.worker import start_worker
+from celery.worker import WorkController
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
 
@@ -53,3 +58,16 @@ def redis_server_program() -> str:
     if program is None:
         missing("the redis-server program")
     return program
+
+
+@contextmanager
+def running_worker(app: Celery, **options: Any) -> Iterator[WorkController]:
+    """A real worker (threads) on ``app``'s broker, started after the broker's queue is purged.
+
+    Tests share one Redis database: a task an earlier test queued and nobody consumed would
+    otherwise run here, against this test's database.
+    """
+    app.control.purge()
+    options = {"pool": "threads", "perform_ping_check": False, "shutdown_timeout": 20} | options
+    with start_worker(app, **options) as worker:
+        yield worker

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from celery.contrib.testing.worker import start_worker
 from prometheus_client import REGISTRY
 from sqlalchemy import text
 
@@ -16,7 +15,7 @@ from network.jobs import dispatch
 from tests.api import test_settings as settings_for
 from tests.network.metrics.world import bare_databases, bare_url
 from tests.network.notifications.servers import free_port
-from tests.services import broker_url
+from tests.services import broker_url, running_worker
 from tests.workers.test_metrics_worker import coordinator_api, ended, request
 from workers.app import create_celery, enqueue_through
 from workers.job_tasks import RELAY
@@ -54,7 +53,7 @@ async def test_a_job_lost_at_hand_over_is_answered_queued_and_relayed(
         app = create_celery(settings_for(bare_url, var, broker_url=broker_url("embedded")))
         for module in (workers.metrics_tasks, workers.job_tasks):
             app.loader.import_module(module.__name__)
-        with start_worker(app, pool="threads", perform_ping_check=False, shutdown_timeout=20):
+        with running_worker(app):
             app.send_task(RELAY)
             job = await ended(api, token, job_id)
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 
 from network import clock
 from network.database import standalone_unit_of_work
@@ -32,7 +31,7 @@ from tests.network.notifications.outbox_data import (
     user_id,
 )
 from tests.network.notifications.servers import MailServer, mail_server, webhook_receiver
-from tests.services import broker_url
+from tests.services import broker_url, running_worker
 from workers.app import JisrCelery, create_celery
 from workers.notification_tasks import RELAY
 
@@ -74,9 +73,7 @@ def worker_on(
         **(FAST | overrides),
     )
     app = create_celery(settings)
-    with start_worker(
-        app, pool="threads", concurrency=4, perform_ping_check=False, shutdown_timeout=20
-    ):
+    with running_worker(app, concurrency=4):
         yield app
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import orjson
 import redis.asyncio as aioredis
-from celery.contrib.testing.worker import start_worker
 from sqlalchemy import select, update
 
 from network import clock
@@ -22,7 +21,7 @@ from network.reminders.rules import EXPIRY
 from tests.api import Api
 from tests.api import test_settings as settings_for
 from tests.schema.referrals.fixtures import created, network
-from tests.services import redis_url
+from tests.services import redis_url, running_worker
 from workers.app import create_celery
 from workers.reminder_tasks import SCAN
 
@@ -48,7 +47,7 @@ async def test_an_expiry_by_a_worker_is_published_to_subscribers(
 
     # when a real worker runs the expiry rule
     app = create_celery(settings_for(db_url, tmp_path / "var", redis_url=url))
-    with start_worker(app, pool="threads", perform_ping_check=False, shutdown_timeout=20):
+    with running_worker(app):
         app.send_task(SCAN, args=(EXPIRY,))
         heard = None
         for _ in range(60):

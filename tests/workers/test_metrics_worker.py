@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from sqlalchemy import text
 
 import workers.metrics_tasks
@@ -23,7 +22,7 @@ from tests.factories import person, territory_pk
 from tests.network.metrics.built import built
 from tests.network.metrics.test_referral_figures import build
 from tests.network.metrics.world import bare_databases, bare_url
-from tests.services import broker_url
+from tests.services import broker_url, running_worker
 from workers.app import create_celery
 
 __all__ = ["bare_databases", "bare_url"]
@@ -51,7 +50,7 @@ def metrics_worker(url: str, var_dir: Path, broker: str) -> Iterator[None]:
     app.loader.import_module(workers.metrics_tasks.__name__)
     with (
         dispatch.installed(workers.app.enqueue_through(app)),
-        start_worker(app, pool="threads", perform_ping_check=False, shutdown_timeout=20),
+        running_worker(app),
     ):
         yield
 

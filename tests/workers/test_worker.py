@@ -6,14 +6,13 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.database import standalone_unit_of_work
 from network.taxonomy.models import TaxonomyTerm
 from tests.api import test_settings as settings_for
-from tests.services import broker_url
+from tests.services import broker_url, running_worker
 from workers.app import create_celery
 
 TERM = "health.medical-care"
@@ -46,7 +45,7 @@ async def test_a_worker_runs_a_sent_task_against_the_database(
     settings = settings_for(db_url, tmp_path / "var", broker_url=broker_url(broker))
     app = create_celery(settings)
 
-    with start_worker(app, pool="threads", perform_ping_check=False, shutdown_timeout=20):
+    with running_worker(app):
         # when the reference data sync is sent through the broker
         app.send_task("jisr.sync_reference_data")
 
