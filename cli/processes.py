@@ -20,13 +20,13 @@ LOG_LEVELS = click.Choice(["debug", "info", "warning", "error"], case_sensitive=
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1))
 @click.option("--log-level", default="info", show_default=True, type=LOG_LEVELS)
 def serve(host: str, port: int, workers: int, log_level: str) -> None:
-    """Serve the GraphQL API (GraphiQL at /graphql)."""
+    """Serve the console at / and the GraphQL API (GraphiQL at /graphql)."""
     import uvicorn
 
     settings = settings_or_exit()
     configure_logging(level=log_level.upper())
     uvicorn.run(
-        "schema.app:create_app",
+        "web.app:create_app",
         factory=True,
         host=host,
         port=port,

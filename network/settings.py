@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     data_key: str = ""
     default_response_days: int = Field(default=5, ge=0, le=365)
     default_language: Literal["ar", "fr", "en"] = "ar"
+    map_tiles_url: str = ""  # JISR_MAP_TILES_URL: an optional tile layer under the console's map
     scan_interval_seconds: int = Field(default=60, ge=1)
     leaving_care_reminder_days: Annotated[tuple[int, ...], NoDecode] = (180, 90, 30)
     post_care_check_in_months: Annotated[tuple[int, ...], NoDecode] = (3, 6, 12)

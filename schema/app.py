@@ -222,6 +222,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         lifespan=lifespan,
     )
     app.state.jisr = state
+    app.state.graphql = graphql
     app.router.routes.extend([*ops.routes, *hsds.routes, *graphiql.routes])
     app.add_middleware(SecurityHeaders)
     app.add_middleware(ops.Instrumentation, access_log=settings.access_log)

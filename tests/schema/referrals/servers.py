@@ -30,7 +30,7 @@ def api_process(env: dict[str, str]) -> Iterator[str]:
     it answers /healthz."""
     port = free_port()
     command = [
-        sys.executable, "-m", "uvicorn", "--factory", "schema.app:create_app",
+        sys.executable, "-m", "uvicorn", "--factory", "web.app:create_app",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, text=True)

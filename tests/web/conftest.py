@@ -1,0 +1,121 @@
+"""Fixtures of the console's tests: a real server process, a real Chromium, signed-in pages.
+
+``console``: Jisr as ``jisr serve`` runs it (uvicorn, ``web.app:create_app``) on a private
+copy of the demo database, one per test module; tests that write use data that no other
+test of the module reads. ``browser``, ``page`` come from tests/browser.py (Debian's
+Chromium through Playwright; CI fails without it). ``as_user`` signs a fresh browser
+context in through the console's own sign-in page, in the language asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.async_api import Browser, Page
+
+from tests.api import TEST_DATA_KEY
+from tests.browser import browser, output_folder  # noqa: F401
+from tests.databases import Databases
+from tests.schema.referrals.servers import api_process
+
+PASSWORD = "jisr-demo-2026"
+MEDIATOR = "mediation.dar-al-amal@jisr.example.ma"
+AGENCY = "staff.aec-fes@jisr.example.ma"  # staff of the employment agency AEC Fès Atlas
+COORDINATOR = "coordination.fes-meknes@jisr.example.ma"
+ADMIN = "admin@jisr.example.ma"
+LOCALES = {"ar": "ar-MA", "fr": "fr-FR", "en": "en-GB"}
+
+
+@dataclass(frozen=True)
+class Console:
+    base: str
+    db_url: str
+
+    def token(self, email: str, password: str = PASSWORD) -> str:
+        """A fresh API token for ``email``, through the login mutation over HTTP."""
+        payload = self.graphql(
+            "mutation($e:String!,$p:String!){login(email:$e,password:$p){token userErrors{code}}}",
+            {"e": email, "p": password},
+        )["login"]
+        assert payload["userErrors"] == [], payload
+        return str(payload["token"])
+
+    def graphql(
+        self, query: str, variables: dict[str, object] | None = None, token: str | None = None
+    ) -> dict[str, object]:
+        """What a partner system would send: the public API over HTTP."""
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        response = httpx.post(
+            self.base + "/graphql",
+            json={"query": query, "variables": variables or {}},
+            headers=headers,
+            timeout=20,
+        )
+        body = response.json()
+        assert not body.get("errors"), body
+        return body["data"]  # type: ignore[no-any-return]
+
+
+def console_environment(db_url: str, var: Path, **extra: str) -> dict[str, str]:
+    return {
+        "JISR_ENV": "development",
+        "JISR_DATABASE_URL": db_url,
+        "JISR_REDIS_URL": "",
+        "JISR_SECRET_KEY": "console-test-secret",
+        "JISR_DATA_KEY": TEST_DATA_KEY,
+        "JISR_VAR_DIR": str(var),
+        "JISR_WS_VIEWER_CHECK_SECONDS": "1",
+        **extra,
+    }
+
+
+@pytest.fixture(scope="module")
+async def console(
+    databases: Databases, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Console]:
+    db_url = await databases.clone()
+    with api_process(console_environment(db_url, tmp_path_factory.mktemp("var"))) as base:
+        yield Console(base, db_url)
+
+
+SignIn = Callable[..., Awaitable[Page]]
+
+
+@pytest.fixture
+async def as_user(browser: Browser, console: Console) -> AsyncIterator[SignIn]:  # noqa: F811
+    """``await as_user(email, lang="fr", javascript=True)``: a page signed in as ``email``."""
+    contexts = []
+
+    async def sign_in(email: str | None, lang: str = "fr", javascript: bool = True) -> Page:
+        context = await browser.new_context(
+            viewport={"width": 1400, "height": 900},
+            locale=LOCALES[lang],
+            java_script_enabled=javascript,
+            base_url=console.base,
+        )
+        contexts.append(context)
+        page = await context.new_page()
+        await page.goto(f"/sign-in?lang={lang}")
+        if email is None:
+            return page
+        await page.fill("#email", email)
+        await page.fill("#password", PASSWORD)
+        await page.click("form[action='/sign-in'] button[type=submit]")
+        await page.wait_for_load_state()
+        assert "/sign-in" not in page.url, await page.content()
+        return page
+
+    yield sign_in
+    for context in contexts:
+        await context.close()
+
+
+async def screenshot(page: Page, request: pytest.FixtureRequest, name: str) -> Path:
+    """A full-page screenshot kept under tests/output/<module>/<name>.png."""
+    path = output_folder(request) / f"{name}.png"
+    await page.screenshot(path=str(path), full_page=True)
+    return path

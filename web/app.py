@@ -1,0 +1,28 @@
+"""The composition root of the served application: the API (``schema.app``) and, beside it,
+the console at ``/`` with its static files under ``/static``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+
+from network.settings import Settings
+from schema.app import create_app as create_api
+from web.client import Console
+from web.pages import ROUTES
+from web.pages.shell import not_found
+
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    app = create_api(settings)
+    app.state.console = Console(app.state.jisr, app.state.graphql)
+    app.router.routes.extend(
+        [*ROUTES, Mount("/static", StaticFiles(directory=STATIC), name="static")]
+    )
+    app.add_exception_handler(404, not_found)
+    return app

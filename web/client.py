@@ -1,0 +1,182 @@
+"""The console is a client of the public API: each page runs documents of
+``web/operations/*.graphql`` against Jisr's own schema, in this process, as the signed-in
+user — their viewer, the same gate (persisted documents, limits, cost, rate) and audit as
+any API client. The documents are registered as persisted queries on first use, so an
+allow-list deployment runs the console too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, cast
+
+import orjson
+from starlette.requests import Request
+
+from network import persisted_queries
+from network.enums import Language
+from network.viewer import ANONYMOUS, Viewer
+from schema.context import Context
+
+OPERATIONS = Path(__file__).parent / "operations"
+
+
+def load_operations(folder: Path = OPERATIONS) -> dict[str, str]:
+    """Each file holds one operation, named as the file: ``ActorMap.graphql``."""
+    return {
+        path.stem: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.graphql"))
+    }
+
+
+class ConsoleError(Exception):
+    """The API answered with errors the page cannot word (masked, logged by the API)."""
+
+    def __init__(self, errors: list[dict[str, Any]]) -> None:
+        super().__init__("; ".join(str(e.get("message")) for e in errors))
+        self.errors = errors
+
+    @property
+    def codes(self) -> set[str]:
+        return {str((e.get("extensions") or {}).get("code")) for e in self.errors}
+
+
+class SignedOut(Exception):
+    """The session's token is no longer valid: sign in again."""
+
+
+class _SubResponse:
+    def __init__(self) -> None:
+        self.status_code: int | None = None
+        self.headers: dict[str, str] = {}
+
+
+class Console:
+    def __init__(self, app_state: Any, graphql: Any) -> None:
+        self.state = app_state
+        self.graphql = graphql  # schema.app.JisrGraphQL: its schema, its way to the viewer
+        self.documents = load_operations()
+        self._registered = False
+        self._lock = asyncio.Lock()
+
+    async def register(self) -> None:
+        """Register every console document as a persisted query (once per process)."""
+        if self._registered:
+            return
+        async with self._lock:
+            if self._registered:
+                return
+            async with self.state.sessions() as session, session.begin():
+                for document in self.documents.values():
+                    await persisted_queries.register(session, document)
+            self._registered = True
+
+    async def viewer(self, request: Request, token: str | None) -> Viewer:
+        """The viewer behind the session's token, judged once per request."""
+        kept = getattr(request.state, "viewer", None)
+        if kept is None:
+            try:
+                kept = await self.graphql.resolve_viewer(token) if token else ANONYMOUS
+            except Exception as error:
+                if getattr(error, "code", None) is not None:  # a DomainError: refused token
+                    raise SignedOut() from error
+                raise
+            request.state.viewer = kept
+        return kept
+
+    async def context(self, request: Request, viewer: Viewer, lang: str) -> Context:
+        state = self.state
+        language = Language(lang.upper())
+        if viewer.language is not language:
+            viewer = dataclasses.replace(viewer, language=language)
+        return Context(
+            settings=state.settings,
+            sessions=state.sessions,
+            viewer=viewer,
+            reference=await state.reference.get(),
+            request_id=request.headers.get("x-request-id") or uuid.uuid4().hex,
+            request=request,
+            response=_SubResponse(),
+            broadcaster=state.broadcaster,
+            signin=state.signin,
+            searches=state.searches,
+        )
+
+    async def run(
+        self,
+        context: Context,
+        name: str,
+        variables: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """The data of operation ``name``; ConsoleError when the API answered errors."""
+        await self.register()
+        query = self.documents[name]
+        request_data = SimpleNamespace(
+            query=query, variables=variables or {}, operation_name=name, extensions=None
+        )
+
+        async def resolve(admitted: str | None) -> Any:
+            return await self.graphql.schema.execute(
+                admitted,
+                variable_values=variables or {},
+                context_value=context,
+                operation_name=name,
+            )
+
+        result = await self.state.gate.run(
+            context,
+            request_data,
+            compiled_allowed=True,
+            resolve=resolve,
+            sub_response=_SubResponse(),
+        )
+        if result.errors:
+            raise ConsoleError([_error(e) for e in result.errors])
+        data = result.data
+        if not isinstance(data, dict):  # the compiled path's pre-encoded JSON
+            data = orjson.loads(orjson.dumps(data))
+        return cast(dict[str, Any], data)
+
+    async def subscribe(
+        self, context: Context, name: str, variables: dict[str, Any] | None = None
+    ) -> AsyncIterator[dict[str, Any]]:
+        """The events of subscription ``name``, each admitted through the gate first."""
+        await self.register()
+        query = self.documents[name]
+        request_data = SimpleNamespace(
+            query=query, variables=variables or {}, operation_name=name, extensions=None
+        )
+        admitted: list[str | None] = []
+
+        async def resolve(document: str | None) -> Any:
+            admitted.append(document)
+            return SimpleNamespace(errors=None, extensions=None, data=None)
+
+        result = await self.state.gate.run(
+            context,
+            request_data,
+            compiled_allowed=False,
+            resolve=resolve,
+            sub_response=_SubResponse(),
+        )
+        if not admitted:
+            raise ConsoleError([_error(e) for e in result.errors or []])
+        stream = await self.graphql.schema.subscribe(
+            admitted[0], variable_values=variables or {}, context_value=context, operation_name=name
+        )
+        if not hasattr(stream, "__aiter__"):
+            raise ConsoleError([_error(e) for e in stream.errors or []])
+        async for event in stream:
+            context.reset_loaders()
+            if event.errors:
+                raise ConsoleError([_error(e) for e in event.errors])
+            yield event.data or {}
+
+
+def _error(error: Any) -> dict[str, Any]:
+    formatted = getattr(error, "formatted", None)
+    return dict(formatted) if formatted is not None else {"message": str(error)}

@@ -1,0 +1,103 @@
+"""The console's words for the API's enum values, in English; templates translate them
+(``_(kind_names[kind])``). Babel finds them through ``N_`` (see web/locale/README.md)."""
+
+from __future__ import annotations
+
+
+def N_(message: str) -> str:
+    """Marks ``message`` for extraction; it is translated where it is shown."""
+    return message
+
+
+role_names = {
+    "ADMIN": N_("Administrator"),
+    "COORDINATOR": N_("Coordinator"),
+    "MEDIATOR": N_("Social mediator"),
+    "AGENCY_STAFF": N_("Agency staff"),
+}
+language_names = {"AR": "العربية", "FR": "Français", "EN": "English", "ZGH": "ⵜⴰⵎⴰⵣⵉⵖⵜ"}
+channel_names = {"IN_APP": N_("In Jisr"), "EMAIL": N_("Email"), "SMS": N_("Text message")}
+kind_names = {
+    "REFERRAL_RECEIVED": N_("A referral is received"),
+    "REFERRAL_RESPONSE_DUE": N_("A referral awaits an answer"),
+    "REFERRAL_ESCALATED": N_("A referral is escalated"),
+    "REFERRAL_EXPIRED": N_("A referral expired"),
+    "REFERRAL_STATUS_CHANGED": N_("A referral changed"),
+    "FOLLOW_UP_DUE": N_("A follow-up is due"),
+    "LEAVING_CARE_SOON": N_("A young person leaves care soon"),
+    "POST_CARE_CHECK_IN": N_("A check-in after care is due"),
+    "ACTOR_DATA_STALE": N_("Our profile needs checking"),
+}
+axis_names = {
+    "HEALTH": N_("Health"),
+    "EDUCATION_TRAINING": N_("Education and training"),
+    "EMPLOYMENT": N_("Employment"),
+    "SOCIAL_ASSISTANCE": N_("Social assistance"),
+    "SOCIAL_PARTICIPATION": N_("Social participation"),
+}
+actor_kind_names = {
+    "CARE_INSTITUTION": N_("Care institution"),
+    "SOCIAL_ASSISTANCE_CENTER": N_("Social assistance centre"),
+    "HEALTH_FACILITY": N_("Health facility"),
+    "EDUCATION_INSTITUTION": N_("School or university"),
+    "TRAINING_CENTER": N_("Training centre"),
+    "EMPLOYMENT_AGENCY": N_("Employment agency"),
+    "PUBLIC_SERVICE": N_("Public service"),
+    "ASSOCIATION": N_("Association"),
+    "LOCAL_AUTHORITY": N_("Local authority"),
+    "EMPLOYER": N_("Employer"),
+    "INTERNATIONAL_PARTNER": N_("International partner"),
+}
+status_names = {
+    "DRAFT": N_("Draft"),
+    "SENT": N_("New"),
+    "ACCEPTED": N_("Accepted"),
+    "DECLINED": N_("Declined"),
+    "REDIRECTED": N_("Redirected"),
+    "IN_PROGRESS": N_("In progress"),
+    "COMPLETED": N_("Completed"),
+    "CANCELLED": N_("Cancelled"),
+    "EXPIRED": N_("Expired"),
+}
+decline_reason_names = {
+    "NOT_ELIGIBLE": N_("The young person is not eligible"),
+    "NO_CAPACITY": N_("No place available"),
+    "OUT_OF_AREA": N_("Outside our area"),
+    "SERVICE_NOT_OFFERED": N_("We do not offer this service"),
+    "YOUTH_UNREACHABLE": N_("The young person cannot be reached"),
+    "OTHER": N_("Another reason"),
+}
+outcome_names = {
+    "SERVED": N_("Served"),
+    "PARTIALLY_SERVED": N_("Partly served"),
+    "NOT_SERVED": N_("Not served"),
+    "YOUTH_WITHDREW": N_("The young person withdrew"),
+}
+event_names = {
+    "CREATED": N_("Created"),
+    "SENT": N_("Sent"),
+    "ACCEPTED": N_("Accepted"),
+    "DECLINED": N_("Declined"),
+    "REDIRECTED": N_("Redirected"),
+    "STARTED": N_("Started"),
+    "COMPLETED": N_("Completed"),
+    "CANCELLED": N_("Cancelled"),
+    "EXPIRED": N_("Expired"),
+    "NOTE": N_("Note"),
+    "FOLLOW_UP_SCHEDULED": N_("Follow-up scheduled"),
+    "REMINDER_SENT": N_("Reminder sent"),
+    "ESCALATED": N_("Escalated"),
+}
+
+LABELS = {
+    "role_names": role_names,
+    "language_names": language_names,
+    "channel_names": channel_names,
+    "kind_names": kind_names,
+    "axis_names": axis_names,
+    "actor_kind_names": actor_kind_names,
+    "status_names": status_names,
+    "decline_reason_names": decline_reason_names,
+    "outcome_names": outcome_names,
+    "event_names": event_names,
+}

@@ -1,0 +1,22 @@
+// Jisr console: the little JavaScript every page shares. Pages work without it.
+(function () {
+  "use strict";
+  // htmx requests carry the form's CSRF token when they are not a form post
+  document.addEventListener("htmx:configRequest", function (event) {
+    var field = document.querySelector("input[name=csrf]");
+    if (field) { event.detail.headers["X-CSRF-Token"] = field.value; }
+  });
+  // live updates: the server tells what changed, the page fetches its fresh parts
+  var live = document.body.getAttribute("data-live");
+  if (live && window.EventSource) {
+    var source = new EventSource(live);
+    ["referral", "notification"].forEach(function (kind) {
+      source.addEventListener(kind, function (event) {
+        var detail = {};
+        try { detail = JSON.parse(event.data); } catch (e) { /* nothing to add */ }
+        if (window.htmx) { window.htmx.trigger(document.body, "jisr:" + kind, detail); }
+      });
+    });
+    source.addEventListener("signed-out", function () { source.close(); window.location.reload(); });
+  }
+})();

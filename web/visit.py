@@ -1,0 +1,217 @@
+"""One visit to a console page: who is asking, in which language, and the page's answer.
+
+``page`` wraps every route of the console: it resolves the session's viewer (a refused
+token signs the browser out), runs the handler with a ``Visit``, and turns what the
+handler could not word into a page — sign in, not allowed (403), too many requests
+(429), the friendly error page with the request id (500; the API masked and logged it).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from functools import wraps
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from network.enums import Role
+from network.viewer import Viewer
+from schema.context import Context
+from web import sessions
+from web.client import Console, ConsoleError, SignedOut
+from web.i18n import LANG_COOKIE, LANGUAGES, NAMES, Speech, language_of
+from web.jinja import environment
+
+logger = logging.getLogger("jisr.console")
+Handler = Callable[["Visit"], Awaitable[Response]]
+
+
+class Refused(Exception):
+    """The visit may not do this: a page with ``status`` and ``message`` answers it."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+class Visit:
+    def __init__(
+        self, request: Request, console: Console, viewer: Viewer, speech: Speech, context: Context
+    ) -> None:
+        self.request = request
+        self.console = console
+        self.viewer = viewer
+        self.speech = speech
+        self.context = context
+        self.settings = console.state.settings
+        self._ = speech.gettext
+
+    @property
+    def signed_in(self) -> bool:
+        return not self.viewer.is_anonymous
+
+    def has(self, *roles: Role) -> bool:
+        return bool(self.viewer.roles & set(roles))
+
+    def require(self, *roles: Role) -> None:
+        """Signed in (else the sign-in page) with one of ``roles`` when given (else 403)."""
+        if not self.signed_in:
+            raise SignedOut()
+        if roles and not self.has(*roles):
+            raise Refused(403, self._("This page is not part of your role."))
+
+    async def run(self, name: str, **variables: Any) -> dict[str, Any]:
+        return await self.console.run(self.context, name, variables)
+
+    async def form(self) -> FormData:
+        """The posted form, once its CSRF token is checked."""
+        form = await self.request.form()
+        sent = form.get(sessions.CSRF_FIELD) or self.request.headers.get(sessions.CSRF_HEADER)
+        if not sessions.csrf_valid(self.request, self.settings, str(sent) if sent else None):
+            raise Refused(
+                403, self._("This form has expired. Go back, reload the page and try again.")
+            )
+        return form
+
+    def url(self, path: str, **query: Any) -> str:
+        kept = {k: v for k, v in query.items() if v not in (None, "", [])}
+        return path + ("?" + urlencode(kept, doseq=True) if kept else "")
+
+    def language_links(self) -> list[dict[str, str]]:
+        here = self.request.url.path
+        query = [(k, v) for k, v in self.request.query_params.multi_items() if k != "lang"]
+        links = []
+        for lang in LANGUAGES:
+            target = here + "?" + urlencode([*query, ("lang", lang)])
+            links.append({"lang": lang, "name": NAMES[lang], "href": target})
+        return links
+
+    def navigation(self) -> list[dict[str, str]]:
+        _ = self._
+        items = [{"href": "/", "label": _("Find a service")}]
+        if self.viewer.is_actor_staff:
+            items.append({"href": "/inbox", "label": _("Referrals received")})
+            items.append({"href": "/agency", "label": _("Our profile")})
+        if self.signed_in:
+            items.append({"href": "/notifications", "label": _("Notifications")})
+            items.append({"href": "/account", "label": _("My account")})
+        return items
+
+    async def unread(self) -> int | None:
+        if not self.signed_in:
+            return None
+        data = await self.run("UnreadCount")
+        return int(data["notifications"]["totalCount"])
+
+    async def page(self, template: str, status: int = 200, **values: Any) -> Response:
+        html = self.render(template, unread=await self.unread(), **values)
+        return self.respond(HTMLResponse(html, status_code=status))
+
+    def fragment(self, template: str, **values: Any) -> Response:
+        """A part of a page, for htmx: no layout, no badge query."""
+        return self.respond(HTMLResponse(self.render(template, **values)))
+
+    def render(self, template: str, **values: Any) -> str:
+        speech = self.speech
+        return (
+            environment()
+            .get_template(template)
+            .render(
+                _=speech.gettext,
+                ngettext=speech.ngettext,
+                speech=speech,
+                lang=speech.lang,
+                dir=speech.dir,
+                visit=self,
+                viewer=self.viewer,
+                csrf=sessions.csrf_token(self.request, self.settings),
+                csrf_field=sessions.CSRF_FIELD,
+                request=self.request,
+                **values,
+            )
+        )
+
+    def respond(self, response: Response) -> Response:
+        sessions.keep_nonce(self.request, response, self.settings)
+        asked = self.request.query_params.get("lang", "").lower()
+        if asked in LANGUAGES and self.request.cookies.get(LANG_COOKIE) != asked:
+            response.set_cookie(LANG_COOKIE, asked, max_age=365 * 86400, samesite="lax", path="/")
+        return response
+
+    def redirect(self, url: str) -> Response:
+        """After a post: see the result at ``url`` (303, so a reload does not post again)."""
+        return self.respond(RedirectResponse(url, status_code=303))
+
+
+def console_of(request: Request) -> Console:
+    console: Console = request.app.state.console
+    return console
+
+
+async def visit_of(request: Request) -> Visit:
+    console = console_of(request)
+    token = sessions.token_of(request)
+    viewer = await console.viewer(request, token)
+    lang = language_of(request, viewer.language.value if viewer.language else None)
+    speech = Speech(lang)
+    return Visit(request, console, viewer, speech, await console.context(request, viewer, lang))
+
+
+def _sign_in_again(request: Request) -> Response:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    response = RedirectResponse("/sign-in?next=" + quote(target, safe=""), status_code=303)
+    if sessions.token_of(request):
+        sessions.end_session(response)
+    return response
+
+
+def page(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+    @wraps(handler)
+    async def route(request: Request) -> Response:
+        try:
+            visit = await visit_of(request)
+        except SignedOut:
+            return _sign_in_again(request)
+        try:
+            return await handler(visit)
+        except SignedOut:
+            return _sign_in_again(request)
+        except Refused as refused:
+            return await problem(visit, refused.status, refused.message)
+        except ConsoleError as error:
+            if "RATE_LIMITED" in error.codes:
+                return await problem(
+                    visit, 429, visit._("Too many requests. Wait a minute, then try again.")
+                )
+            if "UNAUTHENTICATED" in error.codes:
+                return _sign_in_again(request)
+            if "FORBIDDEN" in error.codes:
+                return await problem(visit, 403, visit._("This page is not part of your role."))
+            if "NOT_FOUND" in error.codes:
+                return await problem(visit, 404, visit._("This page does not exist."))
+            logger.warning(
+                "console page %s answered errors: %s", request.url.path, sorted(error.codes)
+            )
+            return await problem(visit, 500, None)
+
+    return route
+
+
+async def problem(visit: Visit, status: int, message: str | None) -> Response:
+    return visit.respond(
+        HTMLResponse(
+            visit.render(
+                "problem.html",
+                status=status,
+                message=message,
+                request_id=visit.request.headers.get("x-request-id", ""),
+                unread=None,
+            ),
+            status_code=status,
+        )
+    )
