@@ -1,0 +1,58 @@
+"""Every page of the console, in Arabic and in French, as its users reach it: axe-core finds
+no serious or critical violation (colour contrast, names of controls, landmarks, language…).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.web.accessibility import axe_violations
+from tests.web.conftest import MEDIATOR, Console, SignIn
+
+# (who, address) of every page; {actor}, {service}, {referral} are filled from the API.
+PAGES = [
+    (None, "/sign-in"),
+    (None, "/no-such-page"),
+    (MEDIATOR, "/account"),
+    (MEDIATOR, "/account/password"),
+    (MEDIATOR, "/notifications"),
+]
+
+
+def address(console: Console, path: str) -> str:
+    return path
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+@pytest.mark.parametrize(("who", "path"), PAGES, ids=[f"{w or 'anonymous'}:{p}" for w, p in PAGES])
+async def test_no_serious_accessibility_violation(
+    as_user: SignIn, console: Console, who: str | None, path: str, lang: str
+) -> None:
+    page = await as_user(who, lang=lang)
+    await page.goto(address(console, path) + ("&" if "?" in path else "?") + f"lang={lang}")
+    await page.wait_for_load_state("networkidle")
+
+    assert await axe_violations(page) == []
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+async def test_a_form_with_errors_has_no_serious_violation(as_user: SignIn, lang: str) -> None:
+    page = await as_user(None, lang=lang)
+    await page.click("form[action='/sign-in'] button[type=submit]")
+    await page.wait_for_load_state()
+    assert await page.locator(".error-summary").count() == 1
+
+    assert await axe_violations(page) == []
+
+
+async def test_the_check_finds_what_it_looks_for(as_user: SignIn) -> None:
+    # given a page with a button without a name and text that can hardly be read
+    page = await as_user(None, lang="fr")
+    await page.evaluate(
+        """() => { document.querySelector('main').insertAdjacentHTML('beforeend',
+            '<button></button><p style="color:#ddd;background:#fff">faint</p>'); }"""
+    )
+
+    found = {v["id"] for v in await axe_violations(page)}
+
+    assert {"button-name", "color-contrast"} <= found
