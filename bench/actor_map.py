@@ -132,11 +132,11 @@ SERVER_DEFAULTS = {
 
 
 @contextmanager
-def server(url: str, var_dir: Path) -> Iterator[Server]:
-    """One uvicorn process serving the API."""
+def server(url: str, var_dir: Path, factory: str = "schema.app:create_app") -> Iterator[Server]:
+    """One uvicorn process serving the API (or, with ``web.app:create_app``, the console)."""
     port = free_port()
     env = {**SERVER_DEFAULTS, **os.environ, "JISR_DATABASE_URL": url, "JISR_VAR_DIR": str(var_dir)}
-    command = [sys.executable, "-m", "uvicorn", "--factory", "schema.app:create_app"]
+    command = [sys.executable, "-m", "uvicorn", "--factory", factory]
     command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
     command += ["--no-access-log"]
     process = subprocess.Popen(command, env=env)

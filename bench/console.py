@@ -1,0 +1,168 @@
+"""Benchmark of the console's pages: ``python -m bench.console``.
+
+Prepares the database (migrate; the demo network, then the scale data on top, when it
+holds no actor), starts one server process (``web.app:create_app``, as ``jisr serve``
+runs it), signs the demo users in, then for each page prints the server time at a fixed
+concurrency (p50/p95, one process) and the weight of its first load: the HTML and every
+stylesheet and script it links (map shapes, fetched later, are not counted).
+Targets: p95 ≤ 150 ms at 10 concurrent users; first load ≤ 250 KB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import re
+import time
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+from sqlalchemy import func, select
+
+from bench import http_load
+from bench.actor_map import create_database, server
+from cli.seed import _seed_demo_into_empty
+from network.actors.models import Actor
+from network.database import create_engine, session_factory, unit_of_work
+from network.migrate import upgrade
+from network.seed.scale import seed_scale
+from network.settings import Settings
+
+DEFAULT_URL = "postgresql+asyncpg://postgres@127.0.0.1/jisr_bench_console"
+PASSWORD = "jisr-demo-2026"
+AGENCY = "staff.aec-fes@jisr.example.ma"
+MEDIATOR = "mediation.dar-al-amal@jisr.example.ma"
+P95_TARGET_MS = 150.0
+WEIGHT_TARGET_KB = 250.0
+LINKED = re.compile(r'<(?:link[^>]+href|script[^>]+src)="(/static/[^"]+)"')
+
+
+async def prepare(url: str, var_dir: Path, *, actors: int, services: int) -> None:
+    """Migrate; on an actor-less database, seed the demo network and the scale data."""
+    await create_database(url)
+    await upgrade(url)
+    engine = create_engine(url, null_pool=True)
+    try:
+        async with unit_of_work(session_factory(engine)) as uow:
+            present = await uow.session.scalar(select(func.count()).select_from(Actor)) or 0
+    finally:
+        await engine.dispose()
+    if present:
+        return
+    started = time.perf_counter()
+    await _seed_demo_into_empty(url, Settings(database_url=url, var_dir=var_dir).data_key)
+    engine = create_engine(url, null_pool=True)
+    try:
+        async with unit_of_work(session_factory(engine)) as uow:
+            await seed_scale(uow.session, actors=actors, services=services)
+    finally:
+        await engine.dispose()
+    print(f"demo and scale data loaded in {time.perf_counter() - started:.1f} s")
+
+
+def sign_in(base: str, email: str) -> str:
+    """The session cookie of ``email``, through the console's own sign-in page."""
+    with httpx.Client(base_url=base, timeout=30) as client:
+        page = client.get("/sign-in")
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page.text)
+        assert csrf, "the sign-in page has no CSRF field"
+        answer = client.post(
+            "/sign-in", data={"csrf": csrf.group(1), "email": email, "password": PASSWORD}
+        )
+        if answer.status_code != 303:
+            raise SystemExit(f"sign-in of {email} answered {answer.status_code}")
+        return str(client.cookies["jisr_session"])
+
+
+def first_ids(base: str, agency: str) -> dict[str, str]:
+    """An actor, a service and a referral of the agency's inbox, found in the pages."""
+    found: dict[str, str] = {}
+    with httpx.Client(base_url=base, timeout=30) as client:
+        for name, path, pattern, cookie in [
+            ("actor", "/?q=F%C3%A8s", r'href="/actors/([^"?]+)"', None),
+            ("service", "/actors/{actor}", r'href="/services/([^"?]+)"', None),
+            ("referral", "/inbox", r'href="/referrals/([^"?]+)"', agency),
+        ]:
+            if "{" in path and not found:
+                continue
+            cookies = {"jisr_session": cookie} if cookie else {}
+            text = client.get(path.format(**found), cookies=cookies).text
+            match = re.search(pattern, text)
+            if match:
+                found[name] = match.group(1)
+    return found
+
+
+def get_request(base: str, path: str, session: str | None) -> bytes:
+    parts = urlsplit(base)
+    cookie = f"Cookie: jisr_session={session}\r\n" if session else ""
+    head = f"GET {path} HTTP/1.1\r\nHost: {parts.netloc}\r\n{cookie}Connection: keep-alive\r\n\r\n"
+    return head.encode()
+
+
+def first_load_kb(base: str, path: str, session: str | None) -> float:
+    """HTML + every stylesheet and script the page links, in KB (as sent, uncompressed)."""
+    cookies = {"jisr_session": session} if session else {}
+    with httpx.Client(base_url=base, timeout=30, cookies=cookies) as client:
+        html = client.get(path)
+        total = len(html.content)
+        for linked in sorted(set(LINKED.findall(html.text))):
+            total += len(client.get(urljoin(base, linked)).content)
+    return total / 1024
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench.console", description=__doc__)
+    parser.add_argument("--database-url", default=DEFAULT_URL)
+    parser.add_argument("--var-dir", type=Path, default=Path("var/bench-console"))
+    parser.add_argument("--actors", type=int, default=10_000)
+    parser.add_argument("--services", type=int, default=50_000)
+    parser.add_argument("--concurrency", type=int, default=10)
+    parser.add_argument("--duration", type=float, default=5.0, help="seconds per page")
+    return parser.parse_args()
+
+
+async def main() -> int:
+    args = arguments()
+    args.var_dir.mkdir(parents=True, exist_ok=True)
+    await prepare(args.database_url, args.var_dir, actors=args.actors, services=args.services)
+    with server(args.database_url, args.var_dir, factory="web.app:create_app") as running:
+        base = running.base
+        agency, mediator = sign_in(base, AGENCY), sign_in(base, MEDIATOR)
+        ids = first_ids(base, agency)
+        pages: list[tuple[str, str, str | None]] = [
+            ("map", "/", None),
+            ("map search", "/?q=F%C3%A8s&axis=EMPLOYMENT", None),
+            ("actor", f"/actors/{ids.get('actor', '')}", None),
+            ("service", f"/services/{ids.get('service', '')}", None),
+            ("sign-in", "/sign-in", None),
+            ("inbox", "/inbox", agency),
+            ("referral", f"/referrals/{ids.get('referral', '')}", agency),
+            ("agency profile", "/agency", agency),
+            ("agency services", "/agency/services", agency),
+            ("account", "/account", mediator),
+            ("notifications", "/notifications", mediator),
+        ]
+        print(f"{args.concurrency} concurrent users, {args.duration:.0f} s per page, one process")
+        print(f"{'page':<16} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'first load KB':>14}")
+        failed = False
+        for name, path, session in pages:
+            request = get_request(base, path, session)
+            await http_load.drive(base, request, concurrency=2, seconds=0.5)  # warm
+            run = await http_load.drive(
+                base, request, concurrency=args.concurrency, seconds=args.duration
+            )
+            p50, p95 = run.percentile(0.5) * 1000, run.percentile(0.95) * 1000
+            weight = first_load_kb(base, path, session)
+            over = p95 > P95_TARGET_MS or weight > WEIGHT_TARGET_KB or run.failures
+            failed = failed or bool(over)
+            note = f"  {run.failures} failed: {run.first_failure}" if run.failures else ""
+            print(f"{name:<16} {run.rps:>7.1f} {p50:>7.1f} {p95:>7.1f} {weight:>14.1f}{note}")
+        print(f"targets: p95 ≤ {P95_TARGET_MS:.0f} ms, first load ≤ {WEIGHT_TARGET_KB:.0f} KB")
+        print("all pages within the targets" if not failed else "SOME PAGES MISS A TARGET")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(asyncio.run(main()))
