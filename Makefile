@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench
+.PHONY: run test lint bench messages
 
 run: $(INSTALLED)
 	$(BIN)/jisr run --host $(HOST) --port $(PORT)
@@ -23,6 +23,12 @@ lint: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(BIN)/python -m bench.actor_map
+
+# The console's messages: extract from web/ into the template, then bring ar and fr up to date.
+messages: $(INSTALLED)
+	$(BIN)/pybabel -q extract -F web/babel.cfg --project=Jisr --copyright-holder="Jisr contributors" -k N_ -k _ --no-location --sort-output --omit-header -o web/locale/messages.pot .
+	for lang in ar fr; do test -f web/locale/$$lang/LC_MESSAGES/messages.po || $(BIN)/pybabel -q init -i web/locale/messages.pot -d web/locale -l $$lang; done
+	$(BIN)/pybabel -q update -i web/locale/messages.pot -d web/locale --no-fuzzy-matching --ignore-obsolete
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Jisr needs Python 3.11 and found none; set PYTHON=/path/to/python3.11" >&2; exit 1; }

@@ -28,7 +28,9 @@ CODE_MESSAGES = {
     "ACCOUNT_LOCKED": _("Too many failed sign-ins: this account is locked for a while"),
     "RATE_LIMITED": _("Too many attempts. Wait a minute, then try again"),
     "STALE_VERSION": _("Someone else answered first. Here is the referral as it is now"),
-    "INVALID_TRANSITION": _("This referral can no longer do that. Here it is as it is now"),
+    "INVALID_TRANSITION": _(
+        "This action is no longer possible for this referral. Here it is as it is now"
+    ),
     "PERMISSION_DENIED": _("You may not do this"),
     "NOT_FOUND": _("This record does not exist or is not yours to see"),
     "NOT_ACCEPTING_REFERRALS": _("This actor does not accept referrals now"),

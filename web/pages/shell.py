@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -42,9 +44,10 @@ async def sign_in(visit: Visit) -> Response:
         if answer.get("retryAfter"):
             problems.add(
                 "email",
-                _(
-                    "Too many failed sign-ins. Try again in %(seconds)s seconds.",
-                    seconds=answer["retryAfter"],
+                visit.speech.ngettext(
+                    "Too many failed sign-ins. Try again in %(num)s minute.",
+                    "Too many failed sign-ins. Try again in %(num)s minutes.",
+                    max(1, math.ceil(answer["retryAfter"] / 60)),
                 ),
             )
     return await visit.page(
