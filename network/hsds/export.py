@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.actors.models import Actor
+from network.enums import TerritoryLevel
 from network.hsds import ids
 from network.hsds.practical import FIELDS, add_practical
 from network.hsds.tables import Tables
@@ -193,8 +194,7 @@ def _organization(
     parent_id: str | None,
     territories: dict[int, Territory],
 ) -> None:
-    territory = territories[actor.territory_id]
-    region = territories.get(territory.parent_id or 0)
+    territory, region = _province_and_region(territories, actor.territory_id)
     province = in_language(territory.names, lang)
     name = in_language(actor.names, lang)
     tables.add(
@@ -255,6 +255,20 @@ def _organization(
         )
     for code in actor.languages:
         _language(tables, lang, code.lower(), location_id=location_id)
+
+
+def _province_and_region(
+    territories: dict[int, Territory], territory_id: int
+) -> tuple[Territory, Territory | None]:
+    """The province (or prefecture) an actor is in, and its region.
+
+    An actor sits in a commune; HSDS names the province by its ISO 3166-2 code
+    (``location.external_identifier``) and by name (``address.state_province``).
+    """
+    territory = territories[territory_id]
+    while territory.level is TerritoryLevel.COMMUNE and territory.parent_id in territories:
+        territory = territories[territory.parent_id]
+    return territory, territories.get(territory.parent_id or 0)
 
 
 def _language(

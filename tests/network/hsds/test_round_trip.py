@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import filecmp
+import io
+import re
 from pathlib import Path
 
 from network.hsds.files import export_directory, import_directory
@@ -54,3 +57,26 @@ async def test_the_demo_export_imported_into_the_demo_changes_nothing(
     assert report.errors == []
     assert report.changes == []
     assert report.unchanged["service"] == 233
+
+
+async def test_locations_name_their_province_by_its_iso_code_and_its_region(
+    db_url: str, tmp_path: Path
+) -> None:
+    # given the demo network, whose actors sit in communes, exported
+    settings = settings_for(db_url, tmp_path / "var")
+    await export_directory(settings, tmp_path / "out", fmt="datapackage", lang="fr")
+    locations = list(
+        csv.DictReader(io.StringIO((tmp_path / "out" / "locations.csv").read_text("utf-8")))
+    )
+    addresses = list(
+        csv.DictReader(io.StringIO((tmp_path / "out" / "addresses.csv").read_text("utf-8")))
+    )
+
+    # then each location's identifier is a province's ISO 3166-2 code (MA-FES, not a commune)
+    codes = {row["external_identifier"] for row in locations}
+    assert len(locations) == 75
+    assert all(re.fullmatch(r"MA-[A-Z]{3}", code) for code in codes), sorted(codes)[:5]
+    assert {row["external_identifier_type"] for row in locations} == {"ISO 3166-2"}
+    # and an address names the province and its region, as the reference data does
+    fes = [row for row in addresses if row["state_province"] == "Fès"]
+    assert fes and {row["region"] for row in fes} == {"Fès-Meknès"}
