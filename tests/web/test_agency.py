@@ -162,8 +162,7 @@ async def test_the_agency_confirms_its_profile_in_one_click(
     assert await page.get_attribute("html", "dir") == direction
     prompt = page.locator(".verify--due")
     assert await prompt.count() == 1
-    if lang == "fr":
-        await screenshot(page, request, "agency-fr")
+    await screenshot(page, request, f"agency-{lang}")
     await prompt.locator("button[type=submit]").click()
     await page.wait_for_load_state()
 
@@ -258,7 +257,7 @@ async def test_the_agency_changes_its_details_and_a_service_without_javascript(
 
 @pytest.mark.parametrize("lang,direction", [("ar", "rtl"), ("fr", "ltr")])
 async def test_a_new_service_closed_is_listed_for_the_agency_only(
-    as_user: SignIn, console: Console, lang: str, direction: str
+    as_user: SignIn, console: Console, lang: str, direction: str, request: pytest.FixtureRequest
 ) -> None:
     # given: the staff add a service on the employment axis
     page = await as_user(AGENCY, lang=lang)
@@ -291,6 +290,7 @@ async def test_a_new_service_closed_is_listed_for_the_agency_only(
     # then: it stays in their list, marked inactive, and the public API no longer has it
     row = page.locator(".service-row", has_text=name)
     assert await row.locator(".tag--inactive").count() == 1
+    await screenshot(page, request, f"agency-services-{lang}")
     assert public_service(console, service_id) is None
     actor_id = own(console)["id"]
     basket = console.graphql(PUBLIC_BASKET, {"actor": actor_id})["services"]["nodes"]  # type: ignore[index]
@@ -304,3 +304,23 @@ async def test_a_coordinator_may_not_open_an_agency_profile(as_user: SignIn) -> 
         answer = await page.goto(path)
         assert answer is not None and answer.status == 403, path
         assert await page.locator("main h1").count() == 1
+
+
+async def test_a_service_of_another_actor_or_none_cannot_be_opened_for_editing(
+    as_user: SignIn, console: Console
+) -> None:
+    # given: an active service of another actor, which anyone may read
+    others = console.graphql("{ services(first: 50) { nodes { id actor { names { fr } } } } }")[
+        "services"
+    ]["nodes"]  # type: ignore[index]
+    foreign = next(s for s in others if "Fès Atlas" not in (s["actor"]["names"]["fr"] or ""))
+    page = await as_user(AGENCY, lang="fr")
+
+    # when/then: the staff of AEC Fès Atlas open it for editing: not theirs to change
+    answer = await page.goto(f"/agency/services/{foreign['id']}")
+    assert answer is not None and answer.status == 403
+    assert await page.locator("#nameFr").count() == 0
+
+    # when/then: they open a service that does not exist
+    answer = await page.goto("/agency/services/U2VydmljZTo5OTk5OTk")
+    assert answer is not None and answer.status == 404
