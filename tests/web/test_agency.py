@@ -24,7 +24,7 @@ from tests.web.conftest import AGENCY, COORDINATOR, Console, SignIn, console_env
 IFMH = "staff.ifmh-saiss@jisr.example.ma"  # staff of the hotel training institute IFMH Saïss
 CASABLANCA = ZoneInfo("Africa/Casablanca")
 
-OWN = """{ me { actor { id verifiedAt phone website names { ar fr en }
+OWN = """{ me { actor { id verifiedAt phone website languages acceptsReferrals names { ar fr en }
   location { latitude longitude }
   services(first: 50) { nodes { id active names { ar fr en } responseDays
     eligibility { minAge maxAge } capacity { available total } } } } } }"""
@@ -236,13 +236,18 @@ async def test_the_agency_changes_its_details_and_a_service_without_javascript(
     await page.fill("#latitude", "34.0412")
     await page.fill("#longitude", "-5.0003")
     await page.fill("#website", "https://fes-atlas.example.ma")
+    await page.check("#language-EN")
+    await page.check("#acceptsReferrals-no")
     await submit(page)
 
     # then: the profile shows it, and the API holds it
     assert page.url.endswith("/agency?saved=1")
+    assert "https://fes-atlas.example.ma" in await page.locator("main dl").inner_text()
     after = own(console)
     assert after["location"] == {"latitude": 34.0412, "longitude": -5.0003}
     assert after["website"] == "https://fes-atlas.example.ma"
+    assert after["languages"] == ["AR", "FR", "EN"]
+    assert after["acceptsReferrals"] is False
 
     # when: they change a service's response time, still without JavaScript
     service = service_named(after, "Placement en emploi salarié")
