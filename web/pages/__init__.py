@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-from web.pages import account, live, shell
+from web.pages import account, agency, agency_services, live, shell
 
 ROUTES: list[BaseRoute] = [*shell.routes, *account.routes, *live.routes]
+ROUTES += [*agency.routes, *agency_services.routes]
