@@ -137,8 +137,8 @@ class Console:
         if result.errors:
             raise ConsoleError([_error(e) for e in result.errors])
         data = result.data
-        if not isinstance(data, dict):  # the compiled path's pre-encoded JSON
-            data = orjson.loads(orjson.dumps(data))
+        if not isinstance(data, dict) or any(isinstance(v, orjson.Fragment) for v in data.values()):
+            data = orjson.loads(orjson.dumps(data))  # the compiled path's pre-encoded JSON
         return cast(dict[str, Any], data)
 
     async def subscribe(

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-from web.pages import account, live, shell
+from web.pages import account, live, map, shell
 
-ROUTES: list[BaseRoute] = [*shell.routes, *account.routes, *live.routes]
+ROUTES: list[BaseRoute] = [*shell.routes, *account.routes, *live.routes, *map.routes]
