@@ -2,7 +2,8 @@
 finds a Fès service (listed and on the map), filters narrow the list as the API does, a
 search's address is shareable, paging goes forward and back, "near me" orders by
 distance, everything but the map works without JavaScript, and the actor and service
-pages show what the API says. The first load stays under 250 KB."""
+pages show what the API says. The first load stays under 250 KB as transferred (the
+static files are served compressed; the map's shapes come after and are not counted)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ import pytest
 from babel.dates import format_date
 from playwright.async_api import Browser, Page
 
-from tests.web.conftest import Console, SignIn, screenshot
+from tests.schema.referrals.servers import api_process
+from tests.web.conftest import Console, SignIn, console_environment, screenshot
 
 CASABLANCA = ZoneInfo("Africa/Casablanca")
 BAB_FTOUH = "Centre de formation professionnelle Bab Ftouh"  # in Fès-Médina
@@ -279,7 +281,7 @@ async def test_the_actor_page_shows_what_the_api_says(
     verified = format_date(verified_at.date(), "long", locale="fr_MA")
     assert verified in await page.locator("main").inner_text()
     await page.locator("#map .leaflet-marker-icon").wait_for()
-    await page.locator("#map path.leaflet-interactive").first.wait_for()
+    await page.locator("#map path.leaflet-interactive").first.wait_for(state="attached")
     await screenshot(page, request, "actor-fr")
 
 
@@ -307,8 +309,51 @@ async def test_the_service_page_shows_what_the_api_says(
     assert str(service["capacity"]["total"]) in capacity
     assert str(service["responseDays"]) in await page.locator(".service-response").inner_text()
     assert service["actor"]["name"] in await page.locator("main").inner_text()
-    await page.locator("#map path.leaflet-interactive").first.wait_for()  # the area's shape
+    await page.locator("#map path.leaflet-interactive").first.wait_for(
+        state="attached"
+    )  # the area's shape
     await screenshot(page, request, "service-ar")
+
+
+async def test_an_age_that_is_not_a_number_is_shown_as_a_problem(as_user: SignIn) -> None:
+    page = await as_user(None, lang="fr")
+    await page.goto("/?lang=fr")
+    await page.fill("#age", "dix-huit")
+
+    await page.click("form[role=search] button[type=submit]")
+
+    summary = page.locator(".error-summary")
+    await summary.wait_for()
+    assert await summary.locator("a").get_attribute("href") == "#age"
+    assert await page.locator("#age-error").count() == 1
+    assert await page.locator("#age").input_value() == "dix-huit"  # kept to correct
+
+
+async def test_a_tile_layer_is_drawn_under_the_boundaries_only_when_set(
+    browser: Browser, console: Console, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # given: the map without tiles (the default), and a server with a tile address set
+    page = await browser.new_page(base_url=console.base)
+    await page.goto("/?lang=fr")
+    boundaries = page.locator("#map path.leaflet-interactive")
+    await boundaries.first.wait_for(state="attached")
+    assert await page.locator("#map img.leaflet-tile").count() == 0
+    await page.close()
+    tiles = "http://tiles.invalid/{z}/{x}/{y}.png"
+    env = console_environment(console.db_url, tmp_path_factory.mktemp("tiles"))
+    with api_process({**env, "JISR_MAP_TILES_URL": tiles}) as base:
+        page = await browser.new_page(base_url=base)
+        await page.route("http://tiles.invalid/**", lambda route: route.abort())
+
+        # when: the map opens there
+        async with page.expect_request(re.compile(r"^http://tiles\.invalid/")) as asked:
+            await page.goto("/?lang=fr")
+
+        # then: Leaflet asks the tile server for tiles, and the boundaries are still drawn
+        tile = (await asked.value).url
+        assert re.fullmatch(r"http://tiles\.invalid/\d+/\d+/\d+\.png", tile), tile
+        await page.locator("#map path.leaflet-interactive").first.wait_for(state="attached")
+        await page.close()
 
 
 async def test_an_unknown_or_malformed_id_is_a_404(as_user: SignIn) -> None:

@@ -20,15 +20,17 @@ from starlette.datastructures import QueryParams
 from starlette.responses import Response
 from starlette.routing import Route
 
+from web.client import ConsoleError
 from web.forms import Problems
 from web.labels import axis_names
 from web.pages import actors
-from web.visit import Visit, page
+from web.visit import Refused, Visit, page
 
 PAGE_SIZE = 20
 NEAR_RADIUS_KM = 1000.0  # the API's largest radius: "near me" orders, it hardly excludes
 AXES = list(axis_names)
 MAX_AGE = 120
+MAX_TRAIL = 50  # pages one can go back through; further back is the first page
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class Search:
             return (params.get(name) or "").strip()[:limit]
 
         axis = text("axis")
-        trail = tuple(c for c in text("trail", 4000).split(",") if c)
+        trail = tuple(c for c in (params.get("trail") or "").split(",") if c)[-MAX_TRAIL:]
         return cls(
             q=text("q"),
             region=text("region"),
@@ -179,15 +181,20 @@ def markers(visit: Visit, edges: list[dict[str, Any]]) -> str:
 @page
 async def actor_map(visit: Visit) -> Response:
     problems = Problems()
-    search, territories = await places(visit, Search.of(visit.request.query_params))
-    age = read_age(visit, search, problems)
-    data = await visit.run(
-        "ActorMap",
-        filter=actor_filter(search, age),
-        orderBy="DISTANCE" if search.near else "NAME",
-        first=PAGE_SIZE,
-        after=search.after or None,
-    )
+    try:
+        search, territories = await places(visit, Search.of(visit.request.query_params))
+        age = read_age(visit, search, problems)
+        data = await visit.run(
+            "ActorMap",
+            filter=actor_filter(search, age),
+            orderBy="DISTANCE" if search.near else "NAME",
+            first=PAGE_SIZE,
+            after=search.after or None,
+        )
+    except ConsoleError as error:
+        if "INVALID_INPUT" in error.codes:  # an address edited by hand: a place, a cursor
+            raise Refused(400, visit._("This search address is not right. Start again.")) from error
+        raise
     actors = data["actors"]
     end = actors["pageInfo"]["endCursor"]
     previous = search.previous_page()
@@ -215,12 +222,17 @@ async def shapes(visit: Visit) -> Response:
     """Territory boundaries as GeoJSON for the map's base layer: the regions, or the
     children of ``parent``. The same for everyone, so browsers and proxies may keep it."""
     parent = (visit.request.query_params.get("parent") or "").strip()[:100] or None
-    data = await visit.run(
-        "MapShapes",
-        parent=parent,
-        level=None if parent else "REGION",
-        detail="MEDIUM" if parent else "LOW",
-    )
+    try:
+        data = await visit.run(
+            "MapShapes",
+            parent=parent,
+            level=None if parent else "REGION",
+            detail="MEDIUM" if parent else "LOW",
+        )
+    except ConsoleError as error:
+        if "INVALID_INPUT" in error.codes:
+            return Response(b'{"type":"FeatureCollection","features":[]}', status_code=400)
+        raise
     features = [
         {
             "type": "Feature",
