@@ -178,6 +178,16 @@ def markers(visit: Visit, edges: list[dict[str, Any]]) -> str:
     return actors.as_json(points)
 
 
+def shapes_parent(search: Search, edges: list[dict[str, Any]]) -> str:
+    """Whose children the base layer draws: the place chosen, else the one province
+    (or region) every actor found lies in, so that a close view shows its communes;
+    else none, the regions."""
+    if search.province or search.region:
+        return search.province or search.region
+    parents = {(e["node"]["territory"]["parent"] or {}).get("id") for e in edges}
+    return str(parents.pop() or "") if len(parents) == 1 else ""
+
+
 @page
 async def actor_map(visit: Visit) -> Response:
     problems = Problems()
@@ -209,7 +219,7 @@ async def actor_map(visit: Visit) -> Response:
         axes=AXES,
         actors=actors,
         markers=markers(visit, actors["edges"]),
-        shapes_parent=search.province or search.region,
+        shapes_parent=shapes_parent(search, actors["edges"]),
         tiles=visit.settings.map_tiles_url,
         next_url=visit.url("/", **search.next_page(end), lang=lang) if has_next else None,
         previous_url=visit.url("/", **previous, lang=lang) if previous is not None else None,
