@@ -19,7 +19,7 @@ from babel.dates import format_date
 from playwright.async_api import Browser, Page
 
 from tests.schema.referrals.servers import api_process
-from tests.web.conftest import Console, SignIn, console_environment, screenshot
+from tests.web.conftest import AGENCY, Console, SignIn, console_environment, screenshot
 
 CASABLANCA = ZoneInfo("Africa/Casablanca")
 BAB_FTOUH = "Centre de formation professionnelle Bab Ftouh"  # in Fès-Médina
@@ -125,7 +125,7 @@ async def test_the_axis_filter_lists_what_the_api_lists(as_user: SignIn, console
 
 
 async def test_a_search_address_gives_the_same_list_in_a_fresh_browser(
-    as_user: SignIn,
+    as_user: SignIn, console: Console
 ) -> None:
     # given: a search with words, an axis, an age and "accepts referrals"
     page = await as_user(None, lang="fr")
@@ -137,7 +137,14 @@ async def test_a_search_address_gives_the_same_list_in_a_fresh_browser(
     await page.click("form[role=search] button[type=submit]")
     await page.wait_for_load_state()
     shown = await listed(page)
-    assert shown
+    expected = api_ids(
+        console,
+        search="formation",
+        axes=["EDUCATION_TRAINING"],
+        eligibleAge=19,
+        acceptsReferrals=True,
+    )
+    assert shown == [f"/actors/{e['node']['id']}" for e in expected["edges"]] != []
 
     # when: someone else opens the same address
     other = await as_user(None, lang="ar")
@@ -148,6 +155,19 @@ async def test_a_search_address_gives_the_same_list_in_a_fresh_browser(
     assert await other.locator("#axis").input_value() == "EDUCATION_TRAINING"
     assert await other.locator("#age").input_value() == "19"
     assert await other.locator("#referrals").is_checked()
+
+
+async def test_signed_in_staff_search_the_same_map(as_user: SignIn, console: Console) -> None:
+    # given: staff of the Fès employment agency, signed in
+    page = await as_user(AGENCY, lang="fr")
+
+    # when: they search the map for the leather-goods training
+    await page.goto("/?lang=fr&q=maroquinerie")
+
+    # then: they find it as anyone does, with their menu around the page
+    assert await listed(page) == [f"/actors/{actor_id(console, BAB_FTOUH)}"]
+    assert await page.locator("nav a[href='/inbox']").count() == 1
+    await page.locator("#map .leaflet-marker-icon").first.wait_for()
 
 
 async def test_paging_goes_to_the_next_page_and_back(as_user: SignIn, console: Console) -> None:
