@@ -163,7 +163,7 @@ def read_age(visit: Visit, search: Search, problems: Problems) -> int | None:
     return None
 
 
-def markers(visit: Visit, edges: list[dict[str, Any]]) -> str:
+def markers(edges: list[dict[str, Any]]) -> str:
     """The map's markers, embedded in the page: no second request for them."""
     points = [
         {
@@ -218,7 +218,7 @@ async def actor_map(visit: Visit) -> Response:
         territories=territories,
         axes=AXES,
         actors=actors,
-        markers=markers(visit, actors["edges"]),
+        markers=markers(actors["edges"]),
         shapes_parent=shapes_parent(search, actors["edges"]),
         tiles=visit.settings.map_tiles_url,
         next_url=visit.url("/", **search.next_page(end), lang=lang) if has_next else None,
