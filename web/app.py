@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
@@ -22,7 +23,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app = create_api(settings)
     app.state.console = Console(app.state.jisr, app.state.graphql)
     app.router.routes.extend(
-        [*ROUTES, Mount("/static", StaticFiles(directory=STATIC), name="static")]
+        [*ROUTES, Mount("/static", GZipMiddleware(StaticFiles(directory=STATIC)), name="static")]
     )
     app.add_exception_handler(404, not_found)
     return app

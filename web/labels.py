@@ -101,3 +101,7 @@ LABELS = {
     "outcome_names": outcome_names,
     "event_names": event_names,
 }
+
+# == actor map ==
+gender_names = {"FEMALE": N_("Young women"), "MALE": N_("Young men")}
+LABELS["gender_names"] = gender_names

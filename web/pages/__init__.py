@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-from web.pages import account, agency, agency_services, live, shell
+from web.pages import account, agency, agency_services, live, map, shell
 
-ROUTES: list[BaseRoute] = [*shell.routes, *account.routes, *live.routes]
-ROUTES += [*agency.routes, *agency_services.routes]
+ROUTES: list[BaseRoute] = [
+    *shell.routes,
+    *account.routes,
+    *live.routes,
+    *map.routes,
+    *agency.routes,
+    *agency_services.routes,
+]
