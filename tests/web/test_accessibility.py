@@ -4,23 +4,50 @@ no serious or critical violation (colour contrast, names of controls, landmarks,
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from tests.web.accessibility import axe_violations
-from tests.web.conftest import MEDIATOR, Console, SignIn
+from tests.web.conftest import AGENCY, MEDIATOR, Console, SignIn
 
-# (who, address) of every page; {actor}, {service}, {referral} are filled from the API.
+# (who, address) of every page; {actor}, {service}, {own_service} are filled from the API.
 PAGES = [
     (None, "/sign-in"),
     (None, "/no-such-page"),
+    (None, "/"),
+    (None, "/?q=F%C3%A8s&axis=EMPLOYMENT&referrals=1&age=19"),
+    (None, "/actors/{actor}"),
+    (None, "/services/{service}"),
     (MEDIATOR, "/account"),
     (MEDIATOR, "/account/password"),
     (MEDIATOR, "/notifications"),
+    (AGENCY, "/agency"),
+    (AGENCY, "/agency/edit"),
+    (AGENCY, "/agency/services"),
+    (AGENCY, "/agency/services/new"),
+    (AGENCY, "/agency/services/new?axis=EMPLOYMENT"),
+    (AGENCY, "/agency/services/{own_service}"),
 ]
+OWN_SERVICES = "{ me { actor { id services(first: 1) { nodes { id } } } } }"
+ACTORS = (
+    '{ actors(first: 1, filter: {search: "Fès"}) '
+    "{ nodes { id services(first: 1) { nodes { id } } } } }"
+)
 
 
 def address(console: Console, path: str) -> str:
-    return path
+    """``path`` with the ids of a real actor and services of the demo filled in."""
+    if "{" not in path:
+        return path
+    found: Any = console.graphql(ACTORS)["actors"]
+    own: Any = console.graphql(OWN_SERVICES, token=console.token(AGENCY))["me"]["actor"]
+    actor = found["nodes"][0]
+    return path.format(
+        actor=actor["id"],
+        service=actor["services"]["nodes"][0]["id"],
+        own_service=own["services"]["nodes"][0]["id"],
+    )
 
 
 @pytest.mark.parametrize("lang", ["ar", "fr"])
