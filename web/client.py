@@ -137,7 +137,8 @@ class Console:
         if result.errors:
             raise ConsoleError([_error(e) for e in result.errors])
         data = result.data
-        if not isinstance(data, dict):  # the compiled path's pre-encoded JSON
+        if not isinstance(data, dict) or any(isinstance(v, orjson.Fragment) for v in data.values()):
+            # the compiled path's pre-encoded JSON, whole or per root field
             data = orjson.loads(orjson.dumps(data))
         return cast(dict[str, Any], data)
 

@@ -101,3 +101,5 @@ LABELS = {
     "outcome_names": outcome_names,
     "event_names": event_names,
 }
+gender_names = {"FEMALE": N_("Female"), "MALE": N_("Male")}
+LABELS["gender_names"] = gender_names
