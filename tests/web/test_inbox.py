@@ -237,3 +237,46 @@ async def test_start_then_complete_needs_an_outcome(
     assert await page.locator("form.answer[id^='form-'][action$='/complete']").count() == 0
     api = await asyncio.to_thread(state, console, referral_id)
     assert (api["status"], api["outcome"]) == ("COMPLETED", "SERVED")
+
+
+@pytest.mark.parametrize("lang,javascript", [("fr", True), ("ar", True), ("fr", False)])
+async def test_redirecting_to_another_service_of_the_same_axis(
+    as_user: SignIn, console: Console, lang: str, javascript: bool
+) -> None:
+    # given: a new referral, open on the agency's page
+    referral_id = await asyncio.to_thread(new_referral, console, "Pas notre territoire")
+    page = await as_user(AGENCY, lang=lang, javascript=javascript)
+    await page.goto(f"/referrals/{referral_id}")
+    options = page.locator("#serviceId option")
+    assert await options.count() > 1  # "choose" and at least one other actor's service
+
+    # when: the agency sends it on without choosing a service
+    await page.click("#form-redirect button[type=submit]")
+
+    # then: refused, nothing changed
+    await expect(page.locator(".error-summary a[href='#serviceId']")).to_be_visible()
+    assert (await asyncio.to_thread(state, console, referral_id))["status"] == "SENT"
+
+    # when: with a service
+    await page.select_option("#serviceId", index=1)
+    await page.click("#form-redirect button[type=submit]")
+
+    # then: this referral ends redirected, no answer is offered any more
+    await expect(page.locator("#referral-status")).to_have_attribute("data-status", "REDIRECTED")
+    assert (await asyncio.to_thread(state, console, referral_id))["status"] == "REDIRECTED"
+    assert await page.locator("form.answer:not(#form-note)").count() == 0
+
+
+async def test_a_referral_of_another_actor_or_none_is_not_found(
+    as_user: SignIn, console: Console
+) -> None:
+    # given: a referral to the agency, and staff of another actor of Fès
+    referral_id = await asyncio.to_thread(new_referral, console, "Pas pour vous")
+    page = await as_user("staff.ifmh-saiss@jisr.example.ma", lang="fr")
+
+    # then: neither that referral nor a made-up one exists for them
+    for target in (f"/referrals/{referral_id}", "/referrals/not-a-referral"):
+        answer = await page.goto(target)
+        assert answer is not None and answer.status == 404, target
+        assert "Pas pour vous" not in await page.content()
+        assert await page.locator("#referral-status").count() == 0

@@ -14,6 +14,7 @@ from starlette.datastructures import FormData
 from starlette.responses import Response
 from starlette.routing import Route
 
+from web.client import ConsoleError
 from web.forms import Problems
 from web.visit import Refused, Visit, page
 
@@ -46,10 +47,16 @@ FIELDS = {
 
 async def _referral(visit: Visit, referral_id: str) -> tuple[dict[str, Any], bool]:
     """The referral as the viewer sees it, and whether they answer for its receiver."""
-    data = await visit.run("ReferralPage", id=referral_id)
+    missing = Refused(404, visit._("This referral does not exist or is not yours to see."))
+    try:
+        data = await visit.run("ReferralPage", id=referral_id)
+    except ConsoleError as error:
+        if "INVALID_INPUT" in error.codes:  # not an id at all
+            raise missing from error
+        raise
     referral = data["node"]
     if not referral or "status" not in referral:
-        raise Refused(404, visit._("This referral does not exist or is not yours to see."))
+        raise missing
     actor = (data["me"] or {}).get("actor") or {}
     ours = {actor.get("id"), *(unit["id"] for unit in actor.get("units") or [])}
     return referral, referral["toActor"]["id"] in ours
@@ -81,6 +88,7 @@ async def _show(
         status=400 if problems else 200,
         referral=referral,
         answers=answers,
+        receiver=receiver,
         may_note=referral["reason"] is not None,
         choices=choices,
         conflict=answered is not None and answered != str(referral["version"]),
