@@ -280,3 +280,22 @@ async def test_a_referral_of_another_actor_or_none_is_not_found(
         assert answer is not None and answer.status == 404, target
         assert "Pas pour vous" not in await page.content()
         assert await page.locator("#referral-status").count() == 0
+
+
+async def test_the_language_switch_of_a_refused_answer_opens_the_referral(
+    as_user: SignIn, console: Console
+) -> None:
+    # given: the page that refused a decline without a reason (the answer to a post)
+    referral_id = await asyncio.to_thread(new_referral, console, "Changer de langue")
+    page = await as_user(AGENCY, lang="fr", javascript=False)
+    await page.goto(f"/referrals/{referral_id}")
+    await page.click("#form-decline button[type=submit]")
+    await expect(page.locator(".error-summary")).to_be_visible()
+
+    # when: the person switches to Arabic
+    await page.click("ul.languages a[lang='ar']")
+
+    # then: the referral's page in Arabic, nothing posted again
+    await expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    assert page.url.split("?")[0].endswith(f"/referrals/{referral_id}")
+    assert await status_shown(page) == "SENT"

@@ -156,6 +156,8 @@ async def answer(visit: Visit) -> Response:
     action = visit.request.path_params["action"]
     if action not in FIELDS:
         raise Refused(404, visit._("This page does not exist."))
+    if visit.request.method == "GET":  # a language link of a page answering a post
+        return visit.redirect(visit.url(f"/referrals/{referral_id}", **visit.request.query_params))
     form = await visit.form()
     version = str(form.get("version", ""))
     base: dict[str, Any] = {"id": referral_id, "version": int(version) if version.isdigit() else 0}
@@ -183,5 +185,5 @@ async def answer(visit: Visit) -> Response:
 
 routes = [
     Route("/referrals/{id}", referral),
-    Route("/referrals/{id}/{action}", answer, methods=["POST"]),
+    Route("/referrals/{id}/{action}", answer, methods=["GET", "POST"]),
 ]
