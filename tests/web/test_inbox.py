@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from playwright.async_api import Page, expect
 
 from tests.web.conftest import AGENCY, MEDIATOR, Console, SignIn, screenshot
+from web.pages.inbox import sections
 
 CREATE = """
 mutation($input: CreateReferralInput!) {
@@ -299,3 +301,28 @@ async def test_the_language_switch_of_a_refused_answer_opens_the_referral(
     await expect(page.locator("html")).to_have_attribute("dir", "rtl")
     assert page.url.split("?")[0].endswith(f"/referrals/{referral_id}")
     assert await status_shown(page) == "SENT"
+
+
+def test_each_open_referral_is_in_one_section_most_urgent_first() -> None:
+    now = datetime(2026, 12, 3, 9, tzinfo=UTC)
+
+    def row(status: str, due_in_days: float | None, overdue: bool = False) -> dict[str, Any]:
+        due = None if due_in_days is None else (now + timedelta(days=due_in_days)).isoformat()
+        return {"status": status, "respondBy": due, "overdue": overdue}
+
+    rows = [
+        row("SENT", 4),
+        row("SENT", -1, overdue=True),
+        row("SENT", 1.5),
+        row("ACCEPTED", None, overdue=True),  # a follow-up is late: still in progress
+        row("IN_PROGRESS", None),
+        row("SENT", None),
+    ]
+
+    placed = {s["key"]: s["rows"] for s in sections(rows, now)}
+
+    assert list(placed) == ["overdue", "due-soon", "new", "in-progress"]
+    assert placed["overdue"] == [rows[1]]
+    assert placed["due-soon"] == [rows[2]]
+    assert placed["new"] == [rows[0], rows[5]]
+    assert placed["in-progress"] == [rows[3], rows[4]]

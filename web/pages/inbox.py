@@ -1,5 +1,6 @@
-"""The inbox of the agency's workspace: referrals received by the viewer's actor, in
-sections — overdue, due soon, new, in progress — live through htmx, a reload without JS."""
+"""The inbox of the agency's workspace: the open referrals received by the viewer's
+actor in sections — overdue, due soon, new, in progress — live through htmx (the list
+part is fetched again when a referral event arrives), a plain reload without JS."""
 
 from __future__ import annotations
 
@@ -12,58 +13,45 @@ from starlette.routing import Route
 from network.enums import Role
 from web.visit import Visit, page
 
-PAGE_SIZE = 50
+PAGE_SIZE = 100  # the API's largest page: one query for the whole inbox of most actors
 DUE_SOON = timedelta(days=2)
-# the query string's names of the three lists the API pages on its own
-CURSORS = {"waiting": "afterSent", "overdue": "afterOverdue", "open": "afterOpen"}
+SECTIONS = ("overdue", "due-soon", "new", "in-progress")
 
 
-def _due_soon(referral: dict[str, Any], now: datetime) -> bool:
+def section_of(referral: dict[str, Any], now: datetime) -> str:
+    if referral["status"] != "SENT":
+        return "in-progress"
+    if referral["overdue"]:
+        return "overdue"
     due = referral.get("respondBy")
-    return due is not None and datetime.fromisoformat(str(due)) - now <= DUE_SOON
+    if due is not None and datetime.fromisoformat(str(due)) - now <= DUE_SOON:
+        return "due-soon"
+    return "new"
 
 
-def sections(data: dict[str, Any], now: datetime) -> list[dict[str, Any]]:
-    """The inbox's sections, most urgent first; each names the list it pages on."""
-    waiting = data["waiting"]["nodes"]
-    soon = [r for r in waiting if _due_soon(r, now)]
-    new = [r for r in waiting if not _due_soon(r, now)]
-    return [
-        {
-            "key": "overdue",
-            "rows": data["overdue"]["nodes"],
-            "count": data["overdue"]["totalCount"],
-        },
-        {"key": "due-soon", "rows": soon, "count": len(soon)},
-        {"key": "new", "rows": new, "count": data["waiting"]["totalCount"] - len(soon)},
-        {"key": "in-progress", "rows": data["open"]["nodes"], "count": data["open"]["totalCount"]},
-    ]
+def sections(referrals: list[dict[str, Any]], now: datetime) -> list[dict[str, Any]]:
+    """The inbox's sections, most urgent first, each in the API's order (oldest first)."""
+    rows: dict[str, list[dict[str, Any]]] = {key: [] for key in SECTIONS}
+    for referral in referrals:
+        rows[section_of(referral, now)].append(referral)
+    return [{"key": key, "rows": rows[key]} for key in SECTIONS]
 
 
 async def _inbox(visit: Visit) -> dict[str, Any]:
     visit.require(Role.AGENCY_STAFF, Role.MEDIATOR)
-    query = visit.request.query_params
-    after = {name: query.get(key) or None for key, name in CURSORS.items()}
-    data = await visit.run("Inbox", first=PAGE_SIZE, **after)
-    kept = {key: query.get(key) for key in CURSORS}
+    after = visit.request.query_params.get("after") or None
+    data = await visit.run("Inbox", first=PAGE_SIZE, after=after)
+    received = data["referrals"]
+    info = received["pageInfo"]
     return {
         "actor": (data["me"] or {}).get("actor"),
-        "sections": sections(data, datetime.now(UTC)),
-        "more_links": {
-            "overdue": _more(visit, kept, "overdue", data["overdue"]),
-            "new": _more(visit, kept, "waiting", data["waiting"]),
-            "in-progress": _more(visit, kept, "open", data["open"]),
-        },
-        "list_url": visit.url("/inbox/list", **kept),
-        "paged": any(kept.values()),
+        "sections": sections(received["nodes"], datetime.now(UTC)),
+        "total": received["totalCount"],
+        "shown": len(received["nodes"]),
+        "more": visit.url("/inbox", after=info["endCursor"]) if info["hasNextPage"] else None,
+        "list_url": visit.url("/inbox/list", after=after),
+        "paged": after is not None,
     }
-
-
-def _more(visit: Visit, kept: dict[str, Any], key: str, connection: dict[str, Any]) -> str | None:
-    info = connection["pageInfo"]
-    if not info["hasNextPage"]:
-        return None
-    return visit.url("/inbox", **{**kept, key: info["endCursor"]})
 
 
 @page
