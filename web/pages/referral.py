@@ -160,7 +160,8 @@ async def answer(visit: Visit) -> Response:
         return visit.redirect(visit.url(f"/referrals/{referral_id}", **visit.request.query_params))
     form = await visit.form()
     version = str(form.get("version", ""))
-    base: dict[str, Any] = {"id": referral_id, "version": int(version) if version.isdigit() else 0}
+    known = version.isdigit() and len(version) < 10  # a GraphQL Int
+    base: dict[str, Any] = {"id": referral_id, "version": int(version) if known else 0}
     problems = Problems()
     operation, variables = _input(visit, action, form, base, problems)
     values = {k: str(v) for k, v in form.items() if isinstance(v, str)}
