@@ -138,7 +138,8 @@ class Console:
             raise ConsoleError([_error(e) for e in result.errors])
         data = result.data
         if not isinstance(data, dict) or any(isinstance(v, orjson.Fragment) for v in data.values()):
-            data = orjson.loads(orjson.dumps(data))  # the compiled path's pre-encoded JSON
+            # the compiled path's pre-encoded JSON, whole or per root field
+            data = orjson.loads(orjson.dumps(data))
         return cast(dict[str, Any], data)
 
     async def subscribe(

@@ -102,6 +102,8 @@ LABELS = {
     "event_names": event_names,
 }
 
-# == actor map ==
-gender_names = {"FEMALE": N_("Young women"), "MALE": N_("Young men")}
+gender_names = {"FEMALE": N_("Female"), "MALE": N_("Male")}
+# who a service is for
+eligible_gender_names = {"FEMALE": N_("Young women"), "MALE": N_("Young men")}
+LABELS["eligible_gender_names"] = eligible_gender_names
 LABELS["gender_names"] = gender_names

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-from web.pages import account, agency, agency_services, live, map, shell
+from web.pages import account, agency, agency_services, inbox, live, map, referral, shell
 
 ROUTES: list[BaseRoute] = [
     *shell.routes,
     *account.routes,
     *live.routes,
     *map.routes,
+    *inbox.routes,
+    *referral.routes,
     *agency.routes,
     *agency_services.routes,
 ]

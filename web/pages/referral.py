@@ -1,0 +1,190 @@
+"""A referral's page: the young person as far as the viewer may see, the reason, the
+timeline; the receiving side's answers as forms that post and redirect.
+
+Each form carries the referral's ``version``: when someone else answered first the API
+refuses with STALE_VERSION (or INVALID_TRANSITION when the status moved on), and the page
+comes back with the fresh state and a banner, never an overwrite.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.datastructures import FormData
+from starlette.responses import Response
+from starlette.routing import Route
+
+from web.client import ConsoleError
+from web.forms import Problems
+from web.visit import Refused, Visit, page
+
+DECLINE_REASONS = [
+    "NOT_ELIGIBLE",
+    "NO_CAPACITY",
+    "OUT_OF_AREA",
+    "SERVICE_NOT_OFFERED",
+    "YOUTH_UNREACHABLE",
+    "OTHER",
+]
+OUTCOMES = ["SERVED", "PARTIALLY_SERVED", "NOT_SERVED", "YOUTH_WITHDREW"]
+# what the receiving side may do in each status
+ANSWERS = {
+    "SENT": ("accept", "decline", "redirect"),
+    "ACCEPTED": ("start", "decline", "redirect"),
+    "IN_PROGRESS": ("complete",),
+}
+CONFLICTS = {"STALE_VERSION", "INVALID_TRANSITION"}
+# the API's input field → the id of the field on the page, per form
+FIELDS = {
+    "decline": {"reason": "reason", "note": "decline-note"},
+    "complete": {"outcome": "outcome", "note": "complete-note"},
+    "redirect": {"serviceId": "serviceId", "toActorId": "serviceId", "note": "redirect-note"},
+    "note": {"note": "note"},
+    "accept": {},
+    "start": {},
+}
+
+
+async def _referral(visit: Visit, referral_id: str) -> tuple[dict[str, Any], bool]:
+    """The referral as the viewer sees it, and whether they answer for its receiver."""
+    missing = Refused(404, visit._("This referral does not exist or is not yours to see."))
+    try:
+        data = await visit.run("ReferralPage", id=referral_id)
+    except ConsoleError as error:
+        if "INVALID_INPUT" in error.codes:  # not an id at all
+            raise missing from error
+        raise
+    referral = data["node"]
+    if not referral or "status" not in referral:
+        raise missing
+    actor = (data["me"] or {}).get("actor") or {}
+    ours = {actor.get("id"), *(unit["id"] for unit in actor.get("units") or [])}
+    return referral, referral["toActor"]["id"] in ours
+
+
+async def _show(
+    visit: Visit,
+    referral_id: str,
+    *,
+    problems: Problems | None = None,
+    values: dict[str, str] | None = None,
+) -> Response:
+    referral, receiver = await _referral(visit, referral_id)
+    answers = ANSWERS.get(referral["status"], ()) if receiver else ()
+    choices: list[dict[str, Any]] = []
+    if "redirect" in answers:
+        data = await visit.run(
+            "RedirectChoices",
+            axis=referral["axis"],
+            territoryId=referral["toActor"]["territory"]["id"],
+        )
+        here = referral["toActor"]["id"]
+        choices = [s for s in data["services"]["nodes"] if s["actor"]["id"] != here]
+    query = visit.request.query_params
+    answered = query.get("answered")
+    problems = problems or Problems()
+    return await visit.page(
+        "referral.html",
+        status=400 if problems else 200,
+        referral=referral,
+        answers=answers,
+        receiver=receiver,
+        may_note=referral["reason"] is not None,
+        choices=choices,
+        conflict=answered is not None and answered != str(referral["version"]),
+        refused=answered is not None and answered == str(referral["version"]),
+        done=query.get("done"),
+        problems=problems,
+        values=values or {},
+        decline_reasons=DECLINE_REASONS,
+        outcomes=OUTCOMES,
+    )
+
+
+@page
+async def referral(visit: Visit) -> Response:
+    visit.require()
+    return await _show(visit, visit.request.path_params["id"])
+
+
+def _text(form: FormData, name: str) -> str | None:
+    return str(form.get(name, "")).strip() or None
+
+
+def _input(
+    visit: Visit, action: str, form: FormData, base: dict[str, Any], problems: Problems
+) -> tuple[str, dict[str, Any]]:
+    """The operation and its input for ``action``; what is missing goes to ``problems``."""
+    _ = visit._
+    if action == "accept":
+        return "AcceptReferral", base
+    if action == "start":
+        return "StartReferral", base
+    if action == "decline":
+        reason = str(form.get("reason", ""))
+        if reason not in DECLINE_REASONS:
+            problems.add("reason", _("Choose why you decline this referral"))
+        return "DeclineReferral", {**base, "reason": reason, "note": _text(form, "decline-note")}
+    if action == "complete":
+        outcome = str(form.get("outcome", ""))
+        if outcome not in OUTCOMES:
+            problems.add("outcome", _("Choose the outcome of this referral"))
+        return "CompleteReferral", {
+            **base,
+            "outcome": outcome,
+            "note": _text(form, "complete-note"),
+        }
+    if action == "redirect":
+        service = _text(form, "serviceId")
+        if not service:
+            problems.add("serviceId", _("Choose the service to send this referral to"))
+        return "RedirectReferral", {
+            **base,
+            "serviceId": service,
+            "note": _text(form, "redirect-note"),
+        }
+    note = _text(form, "note")
+    if not note:
+        problems.add("note", _("Write the note"))
+    return "AddReferralNote", {"id": base["id"], "note": note or ""}
+
+
+@page
+async def answer(visit: Visit) -> Response:
+    visit.require()
+    referral_id = visit.request.path_params["id"]
+    action = visit.request.path_params["action"]
+    if action not in FIELDS:
+        raise Refused(404, visit._("This page does not exist."))
+    if visit.request.method == "GET":  # a language link of a page answering a post
+        return visit.redirect(visit.url(f"/referrals/{referral_id}", **visit.request.query_params))
+    form = await visit.form()
+    version = str(form.get("version", ""))
+    known = version.isdigit() and len(version) < 10  # a GraphQL Int
+    base: dict[str, Any] = {"id": referral_id, "version": int(version) if known else 0}
+    problems = Problems()
+    operation, variables = _input(visit, action, form, base, problems)
+    values = {k: str(v) for k, v in form.items() if isinstance(v, str)}
+    if not problems:
+        data = await visit.run(operation, input=variables)
+        errors = next(iter(data.values()))["userErrors"]
+        if any(e["code"] in CONFLICTS for e in errors):
+            return visit.redirect(visit.url(f"/referrals/{referral_id}", answered=version))
+        fields = FIELDS[action]
+        renamed = [
+            {**e, "field": [fields[e["field"][-1]]]}
+            if e.get("field") and e["field"][-1] in fields
+            else e
+            for e in errors
+        ]
+        problems.from_user_errors(renamed, visit.speech, fields=set(fields.values()))
+        if not problems:
+            anchor = "#timeline" if action == "note" else ""
+            return visit.redirect(visit.url(f"/referrals/{referral_id}", done=action) + anchor)
+    return await _show(visit, referral_id, problems=problems, values=values)
+
+
+routes = [
+    Route("/referrals/{id}", referral),
+    Route("/referrals/{id}/{action}", answer, methods=["GET", "POST"]),
+]
