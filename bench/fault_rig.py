@@ -102,6 +102,7 @@ class Rig:
             "JISR_OUTBOX_BACKOFF_MAX_SECONDS": "2",
             "JISR_SMTP_TIMEOUT_SECONDS": "3",
             "JISR_WEBHOOK_TIMEOUT_SECONDS": "3",
+            "JISR_WEBHOOK_ALLOWED_HOSTS": "127.0.0.1",  # the receiver is on loopback
             "JISR_ACCESS_LOG": "false",
         }
 
