@@ -66,6 +66,9 @@ def run(host: str, port: int) -> None:
         ],
         say=_say,
     )
-    banner = f"\n{logins}\n\nGraphiQL: http://{host}:{port}/graphql  (Ctrl-C stops everything)\n"
+    banner = (
+        f"\n{logins}\n\nConsole: http://{host}:{port}/   GraphiQL: http://{host}:{port}/graphql"
+        "  (Ctrl-C stops everything)\n"
+    )
     threading.Thread(target=_announce_when_serving, args=(host, port, banner), daemon=True).start()
     sys.exit(supervisor.run())

@@ -55,9 +55,11 @@ def test_jisr_run_serves_works_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> No
             # when it has started
             serving = wait_for(lambda: answers_regions(port), START_SECONDS)
             working = wait_for(lambda: any(" ready." in line for line in log), START_SECONDS)
-            banner = f"GraphiQL: http://127.0.0.1:{port}/graphql"
+            banner = f"Console: http://127.0.0.1:{port}/ "
             announced = wait_for(lambda: any(banner in line for line in log), START_SECONDS)
             assert serving and working and announced, "".join(log)
+            console = httpx.get(f"http://127.0.0.1:{port}/", timeout=10)
+            assert console.status_code == 200 and "<html" in console.text
             assert any("admin@jisr.example.ma" in line for line in log)
             children = descendants(process.pid)
             assert len(children) >= 2

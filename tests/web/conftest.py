@@ -104,8 +104,8 @@ async def as_user(browser: Browser, console: Console) -> AsyncIterator[SignIn]: 
             return page
         await page.fill("#email", email)
         await page.fill("#password", PASSWORD)
-        await page.click("form[action='/sign-in'] button[type=submit]")
-        await page.wait_for_load_state()
+        async with page.expect_navigation():
+            await page.click("form[action='/sign-in'] button[type=submit]")
         assert "/sign-in" not in page.url, await page.content()
         return page
 

@@ -11,7 +11,7 @@ import pytest
 from tests.web.accessibility import axe_violations
 from tests.web.conftest import AGENCY, MEDIATOR, Console, SignIn
 
-# (who, address) of every page; {actor}, {service}, {own_service} are filled from the API.
+# (who, address) of every page; the ids in braces are filled from the API.
 PAGES = [
     (None, "/sign-in"),
     (None, "/no-such-page"),
@@ -22,6 +22,8 @@ PAGES = [
     (MEDIATOR, "/account"),
     (MEDIATOR, "/account/password"),
     (MEDIATOR, "/notifications"),
+    (AGENCY, "/inbox"),
+    (AGENCY, "/referrals/{referral}"),
     (AGENCY, "/agency"),
     (AGENCY, "/agency/edit"),
     (AGENCY, "/agency/services"),
@@ -29,7 +31,10 @@ PAGES = [
     (AGENCY, "/agency/services/new?axis=EMPLOYMENT"),
     (AGENCY, "/agency/services/{own_service}"),
 ]
-OWN_SERVICES = "{ me { actor { id services(first: 1) { nodes { id } } } } }"
+OWN_SERVICES = (
+    "{ me { actor { id services(first: 1) { nodes { id } } } } "
+    "referrals(filter: {direction: INCOMING}, first: 1) { nodes { id } } }"
+)
 ACTORS = (
     '{ actors(first: 1, filter: {search: "Fès"}) '
     "{ nodes { id services(first: 1) { nodes { id } } } } }"
@@ -41,12 +46,14 @@ def address(console: Console, path: str) -> str:
     if "{" not in path:
         return path
     found: Any = console.graphql(ACTORS)["actors"]
-    own: Any = console.graphql(OWN_SERVICES, token=console.token(AGENCY))["me"]["actor"]
+    agency: Any = console.graphql(OWN_SERVICES, token=console.token(AGENCY))
+    own = agency["me"]["actor"]
     actor = found["nodes"][0]
     return path.format(
         actor=actor["id"],
         service=actor["services"]["nodes"][0]["id"],
         own_service=own["services"]["nodes"][0]["id"],
+        referral=agency["referrals"]["nodes"][0]["id"],
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.web.conftest import AGENCY, Console, SignIn, screenshot
+from tests.web.conftest import AGENCY, COORDINATOR, Console, SignIn, screenshot
 
 
 @pytest.mark.parametrize("lang,direction", [("ar", "rtl"), ("fr", "ltr")])
@@ -30,7 +30,7 @@ async def test_sign_in_with_nothing_shows_the_error_summary(
 
 async def test_wrong_password_is_refused_with_a_message_not_a_session(as_user: SignIn) -> None:
     page = await as_user(None, lang="fr")
-    await page.fill("#email", AGENCY)
+    await page.fill("#email", COORDINATOR)  # an account no other test here signs in with
     await page.fill("#password", "not-the-password")
     await page.click("form[action='/sign-in'] button[type=submit]")
     await page.locator(".error-summary").wait_for()
@@ -48,8 +48,8 @@ async def test_signed_in_staff_see_their_menu_and_sign_out_ends_the_token(
     assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
     await screenshot(page, request, "signed-in-ar")
 
-    await page.click("form[action='/sign-out'] button")
-    await page.wait_for_load_state()
+    async with page.expect_navigation():
+        await page.click("form[action='/sign-out'] button")
 
     assert await page.locator("a[href='/sign-in']").count() >= 1
     answer = httpx.post(  # noqa: ASYNC210 - one request after the browser is done
