@@ -21,6 +21,7 @@ from network.access import (
     referral_visible,
     youth_identity_visible,
     youth_visible,
+    youths_alias,
 )
 from network.enums import ReferralStatus
 from network.referrals.filters import ReferralFilter
@@ -59,14 +60,15 @@ def _flag(condition: ColumnElement[bool]) -> ColumnElement[bool]:
 
 def _seen(viewer: Viewer, now: datetime, referral: Any = Referral) -> Select[Any]:
     """Visible referrals of ``referral`` (the table or an alias) with both flags."""
-    youth = aliased(Youth)
+    youths = youths_alias()
+    youth = youths.c
     return (
         select(
             referral,
             _flag(youth_visible(viewer, youth, now=now)),
             _flag(youth_identity_visible(viewer, youth, now=now)),
         )
-        .join(youth, youth.id == referral.youth_id)
+        .join(youths, youth.id == referral.youth_id)
         .where(referral_visible(viewer, referral))
     )
 
@@ -262,11 +264,12 @@ async def get_visible_events(
     session: AsyncSession, ids: Sequence[int], *, viewer: Viewer, now: datetime
 ) -> dict[int, SeenEvent]:
     """Events of referrals the viewer may see, with whether they see identity (notes)."""
-    youth = aliased(Youth)
+    youths = youths_alias()
+    youth = youths.c
     statement = (
         select(ReferralEvent, _flag(youth_identity_visible(viewer, youth, now=now)))
         .join(Referral, Referral.id == ReferralEvent.referral_id)
-        .join(youth, youth.id == Referral.youth_id)
+        .join(youths, youth.id == Referral.youth_id)
         .where(ReferralEvent.id.in_(ids), referral_visible(viewer))
     )
     rows = (await session.execute(statement)).all()
