@@ -104,10 +104,13 @@ def create_engine(
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         kwargs["connect_args"] = {"timeout": 30}
-    elif statement_timeout_ms:
-        kwargs["connect_args"] = {
-            "server_settings": {"statement_timeout": str(statement_timeout_ms)}
-        }
+    else:
+        # JIT compiles a plan's expressions when its estimated cost is high: for the
+        # directory's searches that is 15-30 ms more per statement than running them.
+        server_settings = {"jit": "off"}
+        if statement_timeout_ms:
+            server_settings["statement_timeout"] = str(statement_timeout_ms)
+        kwargs["connect_args"] = {"server_settings": server_settings}
     engine = create_async_engine(url, **kwargs)
     if url.startswith("sqlite"):
         event.listen(engine.sync_engine, "connect", _on_sqlite_connect)
