@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import re
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -27,10 +28,27 @@ OPERATIONS = Path(__file__).parent / "operations"
 
 
 def load_operations(folder: Path = OPERATIONS) -> dict[str, str]:
-    """Each file holds one operation, named as the file: ``ActorMap.graphql``."""
-    return {
-        path.stem: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.graphql"))
+    """Each file holds one operation, named as the file: ``ActorMap.graphql``; the fragments
+    it spreads (``...Problems``, from ``fragments/Problems.graphql``) are appended to it."""
+    fragments = {
+        path.stem: path.read_text(encoding="utf-8")
+        for path in sorted((folder / "fragments").glob("*.graphql"))
     }
+    return {
+        path.stem: _with_fragments(path.read_text(encoding="utf-8"), fragments)
+        for path in sorted(folder.glob("*.graphql"))
+    }
+
+
+def _with_fragments(document: str, fragments: dict[str, str]) -> str:
+    used: list[str] = []
+    pending = [document]
+    while pending:
+        for name in re.findall(r"\.\.\.\s*([A-Z]\w*)", pending.pop()):
+            if name not in used:
+                used.append(name)
+                pending.append(fragments[name])
+    return "\n".join([document, *(fragments[name] for name in used)])
 
 
 class ConsoleError(Exception):
