@@ -10,6 +10,7 @@ import pytest
 
 from tests.web.accessibility import axe_violations
 from tests.web.conftest import AGENCY, MEDIATOR, Console, SignIn
+from tests.web.referrals import new_referral
 
 # (who, address) of every page; the ids in braces are filled from the API.
 PAGES = [
@@ -31,10 +32,7 @@ PAGES = [
     (AGENCY, "/agency/services/new?axis=EMPLOYMENT"),
     (AGENCY, "/agency/services/{own_service}"),
 ]
-OWN_SERVICES = (
-    "{ me { actor { id services(first: 1) { nodes { id } } } } "
-    "referrals(filter: {direction: INCOMING}, first: 1) { nodes { id } } }"
-)
+OWN_SERVICES = "{ me { actor { id services(first: 1) { nodes { id } } } } }"
 ACTORS = (
     '{ actors(first: 1, filter: {search: "Fès"}) '
     "{ nodes { id services(first: 1) { nodes { id } } } } }"
@@ -53,7 +51,7 @@ def address(console: Console, path: str) -> str:
         actor=actor["id"],
         service=actor["services"]["nodes"][0]["id"],
         own_service=own["services"]["nodes"][0]["id"],
-        referral=agency["referrals"]["nodes"][0]["id"],
+        referral=new_referral(console, "A first job") if "{referral}" in path else "",
     )
 
 
@@ -76,6 +74,27 @@ async def test_a_form_with_errors_has_no_serious_violation(as_user: SignIn, lang
     await page.wait_for_load_state()
     assert await page.locator(".error-summary").count() == 1
 
+    assert await axe_violations(page) == []
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+async def test_refused_answers_and_edits_have_no_serious_violation(
+    as_user: SignIn, console: Console, lang: str
+) -> None:
+    # given the agency's pages that refused a decline without a reason and a nameless service
+    page = await as_user(AGENCY, lang=lang)
+    await page.goto(address(console, "/referrals/{referral}"))
+    async with page.expect_navigation():
+        await page.click("#form-decline button[type=submit]")
+    assert await page.locator(".error-summary").count() == 1
+    assert await axe_violations(page) == []
+    await page.goto(address(console, "/agency/services/{own_service}"))
+    for field in ("#nameAr", "#nameFr", "#nameEn"):
+        await page.fill(field, "")
+    async with page.expect_navigation():
+        await page.click("form[method='post'][action^='/agency/services/'] button[type=submit]")
+
+    assert await page.locator(".error-summary").count() == 1
     assert await axe_violations(page) == []
 
 

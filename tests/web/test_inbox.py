@@ -7,71 +7,31 @@ and French, the core flows again without JavaScript. Each test makes its own ref
 from __future__ import annotations
 
 import asyncio
-import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.web.conftest import AGENCY, MEDIATOR, Console, SignIn, screenshot
+from tests.web.conftest import AGENCY, Console, SignIn, screenshot
+from tests.web.referrals import as_dict, new_referral
 from web.pages.inbox import sections
 
-CREATE = """
-mutation($input: CreateReferralInput!) {
-  createReferral(input: $input) { referral { id status version } userErrors { code message } }
-}"""
 STATE = "query($id: ID!) { node(id: $id) { ... on Referral { status version outcome } } }"
 ACCEPT = """
 mutation($id: ID!, $version: Int!) {
   acceptReferral(input: {id: $id, version: $version}) { referral { version } userErrors { code } }
 }"""
-AGENCY_SERVICE = """
-query { me { actor { id services(first: 50) { nodes { id acceptsReferrals active } } } } }"""
-YOUTH = """query { youths(filter: {search: "JY-DEMO01"}) { nodes { id code } } }"""
-
-
-def _cast(value: object) -> dict[str, Any]:
-    assert isinstance(value, dict)
-    return value
-
-
-def new_referral(console: Console, reason: str) -> str:
-    """A SENT referral from the demo mediator to a service of the agency's actor (AEC Fès
-    Atlas) for JY-DEMO01, whose consent covers every actor; its id."""
-    agency = _cast(console.graphql(AGENCY_SERVICE, token=console.token(AGENCY))["me"])
-    service = next(
-        s for s in agency["actor"]["services"]["nodes"] if s["acceptsReferrals"] and s["active"]
-    )
-    mediator = console.token(MEDIATOR)
-    youth = _cast(console.graphql(YOUTH, token=mediator)["youths"])["nodes"][0]
-    payload = _cast(
-        console.graphql(
-            CREATE,
-            {
-                "input": {
-                    "youthId": youth["id"],
-                    "serviceId": service["id"],
-                    "reason": reason,
-                    "idempotencyKey": uuid.uuid4().hex,
-                }
-            },
-            token=mediator,
-        )["createReferral"]
-    )
-    assert payload["userErrors"] == [], payload
-    assert payload["referral"]["status"] == "SENT"
-    return str(payload["referral"]["id"])
 
 
 def state(console: Console, referral_id: str) -> dict[str, Any]:
     """The referral as the agency reads it through the API."""
-    return _cast(console.graphql(STATE, {"id": referral_id}, token=console.token(AGENCY))["node"])
+    return as_dict(console.graphql(STATE, {"id": referral_id}, token=console.token(AGENCY))["node"])
 
 
 def accept_through_api(console: Console, referral_id: str) -> None:
     version = state(console, referral_id)["version"]
-    answer = _cast(
+    answer = as_dict(
         console.graphql(
             ACCEPT, {"id": referral_id, "version": version}, token=console.token(AGENCY)
         )["acceptReferral"]
