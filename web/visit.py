@@ -21,6 +21,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from network.enums import Role
 from network.viewer import Viewer
 from schema.context import Context
+from schema.unavailable import RETRY_AFTER_SECONDS, database_unavailable
 from web import sessions
 from web.client import Console, ConsoleError, SignedOut
 from web.i18n import LANG_COOKIE, LANGUAGES, NAMES, Speech, language_of
@@ -177,6 +178,10 @@ def page(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
             visit = await visit_of(request)
         except SignedOut:
             return _sign_in_again(request)
+        except Exception as error:
+            if not database_unavailable(error):
+                raise
+            return unavailable(request)
         try:
             return await handler(visit)
         except SignedOut:
@@ -184,6 +189,8 @@ def page(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         except Refused as refused:
             return await problem(visit, refused.status, refused.message)
         except ConsoleError as error:
+            if "SERVICE_UNAVAILABLE" in error.codes:
+                return unavailable(request)
             if "RATE_LIMITED" in error.codes:
                 return await problem(
                     visit, 429, visit._("Too many requests. Wait a minute, then try again.")
@@ -200,6 +207,20 @@ def page(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
             return await problem(visit, 500, None)
 
     return route
+
+
+def unavailable(request: Request) -> Response:
+    """The database does not answer: a page of its own (the layout needs the viewer, which
+    needs the database), 503 with ``Retry-After``; the API logged the outage."""
+    speech = Speech(language_of(request))
+    retry = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    html = (
+        environment()
+        .get_template("unavailable.html")
+        .render(_=speech.gettext, lang=speech.lang, dir=speech.dir, retry=retry)
+    )
+    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    return HTMLResponse(html, status_code=503, headers=headers)
 
 
 async def problem(visit: Visit, status: int, message: str | None) -> Response:
