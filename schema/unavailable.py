@@ -22,6 +22,11 @@ MESSAGE = "The database is unavailable for a moment; retry shortly."
 logger = logging.getLogger("jisr.api")
 
 
+def is_outage(error: BaseException) -> bool:
+    """Whether ``error`` is the database not answering (for the console's own page)."""
+    return database_unavailable(error)
+
+
 def _kind(error: BaseException | None) -> str:
     """The failure's types only: its message may hold SQL parameters, never logged."""
     orig = getattr(error, "orig", None)

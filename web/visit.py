@@ -21,7 +21,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from network.enums import Role
 from network.viewer import Viewer
 from schema.context import Context
-from schema.unavailable import RETRY_AFTER_SECONDS, database_unavailable
+from schema.unavailable import RETRY_AFTER_SECONDS, is_outage
 from web import sessions
 from web.client import Console, ConsoleError, SignedOut
 from web.i18n import LANG_COOKIE, LANGUAGES, NAMES, Speech, language_of
@@ -179,7 +179,7 @@ def page(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         except SignedOut:
             return _sign_in_again(request)
         except Exception as error:
-            if not database_unavailable(error):
+            if not is_outage(error):
                 raise
             return unavailable(request)
         try:
