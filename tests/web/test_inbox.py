@@ -166,6 +166,27 @@ async def test_a_second_browser_answering_the_same_referral_sees_someone_answere
         await screenshot(other, request, "conflict-fr")
 
 
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+async def test_an_open_referral_page_tells_when_someone_else_answers(
+    as_user: SignIn, console: Console, lang: str
+) -> None:
+    # given: the agency's page of a new referral, open and listening
+    referral_id = await asyncio.to_thread(new_referral, console, "Une réponse ailleurs")
+    page = await as_user(AGENCY, lang=lang)
+    async with page.expect_response(lambda r: r.url.endswith("/live")):
+        await page.goto(f"/referrals/{referral_id}")
+    assert await page.locator("#changed").is_hidden()
+    await asyncio.sleep(1)  # the stream's subscriptions start just after its first bytes
+
+    # when: a colleague accepts it elsewhere (through the API)
+    await asyncio.to_thread(accept_through_api, console, referral_id)
+
+    # then: the page says it changed and links to its fresh state
+    await expect(page.locator("#changed")).to_be_visible(timeout=10_000)
+    await page.click(f"#changed a[href='/referrals/{referral_id}']")
+    await expect(page.locator("#referral-status")).to_have_attribute("data-status", "ACCEPTED")
+
+
 @pytest.mark.parametrize("lang,javascript", [("fr", True), ("ar", True), ("fr", False)])
 async def test_start_then_complete_needs_an_outcome(
     as_user: SignIn, console: Console, lang: str, javascript: bool

@@ -6,6 +6,9 @@
     var field = document.querySelector("input[name=csrf]");
     if (field) { event.detail.headers["X-CSRF-Token"] = field.value; }
   });
+  // a page answering a refused post shows its error summary first (GOV.UK pattern)
+  var summary = document.getElementById("error-summary");
+  if (summary) { summary.focus(); }
   // live updates: the server tells what changed, the page fetches its fresh parts
   var live = document.body.getAttribute("data-live");
   if (live && window.EventSource) {
@@ -16,6 +19,13 @@
         try { detail = JSON.parse(event.data); } catch (e) { /* nothing to add */ }
         if (window.htmx) { window.htmx.trigger(document.body, "jisr:" + kind, detail); }
       });
+    });
+    // a referral's page tells when that referral changed under it (someone else answered)
+    source.addEventListener("referral", function (event) {
+      var changed = document.getElementById("changed");
+      var detail = {};
+      try { detail = JSON.parse(event.data); } catch (e) { return; }
+      if (changed && detail.id === changed.getAttribute("data-referral")) { changed.hidden = false; }
     });
     source.addEventListener("signed-out", function () { source.close(); window.location.reload(); });
   }
