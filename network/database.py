@@ -89,7 +89,12 @@ def _json_dumps(value: Any) -> str:
 
 
 def create_engine(
-    url: str, *, null_pool: bool = False, echo: bool = False, statement_timeout_ms: int = 0
+    url: str,
+    *,
+    null_pool: bool = False,
+    echo: bool = False,
+    statement_timeout_ms: int = 0,
+    pool_size: int | None = None,
 ) -> AsyncEngine:
     """An engine for ``url``; SQLite gets its pragmas and Jisr's SQL functions."""
     kwargs: dict[str, Any] = {
@@ -99,6 +104,11 @@ def create_engine(
     }
     if null_pool:
         kwargs["poolclass"] = NullPool
+    elif pool_size is not None and not url.startswith("sqlite"):
+        # A page of the console opens a few sessions one after the other: with fewer kept
+        # connections than concurrent requests, the overflow ones are closed at check-in
+        # and opened again by the next request (a connection costs 5-10 ms).
+        kwargs["pool_size"], kwargs["max_overflow"] = pool_size, pool_size
     if url.startswith("sqlite"):
         path = url.split(":///", 1)[-1]
         if path and path != ":memory:":

@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     post_care_check_in_months: Annotated[tuple[int, ...], NoDecode] = (3, 6, 12)
     actor_stale_months: int = Field(default=12, ge=1)
     statement_timeout_ms: int = Field(default=5000, ge=0)
+    # PostgreSQL connections an API process keeps open (as many again may open under load).
+    database_pool_size: int = Field(default=20, ge=1)
     log_sql: bool = False
     access_log: bool = True
     compiled_reads: bool = True

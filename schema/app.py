@@ -159,6 +159,7 @@ class AppState:
             settings.database_url,
             echo=settings.log_sql,
             statement_timeout_ms=settings.statement_timeout_ms,
+            pool_size=settings.database_pool_size,
         )
         self.broadcaster = broadcaster_for(settings.redis_url, database_url=settings.database_url)
         self.sessions = session_factory(self.engine)
