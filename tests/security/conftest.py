@@ -2,20 +2,26 @@
 
 ``served``: a real API process (uvicorn on a free loopback port), in production mode, for
 the attacks on it: a private copy of the demo database, introspection off, short socket
-limits so the tests meet them quickly. ``http_served``: a loopback server in the test's
-process, with a clock the test moves, and a counting hasher (identity_server.py).
+limits so the tests meet them quickly. ``api``: here too a real server process, on the
+test's own copy of the demo (development mode unless ``served_api`` is asked otherwise),
+so every attack is the attacker's request over loopback, not a call into the app.
+``http_served``: a loopback server in the test's process, with a clock the test moves, and
+a counting hasher (identity_server.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import httpx
 import pytest
 
-from tests.api import TEST_DATA_KEY
+from network.database import create_engine, session_factory
+from tests.api import TEST_DATA_KEY, Api
 from tests.databases import Databases
 from tests.schema.referrals.servers import api_process
 from tests.security.identity_server import http_served, moving_clock, throttled  # noqa: F401
@@ -75,3 +81,34 @@ async def served(
     db_url = await databases.clone()
     with api_process(environment(db_url, tmp_path_factory.mktemp("var"))) as base:
         yield Served(base, db_url)
+
+
+@asynccontextmanager
+async def served_api(db_url: str, var: Path, **env: str) -> AsyncIterator[Api]:
+    """A real API process on ``db_url`` (``env``: its JISR_ variables, development by
+    default), with the test client's interface."""
+    settings = {
+        "JISR_ENV": "development",
+        "JISR_DATABASE_URL": db_url,
+        "JISR_REDIS_URL": "",
+        "JISR_SECRET_KEY": "security-test-secret",
+        "JISR_DATA_KEY": TEST_DATA_KEY,
+        "JISR_VAR_DIR": str(var),
+        **env,
+    }
+    # the test's own setup (a user of its own) writes to the same database directly
+    engine = create_engine(db_url, null_pool=True)
+    setup = SimpleNamespace(jisr=SimpleNamespace(engine=engine, sessions=session_factory(engine)))
+    try:
+        with api_process(settings) as base:
+            async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+                yield Api(client=client, app=SimpleNamespace(state=setup))
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture
+async def api(db_url: str, tmp_path: Path) -> AsyncIterator[Api]:
+    """The API as an attacker meets it: a server process on a copy of the demo."""
+    async with served_api(db_url, tmp_path / "var") as running:
+        yield running

@@ -9,6 +9,7 @@ import httpx
 
 from network.seed.users import DEMO_PASSWORD
 from tests.api import Api, running_api
+from tests.security.conftest import served_api
 
 MEDIATOR = "mediation.dar-al-amal@jisr.example.ma"
 TYPO = "{ actrs { id } }"
@@ -39,17 +40,19 @@ async def test_every_answer_carries_the_security_headers(api: Api) -> None:
     assert signed_in.headers["content-security-policy"].startswith("default-src 'none'")
 
 
-async def test_hsts_over_https(api: Api) -> None:
-    transport = httpx.ASGITransport(app=api.app)
-    async with httpx.AsyncClient(transport=transport, base_url="https://jisr.test") as client:
-        answer = await client.get("/healthz")
+async def test_hsts_over_https(db_url: str, tmp_path: Path) -> None:
+    # TLS ends at the deployment's proxy; the app is asked as the proxy asks it
+    async with running_api(db_url, tmp_path / "var") as api:
+        transport = httpx.ASGITransport(app=api.app)
+        async with httpx.AsyncClient(transport=transport, base_url="https://jisr.test") as client:
+            answer = await client.get("/healthz")
     assert answer.headers["strict-transport-security"].startswith("max-age=")
 
 
 async def test_production_serves_no_graphiql_and_no_suggestions(
     db_url: str, tmp_path: Path
 ) -> None:
-    async with running_api(db_url, tmp_path / "var", env="production") as api:
+    async with served_api(db_url, tmp_path / "var", JISR_ENV="production") as api:
         page = await api.client.get("/graphql", headers={"accept": "text/html"})
         typo = await api.gql(TYPO)
         enum_typo = await api.gql("{ actors(filter: {axes: [HEALT]}) { totalCount } }")
@@ -57,11 +60,13 @@ async def test_production_serves_no_graphiql_and_no_suggestions(
     for answer in (typo, enum_typo):
         message = answer["errors"][0]["message"]
         assert "Did you mean" not in message and answer["errors"][0]["extensions"]["code"]
-    async with running_api(db_url, tmp_path / "var", env="production", graphiql=True) as api:
+    async with served_api(
+        db_url, tmp_path / "var", JISR_ENV="production", JISR_GRAPHIQL="true"
+    ) as api:
         page = await api.client.get("/graphql", headers={"accept": "text/html"})
     assert page.status_code == 200 and "graphiql" in page.text.lower()
     # while in development (introspection on) suggestions stay, for developers
-    async with running_api(db_url, tmp_path / "var") as api:
+    async with served_api(db_url, tmp_path / "var") as api:
         assert "Did you mean" in (await api.gql(TYPO))["errors"][0]["message"]
 
 

@@ -18,11 +18,11 @@ from network.enums import ReferralEventKind
 from network.ids import to_global_id
 from network.notifications.outbox import notify_webhooks
 from network.seed.users import DEMO_PASSWORD
-from tests.api import running_api
 from tests.api import test_settings as settings_for
 from tests.network.notifications.outbox_data import a_referral, add_webhook, messages
 from tests.network.notifications.servers import serving, webhook_receiver
 from tests.network.notifications.test_delivery import deliver_all
+from tests.security.conftest import served_api
 
 ADMIN = "admin@jisr.example.ma"
 SECRET = "a shared secret of 32 characters"
@@ -58,7 +58,7 @@ async def _register(api: Any, url: str) -> dict[str, Any]:
 async def test_internal_urls_are_refused_at_registration_in_production(
     db_url: str, tmp_path: Path
 ) -> None:
-    async with running_api(db_url, tmp_path / "var", env="production") as api:
+    async with served_api(db_url, tmp_path / "var", JISR_ENV="production") as api:
         for url in INSIDE:
             answer = await _register(api, url)
             assert answer["webhook"] is None, url
@@ -71,10 +71,10 @@ async def test_internal_urls_are_refused_at_registration_in_production(
 async def test_internal_urls_are_refused_in_development_too_unless_allowed(
     db_url: str, tmp_path: Path
 ) -> None:
-    async with running_api(db_url, tmp_path / "var") as api:
+    async with served_api(db_url, tmp_path / "var") as api:
         assert (await _register(api, "http://127.0.0.1:8000/"))["webhook"] is None
-    allowed = {"webhook_allowed_hosts": ("127.0.0.1",)}
-    async with running_api(db_url, tmp_path / "var", **allowed) as api:
+    allowed = {"JISR_WEBHOOK_ALLOWED_HOSTS": "127.0.0.1"}
+    async with served_api(db_url, tmp_path / "var", **allowed) as api:
         assert (await _register(api, "http://127.0.0.1:8000/"))["webhook"]
         assert (await _register(api, "http://10.0.0.1/"))["webhook"] is None
 
