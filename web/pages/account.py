@@ -6,19 +6,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from web.forms import Problems
+from web.labels import kind_names
 from web.visit import Visit, page
 
-KINDS = [
-    "REFERRAL_RECEIVED",
-    "REFERRAL_RESPONSE_DUE",
-    "REFERRAL_ESCALATED",
-    "REFERRAL_EXPIRED",
-    "REFERRAL_STATUS_CHANGED",
-    "FOLLOW_UP_DUE",
-    "LEAVING_CARE_SOON",
-    "POST_CARE_CHECK_IN",
-    "ACTOR_DATA_STALE",
-]
+KINDS = list(kind_names)  # every notification kind a user may choose channels for
 CHANNELS = ["IN_APP", "EMAIL", "SMS"]
 LANGUAGE_VALUES = ["AR", "FR", "EN"]
 PAGE_SIZE = 20
