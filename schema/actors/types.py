@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import datetime
 
 import strawberry
 
@@ -9,10 +8,11 @@ from network.actors.models import Actor as ActorRow
 from network.enums import Language
 from network.ids import to_global_id
 from network.localized import pick
+from schema.actors.fields import plain_outputs
 from schema.common import GeoPoint, LocalizedText, PageInfo
 from schema.connections import cursors_of, page_info
 from schema.context import Info
-from schema.enums import ActorKind, ServiceAxis
+from schema.enums import ServiceAxis
 from schema.relay import Node, decode_id_cursor, page_size
 from schema.services.types import Service, ServiceConnection, ServiceEdge
 from schema.territories.types import Territory
@@ -20,37 +20,15 @@ from schema.webhooks.types import Webhook
 
 
 @strawberry.type(name="Actor")
+@plain_outputs
 class Actor(Node):
+    """Its plain fields (acronym, kind, address…) come from network.actors.fields."""
+
     row: strawberry.Private[ActorRow]
-    acronym: str | None
-    kind: ActorKind
-    address: str | None
-    postal_code: str | None
-    phone: str | None
-    email: str | None
-    website: str | None
-    languages: list[Language]
-    accepts_referrals: bool
-    active: bool
-    verified_at: datetime | None
 
     @classmethod
     def of(cls, row: ActorRow) -> Actor:
-        return cls(
-            id=strawberry.ID(to_global_id("Actor", row.id)),
-            row=row,
-            acronym=row.acronym,
-            kind=row.kind,
-            address=row.address,
-            postal_code=row.postal_code,
-            phone=row.phone,
-            email=row.email,
-            website=row.website,
-            languages=[Language(code) for code in row.languages or []],
-            accepts_referrals=row.accepts_referrals,
-            active=row.active,
-            verified_at=row.verified_at,
-        )
+        return cls(id=strawberry.ID(to_global_id("Actor", row.id)), row=row)
 
     @strawberry.field
     def name(self, info: Info, lang: Language | None = None) -> str:
