@@ -89,6 +89,13 @@ PLAIN: tuple[Plain, ...] = (
         clean=lambda value, field: clean_website(value, field=field),
         hsds=("organization", "website"),
     ),
+    Plain(
+        "legal_status",
+        str,
+        clean=text(120),
+        input_description="Its legal form, e.g. association (dahir 1-58-376), public body.",
+        hsds=("organization", "legal_status"),
+    ),
     Plain("languages", list[Language], Shape.LIST, nullable=False, clean=_languages),
     Plain("accepts_referrals", bool, Shape.FLAG, nullable=False, clean=_flag),
     Plain("active", bool, Shape.FLAG, nullable=False),

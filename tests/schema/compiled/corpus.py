@@ -14,7 +14,8 @@ from schema.relay import encode_cursor
 
 ACTOR_FIELDS = """
   id name names { ar fr en zgh } acronym kind description(lang: FR) address phone email
-  website postalCode languages acceptsReferrals active verifiedAt location { latitude longitude }
+  website postalCode legalStatus languages acceptsReferrals active verifiedAt
+  location { latitude longitude }
   territory { id code level name(lang: AR) parent { code } }
   axes parent { id name } units { id name(lang: FR) kind }
 """
