@@ -21,7 +21,7 @@ from sqlalchemy import select, update
 from websockets.asyncio.client import ClientConnection, connect
 
 from network.database import standalone_unit_of_work
-from network.enums import NotificationKind, Role
+from network.enums import Role
 from network.notifications.models import Notification, OutboxMessage
 from network.pubsub_keys import channel_prefix, notifications_channel
 from network.reminders.rules import SCANS
@@ -31,6 +31,7 @@ from tests.api import test_settings as settings_for
 from tests.factories import Person, person
 from tests.network.notifications.outbox_data import eventually
 from tests.network.notifications.servers import MailServer, mail_server
+from tests.schema.notifications.inbox import PROBE, probe
 from tests.schema.referrals.fixtures import created, done, network
 from tests.schema.referrals.servers import api_process
 from tests.services import broker_url, finished_tasks
@@ -42,7 +43,6 @@ from workers.reminder_tasks import SCAN
 ADDED = "subscription { notificationAdded { kind referral { id } } }"
 OUTBOX_ID = re.compile(r"<outbox-(\d+)@")
 REMINDER, STATUS = "REFERRAL_RESPONSE_DUE", "REFERRAL_STATUS_CHANGED"
-PROBE = NotificationKind.ACTOR_DATA_STALE  # a kind no rule of these tests sends
 
 
 @asynccontextmanager
@@ -94,11 +94,7 @@ async def listening(ws: ClientConnection, url: str, user_id: int, redis: str) ->
     its starting point and listens. A probe written before that point is not pushed, so
     probe again until one is."""
     for _ in range(10):
-        async with standalone_unit_of_work(url) as uow:
-            row = Notification(user_id=user_id, kind=PROBE, title="probe", body="probe")
-            uow.session.add(row)
-            await uow.session.flush()
-            message = {"notification_id": row.id, "user_id": user_id}
+        message = {"notification_id": await probe(url, user_id), "user_id": user_id}
         if redis:
             async with aioredis.Redis.from_url(redis) as client:
                 channel = channel_prefix(url) + notifications_channel(user_id)
