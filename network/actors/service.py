@@ -21,7 +21,6 @@ from network.enums import ActorKind, Language
 from network.errors import InvalidInput, NotFound, PermissionDenied
 from network.territories import repository as territories
 from network.territories.placement import commune_for
-from network.users.repository import actor_subtree
 from network.validation import (
     check_range,
     clean_email,
@@ -170,7 +169,7 @@ async def _parent(session: AsyncSession, actor: Actor, parent_id: int | None) ->
     if parent_id not in await repository.get_many(session, [parent_id]):
         raise InvalidInput("no such actor", field=["parentId"])
     if actor.id is not None:
-        _, subtree = await actor_subtree(session, actor.id)
+        _, subtree = await repository.actor_subtree(session, actor.id)
         if parent_id in subtree:
             raise InvalidInput(
                 "an actor cannot be placed under one of its units", field=["parentId"]

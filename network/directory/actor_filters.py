@@ -19,8 +19,9 @@ from network.actors.geo import bounding_box, distance_from
 from network.actors.models import Actor
 from network.enums import ActorKind, Language, ServiceAxis
 from network.errors import InvalidInput
-from network.services.filters import admits_age, check_age, contains, in_subtree, one_of, terms_of
+from network.services.filters import admits_age, check_age, contains, one_of, terms_of
 from network.services.models import Service
+from network.territories.subtree import in_subtree
 
 MAX_RADIUS_KM = 1000.0
 
