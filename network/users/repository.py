@@ -2,12 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Select, bindparam, literal, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from network.actors.models import Actor
 from network.users.models import ApiToken, NotificationPreference, User
 
 
@@ -62,32 +60,6 @@ async def integration_tokens(session: AsyncSession, *, user_id: int | None) -> l
         statement = statement.where(ApiToken.user_id == user_id)
     rows = await session.scalars(statement.order_by(ApiToken.id.desc()))
     return list(rows.all())
-
-
-def _subtree_statement() -> Select[Any]:
-    tree = (
-        select(Actor.id.label("id"), Actor.kind.label("kind"), literal(0).label("depth"))
-        .where(Actor.id == bindparam("actor_id"))
-        .cte("tree", recursive=True)
-    )
-    tree = tree.union_all(
-        select(Actor.id, Actor.kind, tree.c.depth + 1)
-        .join(tree, Actor.parent_id == tree.c.id)
-        .where(tree.c.depth < 16)
-    )
-    return select(tree.c.id, tree.c.kind, tree.c.depth)
-
-
-# built once: every signed-in request of staff asks it (building a CTE costs more than
-# running it)
-_SUBTREE = _subtree_statement()
-
-
-async def actor_subtree(session: AsyncSession, actor_id: int) -> tuple[str | None, list[int]]:
-    """The actor's kind, and the ids of it and every unit under it, in one recursive query."""
-    rows = (await session.execute(_SUBTREE, {"actor_id": actor_id})).all()
-    kind = next((str(row.kind) for row in rows if row.depth == 0), None)
-    return kind, [row.id for row in rows]
 
 
 async def preferences(

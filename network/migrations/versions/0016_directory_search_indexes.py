@@ -6,7 +6,7 @@ not an ``EXISTS`` over all services); on PostgreSQL, trigram (pg_trgm) indexes m
 the index alone
 
 Revision ID: 0016
-Revises: 0014
+Revises: 0015
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016"
-down_revision = "0014"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 

@@ -20,8 +20,9 @@ from network.actors.models import Actor
 from network.actors.search_index import actor_search
 from network.enums import ActorKind, Language, ServiceAxis
 from network.errors import InvalidInput
-from network.services.filters import admits_age, check_age, contains, in_subtree, one_of, terms_of
+from network.services.filters import admits_age, check_age, contains, one_of, terms_of
 from network.services.models import Service
+from network.territories.subtree import in_subtree
 
 MAX_RADIUS_KM = 1000.0
 
