@@ -26,7 +26,7 @@ from network.seed.scale import seed_scale
 from network.settings import Settings
 from network.territories import geometry
 from network.territories.models import Territory
-from network.territories.placement import place_actors
+from network.actors.placement import place_actors
 from schema.app import create_app
 
 QUERY = "query($a: Float!, $o: Float!) { territoryAt(latitude: $a, longitude: $o) { code } }"
