@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -159,8 +158,9 @@ async def test_buckets_are_shared_through_redis(demo_url: str, tmp_path: Path) -
                     response = await client.post("/graphql", json={"query": "{ __typename }"})
                     statuses.append(response.status_code)
         finally:
-            await first.state.redis.aclose()
-            await second.state.redis.aclose()
+            for replica in (first, second):
+                assert replica.state.redis is not None
+                await replica.state.redis.aclose()
     # then the fourth request, whichever replica gets it, is refused
     assert statuses == [200, 200, 200, 429]
 
@@ -211,7 +211,5 @@ async def test_postgresql_statements_time_out(demo_url: str, tmp_path: Path) -> 
         api.state.engine.connect() as connection,
     ):
         assert await connection.scalar(text("SHOW statement_timeout")) == "100ms"
-        started = time.perf_counter()
         with pytest.raises(DBAPIError, match="statement timeout"):
             await connection.execute(text("SELECT pg_sleep(2)"))
-    assert time.perf_counter() - started < 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -46,7 +47,7 @@ class Console:
 
     def graphql(
         self, query: str, variables: dict[str, object] | None = None, token: str | None = None
-    ) -> dict[str, object]:
+    ) -> dict[str, Any]:
         """What a partner system would send: the public API over HTTP."""
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         response = httpx.post(

@@ -242,25 +242,25 @@ async def test_by_actor_lists_actors_of_the_territory_most_received_first(world:
             sent=2,
             received=4,
             acceptance_rate=1.0,
-            median_response_hours=pytest.approx(3.0),
+            median_response_hours=pytest.approx(3.0),  # type: ignore[arg-type]  # equals a float
             overdue_responses=0,
-        ),  # type: ignore[arg-type]
+        ),
         ActorFigures(
             n.tng1,
             sent=5,
             received=2,
             acceptance_rate=1.0,
-            median_response_hours=pytest.approx(12.0),
+            median_response_hours=pytest.approx(12.0),  # type: ignore[arg-type]  # equals a float
             overdue_responses=1,
-        ),  # type: ignore[arg-type]
+        ),
         ActorFigures(
             n.tet,
             sent=1,
             received=2,
             acceptance_rate=0.0,
-            median_response_hours=pytest.approx(7.0),
+            median_response_hours=pytest.approx(7.0),  # type: ignore[arg-type]  # equals a float
             overdue_responses=0,
-        ),  # type: ignore[arg-type]
+        ),
     ]
 
 

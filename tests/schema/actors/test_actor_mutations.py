@@ -64,7 +64,7 @@ async def test_only_admin_creates_an_actor(api: Api, who: str) -> None:
         "parentId": gid(world.parent),
     }
     # when
-    data = await api.data(CREATE_ACTOR, {"input": new_unit}, someone and someone.token)
+    data = await api.data(CREATE_ACTOR, {"input": new_unit}, someone.token if someone else None)
     # then
     outcome = expected_outcome(who, {"admin"})
     payload = data["createActor"]
@@ -93,7 +93,7 @@ async def test_admin_and_the_actors_staff_update_it(api: Api, who: str) -> None:
     before = await values(api, Actor, world.unit)
     change = {"id": gid(world.unit), "names": {"ar": "الوحدة المتنقلة"}, "acronym": "UMT"}
     # when
-    data = await api.data(UPDATE_ACTOR, {"input": change}, someone and someone.token)
+    data = await api.data(UPDATE_ACTOR, {"input": change}, someone.token if someone else None)
     # then
     outcome = expected_outcome(who, ACTOR_EDITORS)
     payload = data["updateActor"]
@@ -121,7 +121,7 @@ async def test_admin_and_the_actors_staff_verify_it(api: Api, who: str) -> None:
     someone = await caller(api, world, who)
     before = await values(api, Actor, world.unit)
     # when
-    data = await api.data(VERIFY_ACTOR, {"id": gid(world.unit)}, someone and someone.token)
+    data = await api.data(VERIFY_ACTOR, {"id": gid(world.unit)}, someone.token if someone else None)
     # then
     outcome = expected_outcome(who, ACTOR_EDITORS)
     payload = data["verifyActor"]
