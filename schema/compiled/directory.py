@@ -9,7 +9,7 @@ from sqlalchemy.orm import aliased
 
 from network.actors import repository as actors
 from network.actors.models import Actor
-from network.enums import ServiceAxis
+from network.enums import AXIS_ORDER
 from network.services import repository as services
 from network.services.models import Service, service_areas
 from network.territories.models import Territory
@@ -19,7 +19,8 @@ from schema.compiled.selection import Field
 from schema.compiled.sqljson import Expr
 from schema.relay import decode_id_cursor, page_size
 
-AXIS_RANK = {axis.value: index for index, axis in enumerate(ServiceAxis)}
+# The SQL twin of AXIS_ORDER, which the resolvers sort by.
+AXIS_RANK = {axis.value: rank for axis, rank in AXIS_ORDER.items()}
 
 
 class DirectoryCompiler(ObjectCompiler):
