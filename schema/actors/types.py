@@ -4,15 +4,16 @@ from collections.abc import Awaitable, Callable
 
 import strawberry
 
+from network.actors.fields import PLAIN
 from network.actors.models import Actor as ActorRow
 from network.enums import Language
 from network.ids import to_global_id
 from network.localized import pick
-from schema.actors.fields import plain_outputs
 from schema.common import GeoPoint, LocalizedText, PageInfo
 from schema.connections import cursors_of, page_info
 from schema.context import Info
 from schema.enums import ServiceAxis
+from schema.fields import plain_outputs
 from schema.relay import Node, decode_id_cursor, page_size
 from schema.services.types import Service, ServiceConnection, ServiceEdge
 from schema.territories.types import Territory
@@ -20,7 +21,7 @@ from schema.webhooks.types import Webhook
 
 
 @strawberry.type(name="Actor")
-@plain_outputs
+@plain_outputs(PLAIN)
 class Actor(Node):
     """Its plain fields (acronym, kind, address…) come from network.actors.fields."""
 

@@ -9,10 +9,12 @@ import strawberry
 from network.enums import Language
 from network.ids import to_global_id
 from network.localized import pick
+from network.services.fields import PLAIN
 from network.services.models import Service as ServiceRow
 from schema.common import LocalizedText, PageInfo
 from schema.context import Info
-from schema.enums import Gender, ServiceAxis
+from schema.enums import Gender
+from schema.fields import plain_outputs
 from schema.relay import Node
 from schema.taxonomy.types import TaxonomyTerm
 from schema.territories.types import Territory
@@ -41,23 +43,15 @@ class Capacity:
 
 
 @strawberry.type(name="Service")
+@plain_outputs(PLAIN)
 class Service(Node):
+    """Its plain fields (axis, responseDays…) come from network.services.fields."""
+
     row: strawberry.Private[ServiceRow]
-    axis: ServiceAxis
-    response_days: int
-    accepts_referrals: bool
-    active: bool
 
     @classmethod
     def of(cls, row: ServiceRow) -> Service:
-        return cls(
-            id=strawberry.ID(to_global_id("Service", row.id)),
-            row=row,
-            axis=row.axis,
-            response_days=row.response_days,
-            accepts_referrals=row.accepts_referrals,
-            active=row.active,
-        )
+        return cls(id=strawberry.ID(to_global_id("Service", row.id)), row=row)
 
     @strawberry.field
     async def actor(self, info: Info) -> Annotated[Actor, strawberry.lazy("schema.actors.types")]:
