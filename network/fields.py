@@ -73,6 +73,18 @@ def hsds_values(fields: Sequence[Plain], row: object, table: str) -> dict[str, A
     return {f.hsds[1]: getattr(row, f.attribute) for f in fields if f.hsds and f.hsds[0] == table}
 
 
+def hsds_read(
+    fields: Sequence[Plain], table: str, text: Callable[[str], str | None]
+) -> dict[str, Any]:
+    """The plain ``fields`` that HSDS ``table`` holds, read by ``text`` (a property's
+    text) and cleaned, an error naming the HSDS property."""
+    return {
+        f.attribute: f.clean(text(f.hsds[1]), [f.hsds[1]])
+        for f in fields
+        if f.hsds and f.hsds[0] == table and f.clean is not None
+    }
+
+
 C = TypeVar("C", bound="Changes")
 
 
