@@ -1,10 +1,10 @@
 """The map's search reads ``actor_search``, which the database keeps on every write of
 actors and services: these tests write through the domain and search right after."""
 
+from network.actors.filters import ActorFilter
 from sqlalchemy import delete, update
 
 from network.actors import repository
-from network.actors.filters import ActorFilter
 from network.actors.service import update_actor
 from network.database import unit_of_work
 from network.services.models import Service
