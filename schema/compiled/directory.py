@@ -13,7 +13,7 @@ from network.enums import ServiceAxis
 from network.services import repository as services
 from network.services.models import Service, service_areas
 from network.territories.models import Territory
-from schema.compiled.objects import ObjectCompiler
+from schema.compiled.objects import Builder, ObjectCompiler
 from schema.compiled.selection import Field
 from schema.compiled.sqljson import Expr
 from schema.relay import decode_id_cursor, page_size
@@ -59,12 +59,15 @@ class DirectoryCompiler(ObjectCompiler):
             )
             return case((or_(a.latitude.is_(None), a.longitude.is_(None)), null()), else_=point)
 
+        def column(name: str) -> Builder:
+            return lambda _: getattr(a, name)
+
         plain = ("acronym", "kind", "address", "phone", "email", "website")
         return self.build(
             f,
             "Actor",
             {
-                **{name: (lambda _, name=name: getattr(a, name)) for name in plain},
+                **{name: column(name) for name in plain},
                 "postalCode": lambda _: a.postal_code,
                 "id": lambda _: d.gid("Actor", a.id),
                 "name": lambda sub: self.localized_pick("Actor", sub, a.names, default=""),

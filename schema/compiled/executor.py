@@ -68,8 +68,7 @@ class CompiledDirectory:
         )
         if isinstance(coerced, list):
             return None
-        values = getattr(coerced, "coerced", coerced)
-        flattener = Flattener(document, values)
+        flattener = Flattener(document, coerced.coerced)
         compiler = RootCompiler(
             dialect=self.dialect,
             flattener=flattener,
