@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -17,6 +19,7 @@ import pytest
 import redis
 from celery import Celery
 from celery.contrib.testing.worker import start_worker
+from celery.signals import task_postrun
 from celery.worker import WorkController
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
@@ -75,3 +78,20 @@ def running_worker(app: Celery, **options: Any) -> Iterator[WorkController]:
     }
     with start_worker(app, **(defaults | options)) as worker:
         yield worker
+
+
+@contextmanager
+def finished_tasks() -> Iterator[Counter[str]]:
+    """How many tasks of each name the in-process workers finished while the block runs."""
+    finished: Counter[str] = Counter()
+    lock = threading.Lock()
+
+    def count(task: Any = None, **_: Any) -> None:
+        with lock:
+            finished[task.name] += 1
+
+    task_postrun.connect(count, weak=False)
+    try:
+        yield finished
+    finally:
+        task_postrun.disconnect(count)

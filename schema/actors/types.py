@@ -1,17 +1,16 @@
 from __future__ import annotations
 
-from datetime import datetime
-
 import strawberry
 
 from network.actors.models import Actor as ActorRow
 from network.enums import Language
 from network.localized import pick
+from schema.actors.fields import plain_outputs
 from schema.actors.loaders import actor_axes_loader, actor_loader, actor_units_loader
 from schema.common import GeoPoint, LocalizedText
 from schema.connections import Connection, Edge, page_connection
 from schema.context import Info
-from schema.enums import ActorKind, ServiceAxis
+from schema.enums import ServiceAxis
 from schema.relay import Node, decode_id_cursor, from_row, node_type, page_size
 from schema.services.loaders import actor_service_count_loader, actor_services_loader
 from schema.services.types import Service, ServiceConnection
@@ -22,25 +21,15 @@ from schema.webhooks.types import Webhook
 
 @node_type
 @strawberry.type(name="Actor")
+@plain_outputs
 class Actor(Node):
+    """Its plain fields (acronym, kind, address…) come from network.actors.fields."""
+
     row: strawberry.Private[ActorRow]
-    acronym: str | None
-    kind: ActorKind
-    address: str | None
-    postal_code: str | None
-    phone: str | None
-    email: str | None
-    website: str | None
-    languages: list[Language]
-    accepts_referrals: bool
-    active: bool
-    verified_at: datetime | None
 
     @classmethod
     def of(cls, row: ActorRow) -> Actor:
-        return from_row(
-            cls, row, row=row, languages=[Language(code) for code in row.languages or []]
-        )
+        return from_row(cls, row, row=row)
 
     @strawberry.field
     def name(self, info: Info, lang: Language | None = None) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -212,7 +211,5 @@ async def test_postgresql_statements_time_out(demo_url: str, tmp_path: Path) -> 
         api.state.engine.connect() as connection,
     ):
         assert await connection.scalar(text("SHOW statement_timeout")) == "100ms"
-        started = time.perf_counter()
         with pytest.raises(DBAPIError, match="statement timeout"):
             await connection.execute(text("SELECT pg_sleep(2)"))
-    assert time.perf_counter() - started < 1

@@ -2,9 +2,12 @@
 
 ``served``: a real API process (uvicorn on a free loopback port), in production mode, for
 the attacks on it: a private copy of the demo database, introspection off, short socket
-limits so the tests meet them quickly. ``api``: here too a real server process, on the
-test's own copy of the demo (development mode unless ``served_api`` is asked otherwise),
-so every attack is the attacker's request over loopback, not a call into the app.
+limits so the tests meet them quickly. ``api``: here too a real server process, one per
+test module on the module's copy of the demo (development mode; ``served_api`` starts one
+otherwise configured), so every attack is the attacker's request over loopback, not a
+call into the app. The tests of a module share that server and database: each writes
+only records of its own (its own users, referrals, keys), so none depends on another or
+on their order.
 ``http_served``: a loopback server in the test's process, with a clock the test moves, and
 a counting hasher (identity_server.py).
 """
@@ -107,8 +110,14 @@ async def served_api(db_url: str, var: Path, **env: str) -> AsyncIterator[Api]:
         await engine.dispose()
 
 
-@pytest.fixture
-async def api(db_url: str, tmp_path: Path) -> AsyncIterator[Api]:
-    """The API as an attacker meets it: a server process on a copy of the demo."""
-    async with served_api(db_url, tmp_path / "var") as running:
+@pytest.fixture(scope="module")
+async def module_db_url(databases: Databases) -> str:
+    """A copy of the demo database for the tests of one module."""
+    return await databases.clone()
+
+
+@pytest.fixture(scope="module")
+async def api(module_db_url: str, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Api]:
+    """The API as an attacker meets it: a server process on the module's copy of the demo."""
+    async with served_api(module_db_url, tmp_path_factory.mktemp("var")) as running:
         yield running

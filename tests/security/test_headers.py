@@ -50,24 +50,23 @@ async def test_hsts_over_https(db_url: str, tmp_path: Path) -> None:
 
 
 async def test_production_serves_no_graphiql_and_no_suggestions(
-    db_url: str, tmp_path: Path
+    api: Api, module_db_url: str, tmp_path: Path
 ) -> None:
-    async with served_api(db_url, tmp_path / "var", JISR_ENV="production") as api:
-        page = await api.client.get("/graphql", headers={"accept": "text/html"})
-        typo = await api.gql(TYPO)
-        enum_typo = await api.gql("{ actors(filter: {axes: [HEALT]}) { totalCount } }")
+    async with served_api(module_db_url, tmp_path / "var", JISR_ENV="production") as production:
+        page = await production.client.get("/graphql", headers={"accept": "text/html"})
+        typo = await production.gql(TYPO)
+        enum_typo = await production.gql("{ actors(filter: {axes: [HEALT]}) { totalCount } }")
     assert page.status_code != 200 or "graphiql" not in page.text.lower()
     for answer in (typo, enum_typo):
         message = answer["errors"][0]["message"]
         assert "Did you mean" not in message and answer["errors"][0]["extensions"]["code"]
     async with served_api(
-        db_url, tmp_path / "var", JISR_ENV="production", JISR_GRAPHIQL="true"
-    ) as api:
-        page = await api.client.get("/graphql", headers={"accept": "text/html"})
+        module_db_url, tmp_path / "var", JISR_ENV="production", JISR_GRAPHIQL="true"
+    ) as with_graphiql:
+        page = await with_graphiql.client.get("/graphql", headers={"accept": "text/html"})
     assert page.status_code == 200 and "graphiql" in page.text.lower()
     # while in development (introspection on) suggestions stay, for developers
-    async with served_api(db_url, tmp_path / "var") as api:
-        assert "Did you mean" in (await api.gql(TYPO))["errors"][0]["message"]
+    assert "Did you mean" in (await api.gql(TYPO))["errors"][0]["message"]
 
 
 async def test_names_refuse_bidirectional_overrides(api: Api) -> None:

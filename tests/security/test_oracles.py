@@ -33,9 +33,15 @@ async def test_a_youth_filter_on_a_hidden_young_person_matches_nothing(api: Api)
 
 
 async def test_a_youth_filter_on_a_visible_young_person_still_works(api: Api) -> None:
+    # given a young person the mediator sees, with a referral the mediator sees
     mediator = await token(api, "mediation.dar-al-amal@jisr.example.ma")
-    found = (await api.data(FILTERED, {"id": "WW91dGg6MQ"}, mediator))["referrals"]
-    assert found["totalCount"] > 0
+    seen = {r["id"] for r in (await api.data(LISTED, token=mediator))["referrals"]["nodes"]}
+    youth_id = next(r["youth"]["id"] for r in await every_referral(api) if r["id"] in seen)
+    assert (await api.data(SEES, {"id": youth_id}, mediator))["node"] is not None
+
+    # when the mediator filters on that young person, then their referrals are found
+    found = (await api.data(FILTERED, {"id": youth_id}, mediator))["referrals"]
+    assert found["totalCount"] > 0 and set(n["id"] for n in found["nodes"]) <= seen
 
 
 REGISTER = """

