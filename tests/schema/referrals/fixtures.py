@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Unpack
+from typing import Any
 
 from network import clock
-from network.actors.service import ActorChanges, create_actor
+from network.actors.service import create_actor
 from network.consents.models import Consent
 from network.crypto import DataCipher
 from network.database import unit_of_work
@@ -48,9 +48,7 @@ class Network:
         return to_global_id("Service", self.receiver_service)
 
 
-async def add_actor(
-    api: Api, name: str, *, kind: ActorKind, territory: str, **changes: Unpack[ActorChanges]
-) -> int:
+async def add_actor(api: Api, name: str, *, kind: ActorKind, territory: str, **changes: Any) -> int:
     territory_id = await territory_pk(api, territory)
     async with unit_of_work(api.state.sessions) as uow:
         row = await create_actor(
