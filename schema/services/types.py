@@ -13,7 +13,7 @@ from schema.common import LocalizedText
 from schema.connections import Connection
 from schema.context import Info
 from schema.enums import Gender, ServiceAxis
-from schema.relay import NODE_TYPES, Node, from_row
+from schema.relay import NODE_TYPES, FromRow, Node
 from schema.services.loaders import service_areas_loader
 from schema.taxonomy.types import TaxonomyTerm
 from schema.territories.types import Territory
@@ -42,16 +42,12 @@ class Capacity:
 
 
 @strawberry.type(name="Service")
-class Service(Node):
+class Service(Node, FromRow):
     row: strawberry.Private[ServiceRow]
     axis: ServiceAxis
     response_days: int
     accepts_referrals: bool
     active: bool
-
-    @classmethod
-    def of(cls, row: ServiceRow) -> Service:
-        return from_row(cls, row, row=row)
 
     @strawberry.field
     async def actor(self, info: Info) -> Annotated[Actor, strawberry.lazy("schema.actors.types")]:

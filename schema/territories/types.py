@@ -10,7 +10,7 @@ from network.territories.models import Territory as TerritoryRow
 from schema.common import GeoPoint, LocalizedText
 from schema.context import Info
 from schema.enums import TerritoryLevel
-from schema.relay import Node, from_row
+from schema.relay import FromRow, Node
 
 BoundaryDetail = geometry.Detail
 # strawberry.enum marks the class itself as the GraphQL enum of that name.
@@ -22,14 +22,10 @@ strawberry.enum(
 
 
 @strawberry.type(name="Territory")
-class Territory(Node):
+class Territory(Node, FromRow):
     row: strawberry.Private[TerritoryRow]
     code: str
     level: TerritoryLevel
-
-    @classmethod
-    def of(cls, row: TerritoryRow) -> Territory:
-        return from_row(cls, row, row=row)
 
     @strawberry.field
     def name(self, info: Info, lang: Language | None = None) -> str:
