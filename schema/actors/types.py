@@ -2,15 +2,16 @@ from __future__ import annotations
 
 import strawberry
 
+from network.actors.fields import PLAIN
 from network.actors.models import Actor as ActorRow
 from network.enums import Language
 from network.localized import pick
-from schema.actors.fields import plain_outputs
 from schema.actors.loaders import actor_axes_loader, actor_loader, actor_units_loader
 from schema.common import GeoPoint, LocalizedText
 from schema.connections import Connection, Edge, page_connection
 from schema.context import Info
 from schema.enums import ServiceAxis
+from schema.fields import plain_outputs
 from schema.relay import Node, decode_id_cursor, from_row, node_type, page_size
 from schema.services.loaders import actor_service_count_loader, actor_services_loader
 from schema.services.types import Service, ServiceConnection
@@ -21,7 +22,7 @@ from schema.webhooks.types import Webhook
 
 @node_type
 @strawberry.type(name="Actor")
-@plain_outputs
+@plain_outputs(PLAIN)
 class Actor(Node):
     """Its plain fields (acronym, kind, address…) come from network.actors.fields."""
 

@@ -1,29 +1,40 @@
-"""The actor's plain fields, declared once (network.actors.fields), reach the type, the
-inputs, the changes a mutation applies and the cost estimate."""
+"""Plain fields, declared once per type (network.actors.fields, network.services.fields),
+reach the type, the inputs, the changes a mutation applies and the cost estimate."""
 
 from __future__ import annotations
 
 import pytest
 from graphql import GraphQLNonNull, parse
 
+from network.actors import fields as actor_fields
 from network.actors.changes import ActorChanges
-from network.actors.fields import EDITABLE, PLAIN
 from network.errors import InvalidInput
+from network.fields import Plain
+from network.services import fields as service_fields
+from network.services.changes import ServiceChanges
 from schema.limits import cost
 from schema.schema import build_schema
 
+TYPES = [
+    ("Actor", actor_fields.PLAIN, actor_fields.EDITABLE),
+    ("Service", service_fields.PLAIN, service_fields.EDITABLE),
+]
 
-def test_every_plain_field_is_served_as_declared() -> None:
+
+@pytest.mark.parametrize(("type_name", "plain", "editable"), TYPES)
+def test_every_plain_field_is_served_as_declared(
+    type_name: str, plain: tuple[Plain, ...], editable: tuple[Plain, ...]
+) -> None:
     # given the served schema
     schema = build_schema()._schema
-    actor = schema.type_map["Actor"].fields  # type: ignore[attr-defined]
-    # then each plain field is on Actor, null when it may be, and in both inputs
-    for field in PLAIN:
-        assert isinstance(actor[field.name].type, GraphQLNonNull) is not field.nullable
-    for name in ("CreateActorInput", "UpdateActorInput"):
+    served = schema.type_map[type_name].fields  # type: ignore[attr-defined]
+    # then each plain field is on the type, null when it may be, and in both inputs
+    for field in plain:
+        assert isinstance(served[field.name].type, GraphQLNonNull) is not field.nullable
+    for name in (f"Create{type_name}Input", f"Update{type_name}Input"):
         inputs = schema.type_map[name].fields  # type: ignore[attr-defined]
-        assert {f.name for f in EDITABLE} <= set(inputs), name
-        assert not any(isinstance(inputs[f.name].type, GraphQLNonNull) for f in EDITABLE)
+        assert {f.name for f in editable} <= set(inputs), name
+        assert not any(isinstance(inputs[f.name].type, GraphQLNonNull) for f in editable)
 
 
 def test_the_model_cleans_what_it_is_given_and_nothing_else() -> None:
@@ -64,5 +75,19 @@ def test_a_declared_cost_counts_per_object(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setitem(cost.FIELD_COSTS, ("Actor", "acronym"), 3)
     weighted = cost.CostEstimate(schema, document, {}).of(selection, "Query")
     # then
-    assert cost.FIELD_COSTS.keys() >= {("Actor", f.name) for f in PLAIN}
+    for type_name, plain, _ in TYPES:
+        assert cost.FIELD_COSTS.keys() >= {(type_name, f.name) for f in plain}
     assert (free, weighted) == (10, 10 + 10 * 3)
+
+
+def test_a_service_response_time_is_checked_by_its_declaration() -> None:
+    # when
+    with pytest.raises(InvalidInput) as refused:
+        ServiceChanges.of({"response_days": 366})
+    kept = ServiceChanges.of({"response_days": None, "accepts_referrals": False})
+    # then
+    assert (refused.value.field, refused.value.message) == (
+        ["responseDays"],
+        "must be between 0 and 365",
+    )
+    assert kept.plain() == {"accepts_referrals": False}
