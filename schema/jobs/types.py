@@ -8,7 +8,9 @@ from network.jobs import status
 from schema.common import UserError
 from schema.relay import FromRow, Node
 
-JobStatus = strawberry.enum(status.JobStatus, name="JobStatus")
+JobStatus = status.JobStatus
+# strawberry.enum marks the class itself as the GraphQL enum of that name.
+strawberry.enum(JobStatus, name="JobStatus")
 
 
 @strawberry.type(name="Job", description="Seen by the one who requested it, and ADMIN.")

@@ -77,7 +77,10 @@ class Service(Node, FromRow):
     def eligibility(self) -> Eligibility:
         row = self.row
         return Eligibility(
-            row=row, min_age=row.min_age, max_age=row.max_age, genders=list(row.genders or [])
+            row=row,
+            min_age=row.min_age,
+            max_age=row.max_age,
+            genders=[Gender(g) for g in row.genders or []],
         )
 
     @strawberry.field

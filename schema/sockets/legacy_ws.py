@@ -13,6 +13,7 @@ from contextlib import suppress
 from typing import Any
 
 from strawberry.subscriptions.protocols.graphql_ws.handlers import BaseGraphQLWSHandler
+from strawberry.subscriptions.protocols.graphql_ws.types import ConnectionErrorMessage
 from strawberry.types.execution import PreExecutionError
 
 from network.errors import ErrorCode
@@ -62,8 +63,8 @@ class GatedGraphQLWS(BaseGraphQLWSHandler[Context, None]):
         if refused is not None:
             code, reason = refused
             name = ErrorCode.UNAUTHENTICATED if code == 4401 else ErrorCode.RATE_LIMITED
-            error = {"message": reason, "extensions": {"code": str(name)}}
-            await self.send_message({"type": "connection_error", "payload": error})
+            error: dict[str, object] = {"message": reason, "extensions": {"code": str(name)}}
+            await self.send_message(ConnectionErrorMessage(type="connection_error", payload=error))
             await self.websocket.close(code=code, reason=reason)
             return
         await acknowledge(self)

@@ -14,8 +14,9 @@ from pathlib import Path
 import httpx
 
 from tests.api import TEST_DATA_KEY
-from tests.cli.processes import kill_tree, wait_for
+from tests.cli.processes import kill_tree
 from tests.network.notifications.servers import free_port
+from tests.schema.referrals.servers import wait_until_answering
 
 SEARCHED = "Yassine Benali"
 PASSWORD = "jisr-demo-2026"
@@ -37,15 +38,8 @@ def real_server(db_url: str, var: Path, log: Path, **env: str) -> Iterator[str]:
     with log.open("w") as out:
         process = subprocess.Popen(command, env=given, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-
-    def answers() -> bool:
-        try:
-            return httpx.get(f"{base}/healthz", timeout=1).status_code == 200
-        except httpx.HTTPError:
-            return False
-
     try:
-        assert wait_for(answers, 60), log.read_text()
+        wait_until_answering(base, process)
         yield base
     finally:
         process.terminate()
