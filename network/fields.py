@@ -64,6 +64,18 @@ class Plain:
         return head + "".join(part.title() for part in rest)
 
 
+@dataclass(frozen=True)
+class Localized:
+    """A text by language (a JSON column): read in one language as ``pick`` (the asked
+    one, the reader's, then Arabic, French), ``default`` when it has none, and in every
+    language as ``all`` when the type serves that too."""
+
+    attribute: str
+    pick: str
+    default: str | None = None
+    all: str | None = None
+
+
 def editable(fields: Sequence[Plain]) -> tuple[Plain, ...]:
     return tuple(field for field in fields if field.clean is not None)
 

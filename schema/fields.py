@@ -10,8 +10,13 @@ from typing import Any, TypeVar
 import strawberry
 
 from network.enums import Language
-from network.fields import Plain, Shape
+from network.fields import Localized, Plain, Shape
+from network.localized import pick
+from schema.common import LocalizedText
+from schema.compiled.objects import ObjectCompiler
+from schema.compiled.selection import Field
 from schema.compiled.sqljson import Dialect, Expr
+from schema.context import Info
 
 C = TypeVar("C", bound=type)
 
@@ -46,15 +51,47 @@ def _prepend(cls: C, fields: dict[str, tuple[Any, Any]]) -> C:
     return cls
 
 
-def plain_outputs(fields: Sequence[Plain]) -> Callable[[C], C]:
-    """Before ``strawberry.type``: the plain ``fields``, first, each read from ``row``."""
+def _picker(field: Localized) -> Callable[..., Any]:
+    attribute, default = field.attribute, field.default
+
+    def resolve(root: Any, info: Info, lang: Language | None = None) -> Any:
+        return pick(getattr(root.row, attribute), lang, info.context.viewer.language) or default
+
+    return resolve
+
+
+def _every_language(field: Localized) -> Callable[[Any], Any]:
+    attribute = field.attribute
+
+    def resolve(root: Any) -> Any:
+        return LocalizedText.of(getattr(root.row, attribute))
+
+    return resolve
+
+
+def _localized(fields: Sequence[Localized]) -> dict[str, tuple[Any, Any]]:
+    found: dict[str, tuple[Any, Any]] = {}
+    for f in fields:
+        annotation = str if f.default is not None else str | None
+        found[f.pick] = (annotation, strawberry.field(resolver=_picker(f)))
+        if f.all is not None:
+            found[f.all] = (LocalizedText, strawberry.field(resolver=_every_language(f)))
+    return found
+
+
+def plain_outputs(fields: Sequence[Plain], localized: Sequence[Localized] = ()) -> Callable[[C], C]:
+    """Before ``strawberry.type``: the plain ``fields``, then the ``localized`` ones, first,
+    each read from ``row``."""
 
     def add(cls: C) -> C:
         return _prepend(
             cls,
             {
-                f.attribute: (_annotation(f), strawberry.field(resolver=_resolver(f)))
-                for f in fields
+                **{
+                    f.attribute: (_annotation(f), strawberry.field(resolver=_resolver(f)))
+                    for f in fields
+                },
+                **_localized(localized),
             },
         )
 
@@ -115,6 +152,21 @@ def compiled(fields: Sequence[Plain], d: Dialect, row: Any) -> dict[str, Callabl
         return lambda _: column
 
     return {f.name: build(f) for f in fields}
+
+
+def compiled_localized(
+    fields: Sequence[Localized], compiler: ObjectCompiler, type_name: str, row: Any
+) -> dict[str, Callable[[Field], Expr]]:
+    """The compiled path's builders of the ``localized`` fields of ``row``."""
+    builders: dict[str, Callable[[Field], Expr]] = {}
+    for f in fields:
+        column = getattr(row, f.attribute)
+        builders[f.pick] = lambda sub, column=column, default=f.default: compiler.localized_pick(
+            type_name, sub, column, default=default
+        )
+        if f.all is not None:
+            builders[f.all] = lambda sub, column=column: compiler.localized(sub, column)
+    return builders
 
 
 def costs(type_name: str, fields: Sequence[Plain]) -> dict[tuple[str, str], int]:

@@ -1,7 +1,8 @@
 """The actor's plain fields, each declared once (what a plain field is: network.fields).
 
 Names, description, location, territory and parent are not plain: they need several
-columns, a lookup or the current value (network.actors.service applies them).
+columns, a lookup or the current value (network.actors.service applies them). Names and
+description are served as ``LOCALIZED`` declares.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from network.enums import ActorKind, Language
-from network.fields import Plain, Shape, as_given, editable, text
+from network.fields import Localized, Plain, Shape, as_given, editable, text
 from network.validation import clean_email, clean_postal_code, clean_website
 
 
@@ -56,3 +57,8 @@ PLAIN: tuple[Plain, ...] = (
 )
 
 EDITABLE = editable(PLAIN)
+
+LOCALIZED: tuple[Localized, ...] = (
+    Localized("names", "name", default="", all="names"),
+    Localized("description", "description"),
+)

@@ -8,6 +8,7 @@ from sqlalchemy import ColumnElement, and_, case, null, or_, select
 from sqlalchemy.orm import aliased
 
 from network.actors import repository as actors
+from network.actors.fields import LOCALIZED as ACTOR_LOCALIZED
 from network.actors.fields import PLAIN as ACTOR_FIELDS
 from network.actors.models import Actor
 from network.enums import AXIS_ORDER
@@ -19,6 +20,7 @@ from schema.compiled.objects import ObjectCompiler
 from schema.compiled.selection import Field
 from schema.compiled.sqljson import Expr
 from schema.fields import compiled as plain_fields
+from schema.fields import compiled_localized
 from schema.relay import decode_id_cursor, page_size
 
 # The SQL twin of AXIS_ORDER, which the resolvers sort by.
@@ -69,11 +71,7 @@ class DirectoryCompiler(ObjectCompiler):
             {
                 **plain_fields(ACTOR_FIELDS, d, a),
                 "id": lambda _: d.gid("Actor", a.id),
-                "name": lambda sub: self.localized_pick("Actor", sub, a.names, default=""),
-                "description": lambda sub: self.localized_pick(
-                    "Actor", sub, a.description, default=None
-                ),
-                "names": lambda sub: self.localized(sub, a.names),
+                **compiled_localized(ACTOR_LOCALIZED, self, "Actor", a),
                 "territory": lambda sub: self.territory(sub, a.territory_id),
                 "location": location,
                 "parent": lambda sub: self.optional(a.parent_id, self.actor(sub, a.parent_id)),

@@ -91,3 +91,15 @@ def test_a_service_response_time_is_checked_by_its_declaration() -> None:
         "must be between 0 and 365",
     )
     assert kept.plain() == {"accepts_referrals": False}
+
+
+def test_the_actors_texts_are_served_as_localized_declares() -> None:
+    # given the served schema
+    actor = build_schema()._schema.type_map["Actor"].fields  # type: ignore[attr-defined]
+    # then each text is read in one language (asked by lang), and in all when declared
+    for text in actor_fields.LOCALIZED:
+        picked = actor[text.pick]
+        assert list(picked.args) == ["lang"]
+        assert isinstance(picked.type, GraphQLNonNull) is (text.default is not None)
+        if text.all is not None:
+            assert str(actor[text.all].type) == "LocalizedText!"
