@@ -37,7 +37,7 @@ from network.actors.models import Actor
 from network.consents.models import Consent, consent_actors
 from network.enums import OPEN_STATUSES, ActorKind, ReferralStatus, Role
 from network.referrals.models import Referral
-from network.services.filters import in_subtree
+from network.territories.subtree import in_subtree
 from network.viewer import Viewer
 from network.youths.models import Youth
 

@@ -8,11 +8,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from network.actors.placement import place_actors
 from network.enums import ServiceAxis, TerritoryLevel
 from network.plans.reference import sync_indicators
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory
-from network.territories.placement import place_actors
 
 TERRITORIES_CSV = Path(__file__).parent / "territories" / "territories-ma.csv"
 COMMUNES_CSV = Path(__file__).parent / "territories" / "communes-ma.csv"

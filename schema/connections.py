@@ -1,14 +1,41 @@
-"""Turning a page of rows into Relay edges, page info and cursors."""
+"""Relay connections: one generic ``Connection[T]``/``Edge[T]`` pair (served as
+``TConnection``/``TEdge``) and the step from a page of rows to one."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, Generic, Protocol, TypeVar
+
+import strawberry
 
 from schema.common import PageInfo
 from schema.relay import encode_cursor
 
 R = TypeVar("R")
+T = TypeVar("T")
+R_co = TypeVar("R_co", covariant=True)
+Count = Callable[[], Awaitable[int]]
+
+
+@strawberry.type
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+
+
+@strawberry.type
+class Connection(Generic[T]):
+    edges: list[Edge[T]]
+    page_info: PageInfo
+    count: strawberry.Private[Count]
+
+    @strawberry.field
+    def nodes(self) -> list[T]:
+        return [edge.node for edge in self.edges]
+
+    @strawberry.field
+    async def total_count(self) -> int:
+        return await self.count()
 
 
 def page_info(cursors: Sequence[str], *, has_next: bool, has_previous: bool) -> PageInfo:
@@ -22,3 +49,48 @@ def page_info(cursors: Sequence[str], *, has_next: bool, has_previous: bool) -> 
 
 def cursors_of(rows: Sequence[R], key: Callable[[R], Sequence[Any]]) -> list[str]:
     return [encode_cursor(key(row)) for row in rows]
+
+
+def _id(row: Any) -> list[Any]:
+    return [row.id]
+
+
+def connection(
+    rows: Sequence[R],
+    node: Callable[[R], T],
+    *,
+    after_id: int | None,
+    has_next: bool,
+    count: Count,
+    key: Callable[[R], Sequence[Any]] = _id,
+) -> Connection[T]:
+    """A page of rows (after the row ``after_id``, if any) as a connection: one edge per
+    row, its cursor from ``key(row)``, the row's id by default."""
+    cursors = cursors_of(rows, key)
+    return Connection(
+        edges=[Edge(cursor=c, node=node(row)) for c, row in zip(cursors, rows, strict=True)],
+        page_info=page_info(cursors, has_next=has_next, has_previous=after_id is not None),
+        count=count,
+    )
+
+
+class Page(Protocol[R_co]):
+    @property
+    def rows(self) -> Sequence[R_co]: ...
+
+    @property
+    def has_next(self) -> bool: ...
+
+
+def page_connection(
+    page: Page[R] | None,
+    node: Callable[[R], T],
+    *,
+    after_id: int | None,
+    count: Count,
+    key: Callable[[R], Sequence[Any]] = _id,
+) -> Connection[T]:
+    """``connection`` of a repository's page; None (nothing loaded) is an empty one."""
+    rows: Sequence[R] = page.rows if page else []
+    has_next = bool(page and page.has_next)
+    return connection(rows, node, after_id=after_id, has_next=has_next, count=count, key=key)

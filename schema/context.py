@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
 from network.crypto import DataCipher
@@ -16,9 +17,6 @@ from schema.limits.rate import RateLimiter
 from schema.limits.signin import SignInThrottle
 from schema.pubsub import Broadcaster
 from schema.reference import Reference
-
-if TYPE_CHECKING:
-    from schema.loaders import Loaders
 
 
 @lru_cache(maxsize=4)
@@ -39,16 +37,9 @@ class Context:
     connection_params: dict[str, Any] | None = None
     signin: SignInThrottle | None = None  # sign-in attempts per account and address
     searches: RateLimiter | None = None  # name searches per user
-    _loaders: Loaders | None = field(default=None, repr=False)
-
-    @property
-    def loaders(self) -> Loaders:
-        """DataLoaders made for this request only; each batch opens its own session."""
-        if self._loaders is None:
-            from schema.loaders import Loaders
-
-            self._loaders = Loaders(self)
-        return self._loaders
+    # DataLoaders made for this request only (schema/loaders.py); each batch opens its
+    # own session.
+    dataloaders: dict[object, DataLoader[Any, Any]] = field(default_factory=dict, repr=False)
 
     @property
     def cipher(self) -> DataCipher:
@@ -58,7 +49,7 @@ class Context:
     def reset_loaders(self) -> None:
         """Forget what the loaders fetched: a subscription lives on one context, and
         each event it pushes must be read afresh."""
-        self._loaders = None
+        self.dataloaders.clear()
 
 
 Info = StrawberryInfo[Context, None]

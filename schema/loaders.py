@@ -1,42 +1,37 @@
-"""The DataLoaders of one request, created lazily by name from each domain's loaders module."""
+"""Typed DataLoaders: ``@loader`` turns a batch function ``(context, keys) -> values in
+key order`` into a ``Loader[K, V]``; ``that_loader(context)`` is its DataLoader for the
+request, made on first use and kept on the context (``Context.reset_loaders`` forgets
+them all)."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import Generic, TypeVar
 
 from strawberry.dataloader import DataLoader
 
-if TYPE_CHECKING:
-    from schema.context import Context
+from schema.context import Context
 
-BatchFunction = Callable[["Context", list[Any]], Awaitable[list[Any]]]
-LOADERS: dict[str, BatchFunction] = {}
-
-
-def loader(name: str) -> Callable[[BatchFunction], BatchFunction]:
-    """Register a batch function ``(context, keys) -> values in key order`` under ``name``."""
-
-    def register(function: BatchFunction) -> BatchFunction:
-        LOADERS[name] = function
-        return function
-
-    return register
+K = TypeVar("K")
+V = TypeVar("V")
 
 
-class Loaders:
-    def __init__(self, context: Context) -> None:
-        self._context = context
-        self._made: dict[str, DataLoader[Any, Any]] = {}
+class Loader(Generic[K, V]):
+    def __init__(self, batch: Callable[[Context, list[K]], Awaitable[list[V]]]) -> None:
+        self.batch = batch
+        self.__doc__ = batch.__doc__
 
-    def __getitem__(self, name: str) -> DataLoader[Any, Any]:
-        made = self._made.get(name)
+    def __call__(self, context: Context) -> DataLoader[K, V]:
+        made = context.dataloaders.get(self)
         if made is None:
-            function = LOADERS[name]
-            context = self._context
+            batch = self.batch
 
-            async def batch(keys: list[Any]) -> list[Any]:
-                return await function(context, keys)
+            async def load(keys: list[K]) -> list[V]:
+                return await batch(context, keys)
 
-            made = self._made[name] = DataLoader(load_fn=batch)
+            made = context.dataloaders[self] = DataLoader(load_fn=load)
         return made
+
+
+def loader(batch: Callable[[Context, list[K]], Awaitable[list[V]]]) -> Loader[K, V]:
+    return Loader(batch)

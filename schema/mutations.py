@@ -6,6 +6,7 @@ failures become ``userErrors`` and roll the change back; an audit entry records 
 attempt either way, in the change's own transaction when it succeeded. With
 ``input_field``, error paths raised relative to the mutation's input argument are
 given from the argument's name (``["territoryId"]`` becomes ``["input", "territoryId"]``).
+Most resolvers call ``mutate``, which adds the signed-in check and the payload's view.
 """
 
 from __future__ import annotations
@@ -17,17 +18,22 @@ from network.audit import service as audit
 from network.database import UnitOfWork, unit_of_work
 from network.errors import DomainError, InvalidInput
 from network.ids import pk_of, to_global_id
+from network.viewer import Viewer
+from schema.auth import require_admin, require_user
 from schema.common import UserError
 from schema.context import Info
 
 T = TypeVar("T")
+R = TypeVar("R")
 Change = Callable[[UnitOfWork], Awaitable[tuple[T, Sequence[str]]]]
 
 
-def attempted_ids(type_name: str, *global_ids: str) -> list[str]:
+def attempted_ids(type_name: str, *global_ids: str | None) -> list[str]:
     """The ids a failed attempt names, for its audit entry: only well-formed ones of the type."""
     found = []
     for global_id in global_ids:
+        if global_id is None:
+            continue
         try:
             found.append(to_global_id(type_name, pk_of(global_id, type_name)))
         except InvalidInput:
@@ -68,3 +74,32 @@ async def run_mutation(
         if input_field is not None and error.field:
             error.field = [input_field, *error.field]
         return None, [UserError.of(error)]
+
+
+async def mutate(
+    info: Info,
+    operation: str,
+    write: Callable[[UnitOfWork, Viewer], Awaitable[R]],
+    shown: Callable[[R], tuple[T, Sequence[str]]],
+    *,
+    given: tuple[str, str | None] | None = None,
+    input_field: str | None = "input",
+    admin: bool = False,
+) -> tuple[T | None, list[UserError]]:
+    """``run_mutation`` for a signed-in caller (ADMIN with ``admin``): ``write(uow,
+    viewer)`` makes the change, ``shown(result)`` gives what the payload shows and the ids
+    the audit entry names; a refused attempt's entry names ``given`` (a type and the id
+    the caller gave) when it is well formed."""
+    viewer = info.context.viewer
+
+    async def change(uow: UnitOfWork) -> tuple[T, Sequence[str]]:
+        caller = require_admin(viewer) if admin else require_user(viewer)
+        return shown(await write(uow, caller))
+
+    return await run_mutation(
+        info,
+        operation,
+        change,
+        audit_ids=attempted_ids(*given) if given else (),
+        input_field=input_field,
+    )

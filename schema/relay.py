@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
@@ -11,16 +12,35 @@ import orjson
 import strawberry
 
 from network.errors import InvalidInput
-from network.ids import MAX_PK, from_global_id
+from network.ids import MAX_PK, from_global_id, to_global_id
 
 DEFAULT_PAGE = 20
 MAX_PAGE = 100
 MAX_NODES = 100
+T = TypeVar("T")
 
 
 @strawberry.interface
 class Node:
     id: strawberry.ID
+
+
+def from_row(cls: type[T], source: Any, **given: Any) -> T:
+    """``cls(**given)``, every other field of the strawberry type ``cls`` (private ones
+    too) that has no resolver taken from the attribute of ``source`` of the same name,
+    and a Node's ``id`` the global id of ``source.id`` under the type's name."""
+    definition = cls.__strawberry_definition__  # type: ignore[attr-defined]
+    resolved = {field.python_name for field in definition.fields if field.base_resolver}
+    values = dict(given)
+    for field in dataclasses.fields(cls):  # type: ignore[arg-type]
+        name = field.name
+        if name in values or name in resolved or not field.init:
+            continue
+        if name == "id":
+            values["id"] = strawberry.ID(to_global_id(definition.name, source.id))
+        else:
+            values[name] = getattr(source, name)
+    return cls(**values)
 
 
 def page_size(first: int | None, *, field: str = "first") -> int:
@@ -55,7 +75,17 @@ def decode_cursor(cursor: str | None, *, arity: int) -> list[Any] | None:
     return values
 
 
-T = TypeVar("T")
+NODE_TYPES: dict[str, Any] = {}
+
+
+def node_type(cls: type[T]) -> type[T]:
+    """Register a strawberry type under its GraphQL name. A type linking back to one
+    whose module imports its own (Service.actor, Youth.referrals) builds it through
+    ``NODE_TYPES[name]``: the link both ways is then no import circle."""
+    NODE_TYPES[cls.__strawberry_definition__.name] = cls  # type: ignore[attr-defined]
+    return cls
+
+
 NodeResolver = Callable[[Any, list[int]], Awaitable[dict[int, Any]]]
 NODE_RESOLVERS: dict[str, NodeResolver] = {}
 

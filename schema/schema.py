@@ -2,8 +2,8 @@
 
 Each domain package may hold ``queries.py``, ``mutations.py`` and ``subscriptions.py``
 whose strawberry types named ``*Query``, ``*Mutation`` and ``*Subscription`` are merged
-into the roots, ``loaders.py`` whose import registers DataLoaders, and ``types.py``
-whose Node types are always part of the schema. Adding a domain needs no edit here.
+into the roots, and ``types.py`` whose Node types are always part of the schema. Adding
+a domain needs no edit here.
 """
 
 from __future__ import annotations
@@ -77,7 +77,6 @@ class JisrSchema(strawberry.Schema):
 
 @lru_cache(maxsize=1)
 def build_schema() -> JisrSchema:
-    _domain_modules("loaders")
     subscriptions = _parts("subscriptions")
     return JisrSchema(
         query=merge_types("Query", (NodeQuery, *_parts("queries"))),

@@ -12,7 +12,7 @@ import httpx
 from sqlalchemy import event
 
 from network.settings import Settings
-from schema.app import create_app
+from schema.app import AppState, create_app
 
 
 @dataclass
@@ -24,8 +24,10 @@ class Api:
     statements: list[str] = field(default_factory=list)
 
     @property
-    def state(self) -> Any:
-        return self.app.state.jisr
+    def state(self) -> AppState:
+        state = self.app.state.jisr
+        assert isinstance(state, AppState)
+        return state
 
     async def post(
         self,

@@ -194,11 +194,11 @@ async def attempt(
 ) -> Attempt:
     """``someone`` (the caller ``who``) runs ``operation``, which ``allowed`` callers may
     run; its one audit entry names the caller and the outcome they were due."""
-    data = await api.data(query, variables, someone and someone.token)
+    data = await api.data(query, variables, someone.token if someone else None)
     if who in allowed:
         outcome = "OK"
     else:
         outcome = "UNAUTHENTICATED" if who == "anonymous" else "PERMISSION_DENIED"
     [entry] = await audit_entries(api, operation)
-    assert (entry.user_id, entry.outcome) == (someone and someone.id, outcome)
+    assert (entry.user_id, entry.outcome) == (someone.id if someone else None, outcome)
     return Attempt(outcome, data[operation], entry)

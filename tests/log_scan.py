@@ -21,7 +21,16 @@ from network.logging import configure_logging
 from network.seed.demo_youths import YOUTHS, birth_date
 from network.seed.users import DEMO_PASSWORD
 
-JISR_LOGGERS = ("jisr", "network", "schema", "workers", "cli", "uvicorn", "celery", "strawberry")
+JISR_LOGGERS: tuple[str, ...] = (
+    "jisr",
+    "network",
+    "schema",
+    "workers",
+    "cli",
+    "uvicorn",
+    "celery",
+    "strawberry",
+)
 JISR_LOGGERS += ("sqlalchemy", "alembic", "kombu", "asyncio", "root")
 
 
@@ -63,7 +72,7 @@ class LogScanner(logging.Handler):
 SCANNER = LogScanner()
 
 
-class Discarded(io.TextIOBase):
+class Discarded(io.StringIO):
     """Where the JSON lines go during tests: nowhere (the scanner reads the records)."""
 
     def write(self, text: str) -> int:

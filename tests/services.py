@@ -75,8 +75,12 @@ def running_worker(app: Celery, **options: Any) -> Iterator[WorkController]:
     otherwise run here, against this test's database.
     """
     app.control.purge()
-    options = {"pool": "threads", "perform_ping_check": False, "shutdown_timeout": 20} | options
-    with start_worker(app, **options) as worker:
+    defaults: dict[str, Any] = {
+        "pool": "threads",
+        "perform_ping_check": False,
+        "shutdown_timeout": 20,
+    }
+    with start_worker(app, **(defaults | options)) as worker:
         yield worker
 
 

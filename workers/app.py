@@ -68,7 +68,7 @@ def enqueue_through(app: Celery) -> dispatch.Enqueue:
     return enqueue
 
 
-class JisrTask(Task):  # type: ignore[misc]
+class JisrTask(Task[Any, Any]):
     """Base of every task: transient failures are retried with exponential backoff and jitter.
 
     A database shutting down or starting up is transient too: task bodies run their
@@ -80,6 +80,14 @@ class JisrTask(Task):  # type: ignore[misc]
     retry_backoff_max = RETRY_BACKOFF_MAX_SECONDS
     retry_jitter = True
     max_retries = 5
+
+    @property
+    def settings(self) -> Settings:
+        """The settings of the app this task is bound to (a ``JisrCelery``)."""
+        app = self.app
+        if not isinstance(app, JisrCelery):
+            raise TypeError(f"a Jisr task runs in a JisrCelery app, not {type(app).__name__}")
+        return app.settings
 
 
 T = TypeVar("T")
@@ -98,7 +106,7 @@ def run(coroutine: Coroutine[Any, Any, T]) -> T:
         raise
 
 
-class JisrCelery(Celery):  # type: ignore[misc]
+class JisrCelery(Celery):
     """A Celery app that carries the settings its tasks run with."""
 
     def __init__(self, settings: Settings) -> None:

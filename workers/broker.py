@@ -21,8 +21,12 @@ from kombu.utils.json import dumps
 TRANSPORT = "workers.broker:Transport"
 
 
-class Channel(filesystem.Channel):  # type: ignore[misc]
-    def _put(self, queue: str, payload: Any, **kwargs: Any) -> None:
+class Channel(filesystem.Channel):
+    # kombu's stubs name this argument `message` in the virtual base and `payload` in the
+    # filesystem channel it overrides; this follows the filesystem channel (kombu's own code).
+    def _put(  # type: ignore[override]
+        self, queue: str, payload: dict[str, Any], **kwargs: Any
+    ) -> None:
         name = f"{round(monotonic() * 1000)}_{uuid.uuid4()}.{queue}.msg"
         final = os.path.join(self.data_folder_out, name)
         temporary = os.path.join(self.data_folder_out, f".{uuid.uuid4()}.partial")
@@ -34,7 +38,7 @@ class Channel(filesystem.Channel):  # type: ignore[misc]
             raise ChannelError(f"cannot add {final!r} to the queue folder") from error
 
 
-class Transport(filesystem.Transport):  # type: ignore[misc]
+class Transport(filesystem.Transport):
     Channel = Channel
     # A folder has no host. With kombu's default ({"hostname": "localhost"}) every
     # connection logs "No hostname was supplied. Reverting to default 'localhost'".

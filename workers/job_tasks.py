@@ -21,10 +21,10 @@ async def _waiting(url: str) -> list[tuple[str, int]]:
         return await waiting(uow.session)
 
 
-@shared_task(name=RELAY, bind=True)
+@shared_task(name=RELAY, bind=True, base=JisrTask)
 def relay_jobs(task: JisrTask) -> int:
     """Hand waiting jobs over again; returns how many."""
-    jobs = run(_waiting(task.app.settings.database_url))
+    jobs = run(_waiting(task.settings.database_url))
     enqueue = enqueue_through(task.app)
     for kind, job_id in jobs:
         enqueue(kind, job_id)

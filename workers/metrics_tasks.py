@@ -33,10 +33,10 @@ async def _run_job(url: str, job_id: int) -> None:
         await engine.dispose()
 
 
-@shared_task(name="jisr.metrics.run_recompute_job", bind=True)
+@shared_task(name="jisr.metrics.run_recompute_job", bind=True, base=JisrTask)
 def run_recompute(task: JisrTask, job_id: int) -> None:
     """Run one recompute job; the job row records how it ended."""
-    run(_run_job(task.app.settings.database_url, job_id))
+    run(_run_job(task.settings.database_url, job_id))
 
 
 async def _compute_standard_periods(url: str) -> int:
@@ -54,9 +54,9 @@ async def _compute_standard_periods(url: str) -> int:
         await engine.dispose()
 
 
-@shared_task(name="jisr.metrics.compute_standard_periods", bind=True)
+@shared_task(name="jisr.metrics.compute_standard_periods", bind=True, base=JisrTask)
 def compute_standard_periods(task: JisrTask) -> None:
     """Nightly: this month, this year and the last 12 months of the country, every region
     and every province."""
-    count = run(_compute_standard_periods(task.app.settings.database_url))
+    count = run(_compute_standard_periods(task.settings.database_url))
     logger.info("computed %d metric snapshots", count)

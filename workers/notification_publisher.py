@@ -11,6 +11,7 @@ notifications table).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
 import orjson
@@ -52,7 +53,7 @@ def _settings() -> Settings | None:
     return settings if settings is not None and settings.redis_url else None
 
 
-def _publish(settings: Settings, channel: str, message: dict[str, object]) -> None:
+def _publish(settings: Settings, channel: str, message: Mapping[str, object]) -> None:
     assert settings.redis_url is not None
     full = channel_prefix(settings.database_url) + channel
     _client(settings.redis_url).publish(full, orjson.dumps(message))

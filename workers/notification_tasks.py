@@ -24,7 +24,7 @@ DELIVER = "jisr.notifications.deliver"
 DELIVER_BATCH = "jisr.notifications.deliver_batch"
 
 
-class EveryScanInterval(schedule):  # type: ignore[misc]
+class EveryScanInterval(schedule):
     """Every ``JISR_SCAN_INTERVAL_SECONDS`` of the app's settings, read when beat runs."""
 
     def __init__(self, *_: Any, **kwargs: Any) -> None:
@@ -53,10 +53,10 @@ async def _relay(settings: Settings) -> list[list[int]]:
         await engine.dispose()
 
 
-@shared_task(name=RELAY, bind=True)
+@shared_task(name=RELAY, bind=True, base=JisrTask)
 def relay(task: JisrTask) -> int:
     """Hand due messages to ``deliver`` (after the hand-over committed); returns how many."""
-    batches = run(_relay(task.app.settings))
+    batches = run(_relay(task.settings))
     for ids in batches:
         if len(ids) == 1:
             task.app.send_task(DELIVER, args=[ids[0]])
@@ -73,13 +73,13 @@ async def _deliver(settings: Settings, ids: list[int]) -> None:
         await engine.dispose()
 
 
-@shared_task(name=DELIVER, bind=True)
+@shared_task(name=DELIVER, bind=True, base=JisrTask)
 def deliver(task: JisrTask, outbox_id: int) -> None:
     """Deliver one message, if it is still due and unclaimed."""
-    run(_deliver(task.app.settings, [outbox_id]))
+    run(_deliver(task.settings, [outbox_id]))
 
 
-@shared_task(name=DELIVER_BATCH, bind=True)
+@shared_task(name=DELIVER_BATCH, bind=True, base=JisrTask)
 def deliver_batch(task: JisrTask, outbox_ids: list[int]) -> None:
     """Deliver several messages (in-app ones in one transaction)."""
-    run(_deliver(task.app.settings, outbox_ids))
+    run(_deliver(task.settings, outbox_ids))

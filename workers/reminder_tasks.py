@@ -32,9 +32,9 @@ async def _scan(settings: Settings, rule: str) -> int:
         return await SCANS[rule](uow.session, clock.now(), settings)
 
 
-@shared_task(name=SCAN, bind=True)
+@shared_task(name=SCAN, bind=True, base=JisrTask)
 def scan(task: JisrTask, rule: str) -> None:
     """Run one reminder rule (a name of ``SCANS``) now."""
-    count = run(_scan(task.app.settings, rule))
+    count = run(_scan(task.settings, rule))
     if count:
         log.info("reminder rule ran", rule=rule, count=count)

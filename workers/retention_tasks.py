@@ -24,9 +24,9 @@ async def _erase(url: str, years: int) -> int:
         return len(await erase(uow.session, clock.now(), years=years))
 
 
-@shared_task(name="jisr.erase_expired_identities", bind=True)
+@shared_task(name="jisr.erase_expired_identities", bind=True, base=JisrTask)
 def erase_expired_identities(task: JisrTask) -> None:
     """Daily; idempotent (an erased identity is skipped)."""
-    settings = task.app.settings
+    settings = task.settings
     count = run(_erase(settings.database_url, settings.retention_years))
     log.info("identities erased", count=count)

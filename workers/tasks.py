@@ -18,7 +18,7 @@ async def _sync_reference_data(url: str) -> None:
         await sync_reference_rows(uow.session)
 
 
-@shared_task(name="jisr.sync_reference_data", bind=True)
+@shared_task(name="jisr.sync_reference_data", bind=True, base=JisrTask)
 def sync_reference_data(task: JisrTask) -> None:
     """Bring territories and taxonomy back to the data shipped with this release (idempotent)."""
-    run(_sync_reference_data(task.app.settings.database_url))
+    run(_sync_reference_data(task.settings.database_url))

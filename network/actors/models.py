@@ -32,6 +32,7 @@ class Actor(Base):
     phone: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(254))
     website: Mapped[str | None] = mapped_column(String(400))
+    legal_status: Mapped[str | None] = mapped_column(String(120))
     languages: Mapped[list[str]] = mapped_column(JsonType, default=list)
     accepts_referrals: Mapped[bool] = mapped_column(Boolean, default=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True, index=True)

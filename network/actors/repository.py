@@ -5,16 +5,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select, true
+from sqlalchemy import ColumnElement, literal, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from network.actors.filters import ActorFilter, Keyset
 from network.actors.models import Actor
-from network.enums import AXIS_ORDER, ServiceAxis
-from network.services.models import Service
 from network.viewer import Viewer
 
 
@@ -52,57 +48,18 @@ async def units_of(
     return units
 
 
-async def axes_of(session: AsyncSession, actor_ids: Sequence[int]) -> dict[int, list[ServiceAxis]]:
-    """Axes of each actor's own active services, in enum order."""
-    statement = (
-        select(Service.actor_id, Service.axis)
-        .where(Service.actor_id.in_(actor_ids), Service.active.is_(True))
-        .distinct()
+async def actor_subtree(session: AsyncSession, actor_id: int) -> tuple[str | None, list[int]]:
+    """The actor's kind, and the ids of it and every unit under it, in one recursive query."""
+    tree = (
+        select(Actor.id.label("id"), Actor.kind.label("kind"), literal(0).label("depth"))
+        .where(Actor.id == actor_id)
+        .cte("tree", recursive=True)
     )
-    axes: dict[int, list[ServiceAxis]] = defaultdict(list)
-    for actor_id, axis in (await session.execute(statement)).all():
-        axes[actor_id].append(ServiceAxis(axis))
-    return {k: sorted(v, key=AXIS_ORDER.__getitem__) for k, v in axes.items()}
-
-
-@dataclass(frozen=True)
-class ActorPage:
-    """A page of the actor map: rows with their cursor positions, and distances when the
-    search was near a point."""
-
-    rows: list[Actor]
-    positions: list[list[Any]]
-    distances: list[float | None]
-    has_next: bool
-
-
-async def search(
-    session: AsyncSession,
-    *,
-    where: ActorFilter,
-    keyset: Keyset,
-    first: int,
-    after: Sequence[Any] | None,
-    viewer: Viewer,
-) -> ActorPage:
-    """Visible actors matching ``where`` in ``keyset`` order, after a position: one statement."""
-    conditions = [visible(viewer), *where.conditions()]
-    if after is not None:
-        conditions.append(keyset.after(after))
-    distance = where.near.distance().label("distance_km") if where.near else None
-    columns: list[Any] = [Actor] if distance is None else [Actor, distance]
-    statement = select(*columns).where(*conditions).order_by(*keyset.order_by()).limit(first + 1)
-    found = (await session.execute(statement)).all()
-    rows = [line[0] for line in found[:first]]
-    distances = [line[1] if distance is not None else None for line in found[:first]]
-    return ActorPage(
-        rows=rows,
-        positions=[keyset.position(r, d) for r, d in zip(rows, distances, strict=True)],
-        distances=distances,
-        has_next=len(found) > first,
+    tree = tree.union_all(
+        select(Actor.id, Actor.kind, tree.c.depth + 1)
+        .join(tree, Actor.parent_id == tree.c.id)
+        .where(tree.c.depth < 16)
     )
-
-
-async def count(session: AsyncSession, *, where: ActorFilter, viewer: Viewer) -> int:
-    statement = select(func.count()).select_from(Actor).where(visible(viewer), *where.conditions())
-    return int(await session.scalar(statement) or 0)
+    rows = (await session.execute(select(tree.c.id, tree.c.kind, tree.c.depth))).all()
+    kind = next((str(row.kind) for row in rows if row.depth == 0), None)
+    return kind, [row.id for row in rows]

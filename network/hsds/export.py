@@ -1,5 +1,6 @@
 """The public directory as HSDS tables: active actors (organizations) and their active services.
 
+An actor's plain fields go where their declaration (network.actors.fields) says.
 The core tables are strict HSDS 3.0: a property Jisr does not know is left out, never
 null or empty. Texts go in one language (``lang``, falling back as
 ``vocabulary.in_language`` does); the texts in the other languages, and what HSDS 3.0
@@ -16,6 +17,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from network.actors.fields import hsds_values
 from network.actors.models import Actor
 from network.enums import TerritoryLevel
 from network.hsds import ids
@@ -201,11 +203,9 @@ def _organization(
         "organization",
         id=org_id,
         name=name,
-        alternate_name=actor.acronym,
         description=in_language(actor.description, lang) or f"{name} ({province})",
-        email=actor.email,
-        website=actor.website,
         parent_organization_id=parent_id,
+        **hsds_values(actor, "organization"),
     )
     _translations(tables, lang, "organization", org_id, "name", actor.names)
     _translations(tables, lang, "organization", org_id, "description", actor.description)
@@ -249,9 +249,9 @@ def _organization(
             city=parts[1],
             region=region and in_language(region.names, lang),
             state_province=province,
-            postal_code=actor.postal_code,
             country="MA",
             address_type="physical",
+            **hsds_values(actor, "address"),
         )
     for code in actor.languages:
         _language(tables, lang, code.lower(), location_id=location_id)

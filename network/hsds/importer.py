@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from network import directory_version
 from network.actors.models import Actor
-from network.actors.service import ActorChanges, create_actor, update_actor
+from network.actors.service import create_actor, update_actor
 from network.audit.service import record
 from network.database import unit_of_work
 from network.enums import ActorKind, Role
@@ -278,7 +278,7 @@ class _Importer:
                 self.session,
                 viewer=IMPORTER,
                 kind=plan.kind or DEFAULT_KIND,
-                changes=cast(ActorChanges, values),
+                changes=values,
             )
             changed = ["created"]
         else:
@@ -294,7 +294,7 @@ class _Importer:
                     self.session,
                     viewer=IMPORTER,
                     actor_id=actor.id,
-                    changes=cast(ActorChanges, changes),
+                    changes=changes,
                 )
             if plan.kind is not None and actor.kind != plan.kind:
                 actor.kind = plan.kind

@@ -13,8 +13,7 @@ from network.actors.models import Actor
 from network.clock import end_of_day, start_of_day
 from network.enums import ServiceAxis
 from network.errors import InvalidInput
-from network.territories.models import Territory
-from network.text import like_escape
+from network.territories.subtree import territories_under
 
 MAX_PERIOD_DAYS = 3700
 
@@ -74,11 +73,6 @@ def current_year(today: date) -> Period:
 def standard_periods(today: date) -> list[Period]:
     """The periods computed every night: this month, this year, the last twelve months."""
     return [current_month(today), current_year(today), last_twelve_months(today)]
-
-
-def territories_under(path: str) -> Select[int]:
-    """Ids of the territory with ``path`` and of every territory under it."""
-    return select(Territory.id).where(Territory.path.like(like_escape(path) + "%", escape="\\"))
 
 
 def actors_in(path: str | None) -> Select[int]:

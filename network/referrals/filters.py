@@ -16,7 +16,7 @@ from network.actors.models import Actor
 from network.enums import ReferralStatus, ServiceAxis
 from network.referrals import rules
 from network.referrals.models import Referral
-from network.services.filters import in_subtree
+from network.territories.subtree import in_subtree
 from network.viewer import Viewer
 from network.youths.models import Youth
 

@@ -9,6 +9,7 @@ NOT_FOUND; one they see but may not change, PERMISSION_DENIED.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -32,20 +33,30 @@ from network.referrals.targets import check_receives, chosen_target, current_tar
 from network.viewer import Viewer
 
 
+@dataclass(frozen=True)
+class Answer:
+    """What every status change is given: who answers, the cipher of their note, the
+    referral and the version they saw, the note, and when (now by default)."""
+
+    viewer: Viewer
+    cipher: DataCipher
+    referral_id: int
+    version: int
+    note: str | None = None
+    now: datetime | None = None
+
+    def at(self) -> datetime:
+        return self.now or clock.now()
+
+
 async def send_referral(
-    session: AsyncSession,
-    *,
-    viewer: Viewer,
-    cipher: DataCipher,
-    referral_id: int,
-    version: int,
-    note: str | None,
-    default_response_days: int,
-    now: datetime | None = None,
+    session: AsyncSession, answer: Answer, *, default_response_days: int
 ) -> Referral:
     """DRAFT → SENT: the receiver must still take referrals and a consent must cover it."""
-    now = now or clock.now()
-    referral = await steps.answerable(session, viewer, referral_id, version, Action.SEND, now)
+    now = answer.at()
+    referral = await steps.answerable(
+        session, answer.viewer, answer.referral_id, answer.version, Action.SEND, now
+    )
     target = await current_target(
         session,
         actor_id=referral.to_actor_id,
@@ -57,123 +68,61 @@ async def send_referral(
     return await steps.move(
         session,
         referral,
-        viewer=viewer,
+        viewer=answer.viewer,
         action=Action.SEND,
-        version=version,
-        note=steps.encrypted_note(cipher, note),
+        version=answer.version,
+        note=steps.encrypted_note(answer.cipher, answer.note),
         now=now,
         values=steps.sent_stamps(target, now, default_response_days),
     )
 
 
-async def accept_referral(
-    session: AsyncSession,
-    *,
-    viewer: Viewer,
-    cipher: DataCipher,
-    referral_id: int,
-    version: int,
-    note: str | None,
-    now: datetime | None = None,
-) -> Referral:
-    return await _simple(session, viewer, cipher, referral_id, version, Action.ACCEPT, note, now)
+async def accept_referral(session: AsyncSession, answer: Answer) -> Referral:
+    """SENT → ACCEPTED, by the receiving side."""
+    return await _simple(session, answer, Action.ACCEPT)
 
 
-async def start_referral(
-    session: AsyncSession,
-    *,
-    viewer: Viewer,
-    cipher: DataCipher,
-    referral_id: int,
-    version: int,
-    note: str | None,
-    now: datetime | None = None,
-) -> Referral:
-    return await _simple(session, viewer, cipher, referral_id, version, Action.START, note, now)
+async def start_referral(session: AsyncSession, answer: Answer) -> Referral:
+    """ACCEPTED → IN_PROGRESS, by the receiving side."""
+    return await _simple(session, answer, Action.START)
 
 
 async def decline_referral(
-    session: AsyncSession,
-    *,
-    viewer: Viewer,
-    cipher: DataCipher,
-    referral_id: int,
-    version: int,
-    reason: DeclineReason,
-    note: str | None,
-    now: datetime | None = None,
+    session: AsyncSession, answer: Answer, reason: DeclineReason
 ) -> Referral:
-    return await _simple(
-        session,
-        viewer,
-        cipher,
-        referral_id,
-        version,
-        Action.DECLINE,
-        note,
-        now,
-        values={"decline_reason": reason},
-    )
+    """SENT or ACCEPTED → DECLINED, by the receiving side, with a reason."""
+    return await _simple(session, answer, Action.DECLINE, {"decline_reason": reason})
 
 
 async def complete_referral(
-    session: AsyncSession,
-    *,
-    viewer: Viewer,
-    cipher: DataCipher,
-    referral_id: int,
-    version: int,
-    outcome: ReferralOutcome,
-    note: str | None,
-    now: datetime | None = None,
+    session: AsyncSession, answer: Answer, outcome: ReferralOutcome
 ) -> Referral:
-    return await _simple(
-        session,
-        viewer,
-        cipher,
-        referral_id,
-        version,
-        Action.COMPLETE,
-        note,
-        now,
-        values={"outcome": outcome},
-    )
+    """IN_PROGRESS → COMPLETED, by the receiving side, with an outcome."""
+    return await _simple(session, answer, Action.COMPLETE, {"outcome": outcome})
 
 
-async def cancel_referral(
-    session: AsyncSession,
-    *,
-    viewer: Viewer,
-    cipher: DataCipher,
-    referral_id: int,
-    version: int,
-    note: str,
-    now: datetime | None = None,
-) -> Referral:
+async def cancel_referral(session: AsyncSession, answer: Answer) -> Referral:
     """Any open state → CANCELLED, by the sending side, saying why."""
-    note = steps.required_text(note, field="note", max_length=rules.MAX_NOTE)
-    return await _simple(session, viewer, cipher, referral_id, version, Action.CANCEL, note, now)
+    note = steps.required_text(answer.note or "", field="note", max_length=rules.MAX_NOTE)
+    return await _simple(session, replace(answer, note=note), Action.CANCEL)
 
 
 async def redirect_referral(
     session: AsyncSession,
+    answer: Answer,
     *,
-    viewer: Viewer,
-    cipher: DataCipher,
-    referral_id: int,
-    version: int,
     to_actor_id: int | None,
     service_id: int | None,
-    note: str | None,
     default_response_days: int,
-    now: datetime | None = None,
 ) -> Referral:
     """The referral ends as REDIRECTED, and a new SENT referral goes from the same
     sending actor to the new receiver (consent checked again), linked both ways.
     Returns the redirected referral."""
-    now = now or clock.now()
-    note_enc = steps.encrypted_note(cipher, note)
-    referral = await steps.answerable(session, viewer, referral_id, version, Action.REDIRECT, now)
+    viewer, now = answer.viewer, answer.at()
+    note_enc = steps.encrypted_note(answer.cipher, answer.note)
+    referral = await steps.answerable(
+        session, viewer, answer.referral_id, answer.version, Action.REDIRECT, now
+    )
     target = await chosen_target(
         session,
         viewer=viewer,
@@ -208,7 +157,7 @@ async def redirect_referral(
         referral,
         viewer=viewer,
         action=Action.REDIRECT,
-        version=version,
+        version=answer.version,
         note=note_enc,
         now=now,
         values={"redirected_to_id": onward_id},
@@ -296,26 +245,19 @@ async def expire_overdue(session: AsyncSession, now: datetime) -> list[Referral]
 
 
 async def _simple(
-    session: AsyncSession,
-    viewer: Viewer,
-    cipher: DataCipher,
-    referral_id: int,
-    version: int,
-    action: Action,
-    note: str | None,
-    now: datetime | None,
-    *,
-    values: dict[str, Any] | None = None,
+    session: AsyncSession, answer: Answer, action: Action, values: dict[str, Any] | None = None
 ) -> Referral:
-    now = now or clock.now()
-    note_enc = steps.encrypted_note(cipher, note)
-    referral = await steps.answerable(session, viewer, referral_id, version, action, now)
+    now = answer.at()
+    note_enc = steps.encrypted_note(answer.cipher, answer.note)
+    referral = await steps.answerable(
+        session, answer.viewer, answer.referral_id, answer.version, action, now
+    )
     return await steps.move(
         session,
         referral,
-        viewer=viewer,
+        viewer=answer.viewer,
         action=action,
-        version=version,
+        version=answer.version,
         note=note_enc,
         now=now,
         values=values or {},

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import clock
+from network.actors.placement import place_actors
 from network.actors.rules import search_fields as actor_search_fields
 from network.crypto import DataCipher
 from network.database import Base
@@ -40,7 +41,6 @@ from network.services.rules import search_fields as service_search_fields
 from network.services.service import PRACTICAL_TEXTS
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory
-from network.territories.placement import place_actors
 
 CREATED_FROM = datetime(2023, 1, 2, 8, 0, tzinfo=UTC)
 

@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.actors.models import Actor
+from network.actors.placement import place_actors
 from network.actors.rules import search_fields as actor_search_fields
 from network.database import Base
 from network.enums import ActorKind, TerritoryLevel
@@ -31,7 +32,6 @@ from network.services.models import Service
 from network.services.rules import search_fields as service_search_fields
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory
-from network.territories.placement import place_actors
 
 CREATED_FROM = datetime(2024, 1, 1, tzinfo=UTC)
 VERIFIED_UNTIL = datetime(2026, 10, 31, 10, 0, tzinfo=UTC)

@@ -1,6 +1,6 @@
 """The public directory's service filters, compiled to SQL conditions.
 
-The building blocks here (search terms, age, territory subtree) are shared with the
+The building blocks here (search terms, age) are shared with the
 actor filters, which ask whether an actor has a matching active service.
 """
 
@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, SQLColumnExpression, and_, exists, not_, or_, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, exists, not_, or_
 
 from network.actors.models import Actor
 from network.enums import ServiceAxis
 from network.errors import InvalidInput
 from network.services.models import Service, service_areas
-from network.territories.models import Territory
+from network.territories.subtree import related_to
 from network.text import like_escape, search_terms
 
 MAX_SEARCH = 200
@@ -48,31 +48,6 @@ def admits_age(age: int) -> ColumnElement[bool]:
     return and_(
         or_(Service.min_age.is_(None), Service.min_age <= age),
         or_(Service.max_age.is_(None), Service.max_age >= age),
-    )
-
-
-def in_subtree(territory_id: SQLColumnExpression[int], path: str) -> ColumnElement[bool]:
-    """The territory ``territory_id`` is the one at ``path`` or lies under it."""
-    return territory_id.in_(
-        select(Territory.id).where(Territory.path.like(f"{like_escape(path)}%", escape="\\"))
-    )
-
-
-def _ancestor_paths(path: str) -> list[str]:
-    codes = [code for code in path.split("/") if code]
-    return ["/" + "/".join(codes[: i + 1]) + "/" for i in range(len(codes))]
-
-
-def related_to(territory_id: SQLColumnExpression[int], path: str) -> ColumnElement[bool]:
-    """The territory ``territory_id`` covers the one at ``path`` (is it or an ancestor)
-    or lies under it."""
-    return territory_id.in_(
-        select(Territory.id).where(
-            or_(
-                Territory.path.like(f"{like_escape(path)}%", escape="\\"),
-                Territory.path.in_(_ancestor_paths(path)),
-            )
-        )
     )
 
 

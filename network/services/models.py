@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Column, Enum, ForeignKey, Index, Integer, Table, Text
+from sqlalchemy import Boolean, Column, Enum, ForeignKey, Index, Integer, Table, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from network.database import Base, JsonType, SortKey, UtcDateTime, utcnow
@@ -23,6 +23,13 @@ class Service(Base):
     __table_args__ = (
         Index("ix_services_actor_active", "actor_id", "active"),
         Index("ix_services_axis_active", "axis", "active"),
+        Index(
+            "ix_services_active_axis_actor",
+            "axis",
+            "actor_id",
+            postgresql_where=text("active"),
+            sqlite_where=text("active"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from network.actors.models import Actor
-from network.database import Base
 from network.enums import TerritoryLevel
 from network.errors import InvalidInput
 from network.territories import geometry
@@ -29,7 +27,7 @@ class Place:
     name: str
 
 
-def _place(territory: Territory) -> Place:
+def place_of(territory: Territory) -> Place:
     name = territory.names.get("fr") or territory.code
     return Place(territory.id, territory.level, territory.parent_id, territory.path, name)
 
@@ -62,7 +60,7 @@ async def commune_for(
             | Territory.id.in_(select(Territory.parent_id).where(Territory.id == territory_id))
         )
     )
-    by_id = {t.id: _place(t) for t in rows}
+    by_id = {t.id: place_of(t) for t in rows}
     commune = next((p for p in by_id.values() if code and p.path.endswith(f"/{code}/")), None)
     result = placed(by_id[territory_id], commune, by_id)
     if result is None:
@@ -74,34 +72,3 @@ async def commune_for(
             field=["location"],
         )
     return result.id
-
-
-async def place_actors(session: AsyncSession) -> tuple[int, int]:
-    """Move every actor with coordinates to its commune (``jisr db upgrade`` runs it);
-    those whose province contradicts their coordinates keep their territory. Returns
-    (moved, contradicting)."""
-    by_id = {t.id: _place(t) for t in (await session.scalars(select(Territory))).all()}
-    by_code = {p.path.rstrip("/").rsplit("/", 1)[-1]: p for p in by_id.values()}
-    rows = await session.execute(
-        select(Actor.id, Actor.territory_id, Actor.latitude, Actor.longitude).where(
-            Actor.latitude.is_not(None), Actor.longitude.is_not(None)
-        )
-    )
-    moves: list[dict[str, int]] = []
-    contradicting = 0
-    for actor_id, territory_id, latitude, longitude in rows.all():
-        code = geometry.commune_at(latitude or 0.0, longitude or 0.0)
-        result = placed(by_id[territory_id], by_code.get(code) if code else None, by_id)
-        if result is None:
-            contradicting += 1
-        elif result.id != territory_id:
-            moves.append({"moved_id": actor_id, "commune_id": result.id})
-    if moves:  # a placement, not an edit: updated_at stays
-        table = Base.metadata.tables["actors"]
-        statement = (
-            update(table)
-            .where(table.c.id == bindparam("moved_id"))
-            .values(territory_id=bindparam("commune_id"), updated_at=table.c.updated_at)
-        )
-        await session.execute(statement, moves)
-    return len(moves), contradicting

@@ -3,10 +3,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import literal, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from network.actors.models import Actor
 from network.users.models import ApiToken, NotificationPreference, User
 
 
@@ -61,23 +60,6 @@ async def integration_tokens(session: AsyncSession, *, user_id: int | None) -> l
         statement = statement.where(ApiToken.user_id == user_id)
     rows = await session.scalars(statement.order_by(ApiToken.id.desc()))
     return list(rows.all())
-
-
-async def actor_subtree(session: AsyncSession, actor_id: int) -> tuple[str | None, list[int]]:
-    """The actor's kind, and the ids of it and every unit under it, in one recursive query."""
-    tree = (
-        select(Actor.id.label("id"), Actor.kind.label("kind"), literal(0).label("depth"))
-        .where(Actor.id == actor_id)
-        .cte("tree", recursive=True)
-    )
-    tree = tree.union_all(
-        select(Actor.id, Actor.kind, tree.c.depth + 1)
-        .join(tree, Actor.parent_id == tree.c.id)
-        .where(tree.c.depth < 16)
-    )
-    rows = (await session.execute(select(tree.c.id, tree.c.kind, tree.c.depth))).all()
-    kind = next((str(row.kind) for row in rows if row.depth == 0), None)
-    return kind, [row.id for row in rows]
 
 
 async def preferences(

@@ -10,6 +10,7 @@ from typing import TypedDict
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import clock
+from network.actors import repository as actors
 from network.enums import ActorKind, Channel, Language, NotificationKind, Role
 from network.errors import InvalidInput, NotFound, PermissionDenied, Unauthenticated
 from network.settings import Settings
@@ -29,7 +30,7 @@ async def viewer_for_user(session: AsyncSession, user: User) -> Viewer:
     kind: str | None = None
     scope: list[int] = []
     if user.actor_id is not None:
-        kind, scope = await repository.actor_subtree(session, user.actor_id)
+        kind, scope = await actors.actor_subtree(session, user.actor_id)
     territory_path = None
     if user.territory_id is not None:
         territory = await session.get(Territory, user.territory_id)

@@ -57,11 +57,12 @@ class Registration(TypedDict, total=False):
 
 
 class YouthChanges(TypedDict, total=False):
-    """Fields to set: an absent key leaves the field as it is, None clears it."""
+    """Fields to set: an absent key leaves the field as it is, None clears it (the names and
+    the status, which cannot be cleared, are then refused as required)."""
 
-    first_name: str
-    last_name: str
-    status: YouthStatus
+    first_name: str | None
+    last_name: str | None
+    status: YouthStatus | None
     mediator_id: int | None
     residence_territory_id: int | None
     expected_leaving_date: date | None
@@ -189,7 +190,10 @@ async def update_youth(
             birth_date=current.birth_date or clock.today(),
         )
     if "status" in changes:
-        youth.status = changes["status"]
+        status = changes["status"]
+        if status is None:
+            raise InvalidInput("required", field=["status"])
+        youth.status = status
     if "left_care_on" in changes:
         rules.check_not_future(changes["left_care_on"], today=clock.today(), field="leftCareOn")
         youth.left_care_on = changes["left_care_on"]

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import strawberry
 
-from network.actors import filters
+from network.directory import actor_filters as filters
 from network.errors import InvalidInput
 from network.ids import pk_of
 from schema.enums import ActorKind, ServiceAxis

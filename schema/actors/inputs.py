@@ -1,4 +1,5 @@
-"""Inputs of the actor mutations, turned into the domain's ActorChanges.
+"""Inputs of the actor mutations, turned into the domain's changes (network.actors.changes
+validates them).
 
 An omitted field is unchanged and an explicit null clears it; for fields that cannot
 be empty (territory, languages, flags) a null is read as omitted.
@@ -6,13 +7,12 @@ be empty (territory, languages, flags) a null is read as omitted.
 
 from __future__ import annotations
 
-from typing import TypeGuard, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 import strawberry
 
-from network.actors.service import ActorChanges
-from network.enums import Language
 from network.ids import pk_of
+from schema.actors.fields import given_plain, plain_inputs
 from schema.common import GeoPointInput, LocalizedTextInput
 from schema.enums import ActorKind
 
@@ -25,45 +25,21 @@ def given(value: T | None) -> TypeGuard[T]:
 
 
 @strawberry.input
+@plain_inputs
 class ActorFieldsInput:
-    """Fields shared by CreateActorInput and UpdateActorInput."""
+    """Fields shared by CreateActorInput and UpdateActorInput: the plain ones
+    (network.actors.fields), then these."""
 
-    acronym: str | None = strawberry.UNSET
     description: LocalizedTextInput | None = strawberry.UNSET
-    address: str | None = strawberry.UNSET
-    postal_code: str | None = strawberry.field(
-        default=strawberry.UNSET, description="The Moroccan postal code: five digits."
-    )
     location: GeoPointInput | None = strawberry.UNSET
-    phone: str | None = strawberry.UNSET
-    email: str | None = strawberry.UNSET
-    website: str | None = strawberry.UNSET
-    languages: list[Language] | None = strawberry.UNSET
-    accepts_referrals: bool | None = strawberry.UNSET
 
-    def changes(self) -> ActorChanges:
-        changes = ActorChanges()
-        if self.acronym is not strawberry.UNSET:
-            changes["acronym"] = self.acronym
+    def changes(self) -> dict[str, Any]:
+        changes = given_plain(self)
         if self.description is not strawberry.UNSET:
             changes["description"] = self.description.given() if self.description else None
-        if self.address is not strawberry.UNSET:
-            changes["address"] = self.address
-        if self.postal_code is not strawberry.UNSET:
-            changes["postal_code"] = self.postal_code
         if self.location is not strawberry.UNSET:
             location = self.location
             changes["location"] = (location.latitude, location.longitude) if location else None
-        if self.phone is not strawberry.UNSET:
-            changes["phone"] = self.phone
-        if self.email is not strawberry.UNSET:
-            changes["email"] = self.email
-        if self.website is not strawberry.UNSET:
-            changes["website"] = self.website
-        if given(self.languages):
-            changes["languages"] = list(self.languages)
-        if given(self.accepts_referrals):
-            changes["accepts_referrals"] = self.accepts_referrals
         return changes
 
 
@@ -74,7 +50,7 @@ class CreateActorInput(ActorFieldsInput):
     territory_id: strawberry.ID
     parent_id: strawberry.ID | None = strawberry.UNSET
 
-    def changes(self) -> ActorChanges:
+    def changes(self) -> dict[str, Any]:
         changes = super().changes()
         changes["names"] = self.names.given()
         changes["territory_id"] = pk_of(self.territory_id, "Territory", field="territoryId")
@@ -97,7 +73,7 @@ class UpdateActorInput(ActorFieldsInput):
     def actor_pk(self) -> int:
         return pk_of(self.id, "Actor", field="id")
 
-    def changes(self) -> ActorChanges:
+    def changes(self) -> dict[str, Any]:
         changes = super().changes()
         if self.names is not strawberry.UNSET:
             changes["names"] = self.names.given() if self.names else None

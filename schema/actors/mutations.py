@@ -4,14 +4,12 @@ import strawberry
 
 from network.actors import service
 from network.actors.models import Actor as ActorRow
-from network.database import UnitOfWork
 from network.ids import pk_of, to_global_id
 from schema.actors.inputs import CreateActorInput, UpdateActorInput
 from schema.actors.types import Actor
-from schema.auth import require_admin, require_user
 from schema.common import UserError
 from schema.context import Info
-from schema.mutations import attempted_ids, run_mutation
+from schema.mutations import mutate
 
 
 @strawberry.type
@@ -28,49 +26,40 @@ def _changed(row: ActorRow) -> tuple[Actor, list[str]]:
 class ActorMutation:
     @strawberry.mutation(description="ADMIN only.")
     async def create_actor(self, info: Info, input: CreateActorInput) -> ActorPayload:
-        viewer = info.context.viewer
-
-        async def change(uow: UnitOfWork) -> tuple[Actor, list[str]]:
-            require_admin(viewer)
-            row = await service.create_actor(
+        actor, errors = await mutate(
+            info,
+            "createActor",
+            lambda uow, viewer: service.create_actor(
                 uow.session, viewer=viewer, kind=input.kind, changes=input.changes()
-            )
-            return _changed(row)
-
-        actor, errors = await run_mutation(info, "createActor", change, input_field="input")
+            ),
+            _changed,
+            admin=True,
+        )
         return ActorPayload(actor=actor, user_errors=errors)
 
     @strawberry.mutation(description="ADMIN and the actor's staff.")
     async def update_actor(self, info: Info, input: UpdateActorInput) -> ActorPayload:
-        viewer = info.context.viewer
-
-        async def change(uow: UnitOfWork) -> tuple[Actor, list[str]]:
-            require_user(viewer)
-            row = await service.update_actor(
-                uow.session, viewer=viewer, actor_id=input.actor_pk(), changes=input.changes()
-            )
-            return _changed(row)
-
-        actor, errors = await run_mutation(
+        actor, errors = await mutate(
             info,
             "updateActor",
-            change,
-            audit_ids=attempted_ids("Actor", input.id),
-            input_field="input",
+            lambda uow, viewer: service.update_actor(
+                uow.session, viewer=viewer, actor_id=input.actor_pk(), changes=input.changes()
+            ),
+            _changed,
+            given=("Actor", input.id),
         )
         return ActorPayload(actor=actor, user_errors=errors)
 
     @strawberry.mutation(description="ADMIN and the actor's staff: the actor's data is current.")
     async def verify_actor(self, info: Info, id: strawberry.ID) -> ActorPayload:
-        viewer = info.context.viewer
-
-        async def change(uow: UnitOfWork) -> tuple[Actor, list[str]]:
-            require_user(viewer)
-            actor_id = pk_of(id, "Actor", field="id")
-            row = await service.verify_actor(uow.session, viewer=viewer, actor_id=actor_id)
-            return _changed(row)
-
-        actor, errors = await run_mutation(
-            info, "verifyActor", change, audit_ids=attempted_ids("Actor", id)
+        actor, errors = await mutate(
+            info,
+            "verifyActor",
+            lambda uow, viewer: service.verify_actor(
+                uow.session, viewer=viewer, actor_id=pk_of(id, "Actor", field="id")
+            ),
+            _changed,
+            given=("Actor", id),
+            input_field=None,
         )
         return ActorPayload(actor=actor, user_errors=errors)

@@ -1,56 +1,35 @@
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from datetime import datetime
-
 import strawberry
 
 from network.actors.models import Actor as ActorRow
 from network.enums import Language
-from network.ids import to_global_id
 from network.localized import pick
-from schema.common import GeoPoint, LocalizedText, PageInfo
-from schema.connections import cursors_of, page_info
+from schema.actors.fields import plain_outputs
+from schema.actors.loaders import actor_axes_loader, actor_loader, actor_units_loader
+from schema.common import GeoPoint, LocalizedText
+from schema.connections import Connection, Edge, page_connection
 from schema.context import Info
-from schema.enums import ActorKind, ServiceAxis
-from schema.relay import Node, decode_id_cursor, page_size
-from schema.services.types import Service, ServiceConnection, ServiceEdge
+from schema.enums import ServiceAxis
+from schema.relay import Node, decode_id_cursor, from_row, node_type, page_size
+from schema.services.loaders import actor_service_count_loader, actor_services_loader
+from schema.services.types import Service, ServiceConnection
 from schema.territories.types import Territory
+from schema.webhooks.loaders import actor_webhooks_loader
 from schema.webhooks.types import Webhook
 
 
+@node_type
 @strawberry.type(name="Actor")
+@plain_outputs
 class Actor(Node):
+    """Its plain fields (acronym, kind, address…) come from network.actors.fields."""
+
     row: strawberry.Private[ActorRow]
-    acronym: str | None
-    kind: ActorKind
-    address: str | None
-    postal_code: str | None
-    phone: str | None
-    email: str | None
-    website: str | None
-    languages: list[Language]
-    accepts_referrals: bool
-    active: bool
-    verified_at: datetime | None
 
     @classmethod
     def of(cls, row: ActorRow) -> Actor:
-        return cls(
-            id=strawberry.ID(to_global_id("Actor", row.id)),
-            row=row,
-            acronym=row.acronym,
-            kind=row.kind,
-            address=row.address,
-            postal_code=row.postal_code,
-            phone=row.phone,
-            email=row.email,
-            website=row.website,
-            languages=[Language(code) for code in row.languages or []],
-            accepts_referrals=row.accepts_referrals,
-            active=row.active,
-            verified_at=row.verified_at,
-        )
+        return from_row(cls, row, row=row)
 
     @strawberry.field
     def name(self, info: Info, lang: Language | None = None) -> str:
@@ -78,17 +57,15 @@ class Actor(Node):
     async def parent(self, info: Info) -> Actor | None:
         if self.row.parent_id is None:
             return None
-        return Actor.of(await info.context.loaders["actor"].load(self.row.parent_id))
+        return Actor.of(await actor_loader(info.context).load(self.row.parent_id))
 
     @strawberry.field
     async def units(self, info: Info) -> list[Actor]:
-        return [
-            Actor.of(row) for row in await info.context.loaders["actor_units"].load(self.row.id)
-        ]
+        return [Actor.of(row) for row in await actor_units_loader(info.context).load(self.row.id)]
 
     @strawberry.field
     async def axes(self, info: Info) -> list[ServiceAxis]:
-        return await info.context.loaders["actor_axes"].load(self.row.id)  # type: ignore[no-any-return]
+        return await actor_axes_loader(info.context).load(self.row.id)
 
     @strawberry.field
     async def services(
@@ -101,49 +78,26 @@ class Actor(Node):
         """Active services; inactive ones too for the actor's staff and ADMIN."""
         size = page_size(first)
         after_id = decode_id_cursor(after)
-        loaders = info.context.loaders
-        page = await loaders["actor_services"].load((self.row.id, axis, size, after_id))
-        rows = page.rows if page else []
-        cursors = cursors_of(rows, lambda r: [r.id])
+        context = info.context
+        page = await actor_services_loader(context).load((self.row.id, axis, size, after_id))
         actor_id = self.row.id
 
         async def count() -> int:
-            return await loaders["actor_service_count"].load((actor_id, axis))  # type: ignore[no-any-return]
+            return await actor_service_count_loader(context).load((actor_id, axis))
 
-        return ServiceConnection(
-            edges=[
-                ServiceEdge(cursor=c, node=Service.of(r))
-                for c, r in zip(cursors, rows, strict=True)
-            ],
-            page_info=page_info(
-                cursors, has_next=bool(page and page.has_next), has_previous=after_id is not None
-            ),
-            count=count,
-        )
+        return page_connection(page, Service.of, after_id=after_id, count=count)
 
     @strawberry.field(description="Its staff and ADMIN only; empty for others.")
     async def webhooks(self, info: Info) -> list[Webhook]:
-        rows = await info.context.loaders["actor_webhooks"].load(self.row.id)
+        rows = await actor_webhooks_loader(info.context).load(self.row.id)
         return [Webhook.of(row) for row in rows]
 
 
-@strawberry.type
-class ActorEdge:
-    cursor: str
-    node: Actor
+@strawberry.type(name="ActorEdge")
+class ActorEdge(Edge[Actor]):
     distance_km: float | None = None
 
 
-@strawberry.type
-class ActorConnection:
-    edges: list[ActorEdge]
-    page_info: PageInfo
-    count: strawberry.Private[Callable[[], Awaitable[int]]]
-
-    @strawberry.field
-    def nodes(self) -> list[Actor]:
-        return [edge.node for edge in self.edges]
-
-    @strawberry.field
-    async def total_count(self) -> int:
-        return await self.count()
+@strawberry.type(name="ActorConnection")
+class ActorConnection(Connection[Actor]):
+    edges: list[ActorEdge]  # type: ignore[assignment]

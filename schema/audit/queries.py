@@ -5,9 +5,9 @@ import strawberry
 from network.audit import repository
 from network.audit.repository import AuditCriteria
 from schema.audit.filters import AuditFilter
-from schema.audit.types import AuditEntry, AuditEntryConnection, AuditEntryEdge
+from schema.audit.types import AuditEntry, AuditEntryConnection
 from schema.auth import require_admin
-from schema.connections import cursors_of, page_info
+from schema.connections import connection
 from schema.context import Info
 from schema.relay import decode_id_cursor, node_resolver, page_size
 
@@ -41,17 +41,9 @@ class AuditQuery:
             rows, has_next = await repository.page(
                 session, where=where, first=size, after_id=after_id
             )
-        cursors = cursors_of(rows, lambda row: [row.id])
 
         async def count() -> int:
             async with context.sessions() as session:
                 return await repository.count(session, where=where)
 
-        return AuditEntryConnection(
-            edges=[
-                AuditEntryEdge(cursor=c, node=AuditEntry.of(r))
-                for c, r in zip(cursors, rows, strict=True)
-            ],
-            page_info=page_info(cursors, has_next=has_next, has_previous=after_id is not None),
-            count=count,
-        )
+        return connection(rows, AuditEntry.of, after_id=after_id, has_next=has_next, count=count)

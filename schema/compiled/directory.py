@@ -13,6 +13,7 @@ from network.enums import ServiceAxis
 from network.services import repository as services
 from network.services.models import Service, service_areas
 from network.territories.models import Territory
+from schema.actors.fields import compiled as plain_fields
 from schema.compiled.objects import ObjectCompiler
 from schema.compiled.selection import Field
 from schema.compiled.sqljson import Expr
@@ -59,13 +60,11 @@ class DirectoryCompiler(ObjectCompiler):
             )
             return case((or_(a.latitude.is_(None), a.longitude.is_(None)), null()), else_=point)
 
-        plain = ("acronym", "kind", "address", "phone", "email", "website")
         return self.build(
             f,
             "Actor",
             {
-                **{name: (lambda _, name=name: getattr(a, name)) for name in plain},
-                "postalCode": lambda _: a.postal_code,
+                **plain_fields(d, a),
                 "id": lambda _: d.gid("Actor", a.id),
                 "name": lambda sub: self.localized_pick("Actor", sub, a.names, default=""),
                 "description": lambda sub: self.localized_pick(
@@ -74,10 +73,6 @@ class DirectoryCompiler(ObjectCompiler):
                 "names": lambda sub: self.localized(sub, a.names),
                 "territory": lambda sub: self.territory(sub, a.territory_id),
                 "location": location,
-                "languages": lambda _: d.json_column(a.languages),
-                "acceptsReferrals": lambda _: d.boolean(a.accepts_referrals),
-                "active": lambda _: d.boolean(a.active),
-                "verifiedAt": lambda _: d.iso(a.verified_at),
                 "parent": lambda sub: self.optional(a.parent_id, self.actor(sub, a.parent_id)),
                 "units": units,
                 "axes": axes,

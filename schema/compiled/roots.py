@@ -8,9 +8,9 @@ from sqlalchemy import Select, Text, func, literal, null, select, type_coerce
 from sqlalchemy.orm import aliased
 from strawberry.types.arguments import convert_arguments
 
-from network.actors import filters as actor_filters
 from network.actors import repository as actors
 from network.actors.models import Actor
+from network.directory import actor_filters
 from network.enums import TerritoryLevel
 from network.errors import InvalidInput
 from network.ids import from_global_id, pk_of

@@ -7,8 +7,8 @@ from schema.context import Context
 from schema.loaders import loader
 
 
-@loader("consent_actor_ids")
-async def load_consent_actor_ids(context: Context, consent_ids: list[int]) -> list[Any]:
+@loader
+async def consent_actor_ids_loader(context: Context, consent_ids: list[int]) -> list[Any]:
     async with context.sessions() as session:
         found = await repository.named_actors(session, consent_ids)
     return [found.get(i, []) for i in consent_ids]

@@ -8,11 +8,12 @@ from network import clock
 from network.consents.models import Consent as ConsentRow
 from network.consents.service import is_active
 from network.crypto import DataCipher
-from network.ids import to_global_id
+from schema.actors.loaders import actor_loader
 from schema.actors.types import Actor
+from schema.consents.loaders import consent_actor_ids_loader
 from schema.context import Info
 from schema.enums import ActorKind
-from schema.relay import Node
+from schema.relay import Node, from_row
 from schema.youths.enums import ConsentGiver
 
 
@@ -32,22 +33,18 @@ class Consent(Node):
 
     @classmethod
     def of(cls, row: ConsentRow, cipher: DataCipher) -> Consent:
-        return cls(
-            id=strawberry.ID(to_global_id("Consent", row.id)),
+        return from_row(
+            cls,
+            row,
             row=row,
-            given_by=row.given_by,
-            all_actors=row.all_actors,
             actor_kinds=[ActorKind(kind) for kind in row.actor_kinds or []],
-            given_on=row.given_on,
-            expires_on=row.expires_on,
-            withdrawn_at=row.withdrawn_at,
             evidence=cipher.decrypt(row.evidence_enc),
             active=is_active(row, today=clock.today()),
         )
 
     @strawberry.field
     async def actors(self, info: Info) -> list[Actor]:
-        loaders = info.context.loaders
-        actor_ids: list[int] = await loaders["consent_actor_ids"].load(self.row.id)
-        rows = await loaders["actor"].load_many(actor_ids)
+        context = info.context
+        actor_ids: list[int] = await consent_actor_ids_loader(context).load(self.row.id)
+        rows = await actor_loader(context).load_many(actor_ids)
         return [Actor.of(row) for row in rows if row is not None]

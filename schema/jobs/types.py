@@ -4,11 +4,10 @@ from datetime import datetime
 
 import strawberry
 
-from network.ids import to_global_id
 from network.jobs import status
 from network.jobs.models import Job as JobRow
 from schema.common import UserError
-from schema.relay import Node
+from schema.relay import Node, from_row
 
 JobStatus = strawberry.enum(status.JobStatus, name="JobStatus")
 
@@ -23,14 +22,7 @@ class Job(Node):
 
     @classmethod
     def of(cls, row: JobRow) -> Job:
-        return cls(
-            id=strawberry.ID(to_global_id("Job", row.id)),
-            kind=row.kind,
-            status=row.status,
-            created_at=row.created_at,
-            finished_at=row.finished_at,
-            error=row.error,
-        )
+        return from_row(cls, row)
 
 
 @strawberry.type

@@ -3,7 +3,9 @@
 The cost is the number of objects the query may return: each connection counts its
 ``first`` (20 when omitted) times the objects it hangs from, each list of objects its
 size below (or ``DEFAULT_LIST`` when not listed) likewise; ``nodes(ids:)`` counts its
-ids. A single object counts nothing of its own. Every query costs at least 1.
+ids. A single object counts nothing of its own; a field declared with a cost
+(``FIELD_COSTS``, from the declarations of each type's fields) adds it per object it is
+selected on. Every query costs at least 1.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from graphql import (
 )
 from graphql.execution.values import get_argument_values
 
+from schema.actors.fields import COSTS as ACTOR_COSTS
 from schema.relay import DEFAULT_PAGE
 
 DEFAULT_LIST = 20
@@ -35,6 +38,7 @@ LIST_SIZES = {
     ("Service", "serviceArea"): 20,
     ("Actor", "units"): 20,
 }
+FIELD_COSTS: dict[tuple[str, str], int] = {**ACTOR_COSTS}
 
 
 def _is_list(field_type: Any) -> bool:
@@ -76,6 +80,8 @@ class CostEstimate:
                 if fragment is not None and name not in seen:
                     inner = fragment.type_condition.name.value
                     total += self._walk(fragment.selection_set, inner, multiplier, seen | {name})
+            elif isinstance(selection, FieldNode) and selection.selection_set is None:
+                total += multiplier * FIELD_COSTS.get((type_name, selection.name.value), 0)
             elif isinstance(selection, FieldNode) and selection.selection_set is not None:
                 definition = fields.get(selection.name.value)
                 if definition is None:

@@ -10,10 +10,12 @@ import strawberry
 from network.metrics import figures
 from network.metrics.activity import ActivityRow as ActivityRowData
 from network.metrics.coverage import CoverageCell as CoverageCellData
+from schema.actors.loaders import actor_loader
 from schema.actors.types import Actor
 from schema.context import Info
 from schema.enums import ServiceAxis
-from schema.relay import page_size
+from schema.plans.metrics import plan_figures
+from schema.relay import from_row, page_size
 from schema.taxonomy.types import TaxonomyTerm
 from schema.territories.types import Territory
 
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 
 
 async def actor_of(info: Info, actor_id: int) -> Actor:
-    return Actor.of(await info.context.loaders["actor"].load(actor_id))
+    return Actor.of(await actor_loader(info.context).load(actor_id))
 
 
 @strawberry.type
@@ -42,14 +44,7 @@ class CoverageCell:
 
     @classmethod
     def of(cls, data: CoverageCellData) -> CoverageCell:
-        return cls(
-            data=data,
-            axis=data.axis,
-            active_services=data.active_services,
-            available_capacity=data.available_capacity,
-            youth_with_need=data.youth_with_need,
-            gap=data.gap,
-        )
+        return from_row(cls, data, data=data)
 
     @strawberry.field
     def territory(self, info: Info) -> Territory:
@@ -66,13 +61,7 @@ class AxisMetrics:
 
     @classmethod
     def of(cls, data: figures.AxisFigures) -> AxisMetrics:
-        return cls(
-            axis=data.axis,
-            referrals_sent=data.sent,
-            referrals_completed=data.completed,
-            acceptance_rate=data.acceptance_rate,
-            median_response_hours=data.median_response_hours,
-        )
+        return from_row(cls, data, referrals_sent=data.sent, referrals_completed=data.completed)
 
 
 @strawberry.type
@@ -86,13 +75,8 @@ class ActorMetrics:
 
     @classmethod
     def of(cls, data: figures.ActorFigures) -> ActorMetrics:
-        return cls(
-            data=data,
-            referrals_sent=data.sent,
-            referrals_received=data.received,
-            acceptance_rate=data.acceptance_rate,
-            median_response_hours=data.median_response_hours,
-            overdue_responses=data.overdue_responses,
+        return from_row(
+            cls, data, data=data, referrals_sent=data.sent, referrals_received=data.received
         )
 
     @strawberry.field
@@ -109,12 +93,7 @@ class InstitutionAutonomy:
 
     @classmethod
     def of(cls, data: figures.InstitutionAutonomy) -> InstitutionAutonomy:
-        return cls(
-            data=data,
-            cohort_size=data.cohort_size,
-            autonomous_within_12_months=data.autonomous_within_12_months,
-            rate_12_months=data.rate_12_months,
-        )
+        return from_row(cls, data, data=data)
 
     @strawberry.field
     async def institution(self, info: Info) -> Actor:
@@ -131,13 +110,7 @@ class AutonomyIndicator:
 
     @classmethod
     def of(cls, data: figures.AutonomyFigures) -> AutonomyIndicator:
-        return cls(
-            data=data,
-            cohort_size=data.cohort_size,
-            autonomous_within_6_months=data.autonomous_within_6_months,
-            autonomous_within_12_months=data.autonomous_within_12_months,
-            rate_12_months=data.rate_12_months,
-        )
+        return from_row(cls, data, data=data)
 
     @strawberry.field(description="Largest cohorts first; at most 100.")
     def by_institution(self, first: int | None = 20) -> list[InstitutionAutonomy]:
@@ -166,7 +139,7 @@ class NetworkMetrics:
     @strawberry.field(description="Active actors accepting referrals that sent and received none.")
     async def isolated_actors(self, info: Info, first: int | None = 20) -> list[Actor]:
         ids = self.data.isolated_actor_ids[: page_size(first)]
-        return [Actor.of(row) for row in await info.context.loaders["actor"].load_many(ids)]
+        return [Actor.of(row) for row in await actor_loader(info.context).load_many(ids)]
 
     @strawberry.field
     def top_brokers(self, first: int | None = 10) -> list[ActorCentrality]:
@@ -195,8 +168,6 @@ class CoordinationMetrics:
     async def plans(
         self, info: Info
     ) -> Annotated[PlanFigures, strawberry.lazy("schema.plans.metrics")]:
-        from schema.plans.metrics import plan_figures
-
         span = self.period
         return await plan_figures(
             info, territory_id=self.territory_id, start=span.from_, end=span.to

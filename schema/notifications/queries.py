@@ -4,6 +4,7 @@ import strawberry
 
 from network.inbox import repository
 from schema.auth import require_user
+from schema.connections import page_connection
 from schema.context import Info
 from schema.notifications.types import Notification, NotificationConnection
 from schema.relay import decode_id_cursor, node_resolver, page_size
@@ -45,4 +46,4 @@ class NotificationQuery:
             async with context.sessions() as session:
                 return await repository.count(session, user_id=user_id, unread_only=unread)
 
-        return NotificationConnection.of(page, after_id=after_id, count=count)
+        return page_connection(page, Notification.of, after_id=after_id, count=count)

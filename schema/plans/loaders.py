@@ -28,8 +28,8 @@ def _grouped(
     return load
 
 
-loader("plan_goals")(_grouped(repository.goals_of, "plan_id"))
-loader("plan_actions")(_grouped(repository.actions_of, "plan_id"))
-loader("plan_reviews")(_grouped(repository.reviews_of, "plan_id"))
-loader("assessment_answers")(_grouped(repository.answers_of, "assessment_id"))
-loader("assessment_axes")(_grouped(repository.axes_of, "assessment_id"))
+plan_goals_loader = loader(_grouped(repository.goals_of, "plan_id"))
+plan_actions_loader = loader(_grouped(repository.actions_of, "plan_id"))
+plan_reviews_loader = loader(_grouped(repository.reviews_of, "plan_id"))
+assessment_answers_loader = loader(_grouped(repository.answers_of, "assessment_id"))
+assessment_axes_loader = loader(_grouped(repository.axes_of, "assessment_id"))

@@ -12,9 +12,11 @@ from network.metrics.scope import Period as Span
 from network.metrics.scope import Scope
 from network.metrics.settings import autonomy_rule
 from network.plans import metrics
+from schema.actors.loaders import actor_loader
 from schema.actors.types import Actor
 from schema.context import Info
 from schema.enums import ServiceAxis
+from schema.relay import from_row
 
 
 @strawberry.type(name="PlanShare")
@@ -25,7 +27,7 @@ class Share:
 
     @classmethod
     def of(cls, share: metrics.Share) -> Share:
-        return cls(whole=share.whole, part=share.part, rate=share.rate)
+        return from_row(cls, share)
 
 
 @strawberry.type
@@ -37,7 +39,7 @@ class InstitutionPlanShare:
 
     @strawberry.field
     async def institution(self, info: Info) -> Actor | None:
-        row = await info.context.loaders["actor"].load(self.institution_id)
+        row = await actor_loader(info.context).load(self.institution_id)
         return Actor.of(row) if row else None
 
 

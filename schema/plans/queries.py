@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+
 import strawberry
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import clock
 from network.ids import pk_of
 from network.plans import repository
+from network.viewer import Viewer
 from schema.audit_reads import record_identity_reads
 from schema.auth import require_user
 from schema.context import Info
@@ -14,17 +19,13 @@ from schema.relay import node_resolver
 
 @node_resolver("IntegrationPlan")
 async def plan_nodes(info: Info, pks: list[int]) -> dict[int, IntegrationPlan]:
-    async with info.context.sessions() as session:
-        rows = await repository.plans_by_ids(session, info.context.viewer, pks)
-    await record_identity_reads(info.context, (row.youth_id for row in rows))
+    rows = await _visible(info, repository.plans_by_ids, pks)
     return {row.id: IntegrationPlan.of(row, info.context.cipher) for row in rows}
 
 
 @node_resolver("Assessment")
 async def assessment_nodes(info: Info, pks: list[int]) -> dict[int, Assessment]:
-    async with info.context.sessions() as session:
-        rows = await repository.assessments_by_ids(session, info.context.viewer, pks)
-    await record_identity_reads(info.context, (row.youth_id for row in rows))
+    rows = await _visible(info, repository.assessments_by_ids, pks)
     return {row.id: Assessment.of(row, info.context.cipher) for row in rows}
 
 
@@ -36,6 +37,23 @@ async def action_nodes(info: Info, pks: list[int]) -> dict[int, PlanAction]:
         )
     await record_identity_reads(info.context, (youth.id for _, youth in found))
     return {action.id: PlanAction.of(action, info.context.cipher) for action, _ in found}
+
+
+Fetch = Callable[[AsyncSession, Viewer, list[int]], Awaitable[Sequence[Any]]]
+
+
+async def _visible(info: Info, fetch: Fetch, pks: list[int]) -> Sequence[Any]:
+    """Records of young people (``fetch`` by ids) the caller may see; the young people
+    they name are read, which is audited."""
+    async with info.context.sessions() as session:
+        rows = await fetch(session, info.context.viewer, pks)
+    await record_identity_reads(info.context, (row.youth_id for row in rows))
+    return rows
+
+
+async def _of_youth(info: Info, youth_id: strawberry.ID, fetch: Fetch) -> Sequence[Any]:
+    require_user(info.context.viewer)
+    return await _visible(info, fetch, [pk_of(youth_id, "Youth", field="youthId")])
 
 
 @strawberry.type
@@ -51,11 +69,7 @@ class PlanQuery:
         "institution, their mediator, ADMIN; empty for everyone else."
     )
     async def assessments(self, info: Info, youth_id: strawberry.ID) -> list[Assessment]:
-        viewer = require_user(info.context.viewer)
-        pk = pk_of(youth_id, "Youth", field="youthId")
-        async with info.context.sessions() as session:
-            rows = await repository.assessments_of(session, viewer, [pk])
-        await record_identity_reads(info.context, (row.youth_id for row in rows))
+        rows = await _of_youth(info, youth_id, repository.assessments_of)
         return [Assessment.of(row, info.context.cipher) for row in rows]
 
     @strawberry.field(
@@ -63,11 +77,7 @@ class PlanQuery:
         "ones: for staff of their institution, their mediator, ADMIN; empty for everyone else."
     )
     async def integration_plans(self, info: Info, youth_id: strawberry.ID) -> list[IntegrationPlan]:
-        viewer = require_user(info.context.viewer)
-        pk = pk_of(youth_id, "Youth", field="youthId")
-        async with info.context.sessions() as session:
-            rows = await repository.plans_of(session, viewer, [pk])
-        await record_identity_reads(info.context, (row.youth_id for row in rows))
+        rows = await _of_youth(info, youth_id, repository.plans_of)
         return [IntegrationPlan.of(row, info.context.cipher) for row in rows]
 
     @strawberry.field(

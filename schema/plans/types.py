@@ -11,7 +11,6 @@ import strawberry
 
 from network.crypto import DataCipher
 from network.enums import Language
-from network.ids import to_global_id
 from network.localized import pick
 from network.plans.models import Action as ActionRow
 from network.plans.models import Assessment as AssessmentRow
@@ -21,6 +20,7 @@ from network.plans.models import Goal as GoalRow
 from network.plans.models import Indicator as IndicatorRow
 from network.plans.models import Plan as PlanRow
 from network.plans.models import Review as ReviewRow
+from schema.actors.loaders import actor_loader
 from schema.actors.types import Actor
 from schema.context import Info
 from schema.enums import ServiceAxis
@@ -32,7 +32,16 @@ from schema.plans.enums import (
     IndicatorAnswer,
     PlanStatus,
 )
-from schema.relay import Node
+from schema.plans.loaders import (
+    assessment_answers_loader,
+    assessment_axes_loader,
+    plan_actions_loader,
+    plan_goals_loader,
+    plan_reviews_loader,
+)
+from schema.referrals.types import referral_by_id
+from schema.relay import Node, from_row
+from schema.users.loaders import user_loader
 from schema.users.types import User
 from schema.youths.enums import ConsentGiver, NeedLevel
 from schema.youths.types import Youth, youth_by_id
@@ -50,7 +59,7 @@ class Indicator:
 
     @classmethod
     def of(cls, row: IndicatorRow) -> Indicator:
-        return cls(row=row, code=row.code, axis=row.axis, position=row.position)
+        return from_row(cls, row, row=row)
 
     @strawberry.field
     def name(self, info: Info, lang: Language | None = None) -> str:
@@ -82,18 +91,13 @@ class AssessedAxis:
 
     @classmethod
     def of(cls, row: AxisRow, cipher: DataCipher) -> AssessedAxis:
-        return cls(
-            axis=row.axis,
-            derived_level=row.derived_level,
-            level=row.level,
-            override_reason=cipher.decrypt(row.override_reason_enc),
-        )
+        return from_row(cls, row, override_reason=cipher.decrypt(row.override_reason_enc))
 
 
 async def _user(info: Info, user_id: int | None) -> User | None:
     if user_id is None:
         return None
-    row: Any = await info.context.loaders["user"].load(user_id)
+    row: Any = await user_loader(info.context).load(user_id)
     return User.of(row) if row else None
 
 
@@ -106,13 +110,7 @@ class Assessment(Node):
 
     @classmethod
     def of(cls, row: AssessmentRow, cipher: DataCipher) -> Assessment:
-        return cls(
-            id=strawberry.ID(to_global_id("Assessment", row.id)),
-            row=row,
-            number=row.number,
-            assessed_at=row.assessed_at,
-            note=cipher.decrypt(row.note_enc),
-        )
+        return from_row(cls, row, row=row, note=cipher.decrypt(row.note_enc))
 
     @strawberry.field
     async def youth(self, info: Info) -> Youth | None:
@@ -124,12 +122,12 @@ class Assessment(Node):
 
     @strawberry.field
     async def answers(self, info: Info) -> list[AssessmentAnswer]:
-        rows = await info.context.loaders["assessment_answers"].load(self.row.id)
+        rows = await assessment_answers_loader(info.context).load(self.row.id)
         return [AssessmentAnswer.of(r, info.context.cipher) for r in rows]
 
     @strawberry.field
     async def axes(self, info: Info) -> list[AssessedAxis]:
-        rows = await info.context.loaders["assessment_axes"].load(self.row.id)
+        rows = await assessment_axes_loader(info.context).load(self.row.id)
         return [AssessedAxis.of(r, info.context.cipher) for r in rows]
 
 
@@ -145,16 +143,7 @@ class PlanAction(Node):
 
     @classmethod
     def of(cls, row: ActionRow, cipher: DataCipher) -> PlanAction:
-        return cls(
-            id=strawberry.ID(to_global_id("PlanAction", row.id)),
-            row=row,
-            kind=row.kind,
-            owner=row.owner,
-            due_date=row.due_on,
-            status=row.status,
-            done_on=row.done_on,
-            note=cipher.decrypt(row.note_enc),
-        )
+        return from_row(cls, row, row=row, due_date=row.due_on, note=cipher.decrypt(row.note_enc))
 
     @strawberry.field(
         description="The user answering for it (the mediator, or a user of an actor)."
@@ -168,14 +157,12 @@ class PlanAction(Node):
     async def actor(self, info: Info) -> Actor | None:
         if self.row.actor_id is None:
             return None
-        return Actor.of(await info.context.loaders["actor"].load(self.row.actor_id))
+        return Actor.of(await actor_loader(info.context).load(self.row.actor_id))
 
     @strawberry.field(description="The referral it created, if the caller may see it.")
     async def referral(
         self, info: Info
     ) -> Annotated[Referral, strawberry.lazy("schema.referrals.types")] | None:
-        from schema.referrals.types import referral_by_id
-
         return await referral_by_id(info, self.row.referral_id)
 
 
@@ -191,20 +178,18 @@ class PlanGoal(Node):
 
     @classmethod
     def of(cls, row: GoalRow, cipher: DataCipher) -> PlanGoal:
-        return cls(
-            id=strawberry.ID(to_global_id("PlanGoal", row.id)),
+        return from_row(
+            cls,
+            row,
             row=row,
-            axis=row.axis,
             text=cipher.decrypt(row.text_enc),
             target_date=row.target_on,
-            status=row.status,
             status_reason=cipher.decrypt(row.status_reason_enc),
-            closed_on=row.closed_on,
         )
 
     @strawberry.field
     async def actions(self, info: Info) -> list[PlanAction]:
-        rows = await info.context.loaders["plan_actions"].load(self.row.plan_id)
+        rows = await plan_actions_loader(info.context).load(self.row.plan_id)
         cipher = info.context.cipher
         return [PlanAction.of(r, cipher) for r in rows if r.goal_id == self.row.id]
 
@@ -218,12 +203,7 @@ class PlanReview:
 
     @classmethod
     def of(cls, row: ReviewRow, cipher: DataCipher) -> PlanReview:
-        return cls(
-            reviewed_on=row.reviewed_on,
-            changes=cipher.decrypt(row.changes_enc),
-            next_review_on=row.next_review_on,
-            reviewed_by_id=row.reviewed_by_id,
-        )
+        return from_row(cls, row, changes=cipher.decrypt(row.changes_enc))
 
     @strawberry.field
     async def reviewed_by(self, info: Info) -> User | None:
@@ -258,15 +238,7 @@ class IntegrationPlan(Node):
                 agreed_on=row.agreed_on,
                 evidence=cipher.decrypt(row.agreement_evidence_enc),
             )
-        return cls(
-            id=strawberry.ID(to_global_id("IntegrationPlan", row.id)),
-            row=row,
-            status=row.status,
-            version=row.version,
-            agreement=agreement,
-            next_review_on=row.next_review_on,
-            created_at=row.created_at,
-        )
+        return from_row(cls, row, row=row, agreement=agreement)
 
     @strawberry.field
     async def youth(self, info: Info) -> Youth | None:
@@ -274,15 +246,15 @@ class IntegrationPlan(Node):
 
     @strawberry.field
     async def goals(self, info: Info) -> list[PlanGoal]:
-        rows = await info.context.loaders["plan_goals"].load(self.row.id)
+        rows = await plan_goals_loader(info.context).load(self.row.id)
         return [PlanGoal.of(r, info.context.cipher) for r in rows]
 
     @strawberry.field
     async def actions(self, info: Info) -> list[PlanAction]:
-        rows = await info.context.loaders["plan_actions"].load(self.row.id)
+        rows = await plan_actions_loader(info.context).load(self.row.id)
         return [PlanAction.of(r, info.context.cipher) for r in rows]
 
     @strawberry.field
     async def reviews(self, info: Info) -> list[PlanReview]:
-        rows = await info.context.loaders["plan_reviews"].load(self.row.id)
+        rows = await plan_reviews_loader(info.context).load(self.row.id)
         return [PlanReview.of(r, info.context.cipher) for r in rows]

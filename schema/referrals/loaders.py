@@ -17,16 +17,16 @@ from schema.loaders import loader
 IDENTITY_READ = "read:Referral.identity"
 
 
-@loader("referral")
-async def load_referrals(context: Context, ids: list[int]) -> list[Any]:
+@loader
+async def referral_loader(context: Context, ids: list[int]) -> list[Any]:
     """Referrals the caller may see (with what they see of the young person), else None."""
     async with context.sessions() as session:
         found = await repository.get_visible(session, ids, viewer=context.viewer, now=clock.now())
     return [found.get(i) for i in ids]
 
 
-@loader("referral_service")
-async def load_services(context: Context, ids: list[int]) -> list[Any]:
+@loader
+async def referral_service_loader(context: Context, ids: list[int]) -> list[Any]:
     """Services by id, whatever their state: a visible referral's own link always resolves."""
     async with context.sessions() as session:
         found = await repository.services_by_id(session, ids)
@@ -50,8 +50,8 @@ async def _pages(context: Context, keys: list[tuple[Any, ...]], fetch: Fetch) ->
     return [found[key] for key in keys]
 
 
-@loader("youth_referrals")
-async def load_youth_referrals(context: Context, keys: list[tuple[Any, ...]]) -> list[Any]:
+@loader
+async def youth_referrals_loader(context: Context, keys: list[tuple[Any, ...]]) -> list[Any]:
     now = clock.now()
 
     async def fetch(
@@ -64,15 +64,15 @@ async def load_youth_referrals(context: Context, keys: list[tuple[Any, ...]]) ->
     return await _pages(context, keys, fetch)
 
 
-@loader("youth_referral_count")
-async def load_youth_referral_count(context: Context, youth_ids: list[int]) -> list[int]:
+@loader
+async def youth_referral_count_loader(context: Context, youth_ids: list[int]) -> list[int]:
     async with context.sessions() as session:
         counts = await repository.count_per_youth(session, youth_ids, viewer=context.viewer)
     return [counts.get(i, 0) for i in youth_ids]
 
 
-@loader("referral_events")
-async def load_events(context: Context, keys: list[tuple[Any, ...]]) -> list[Any]:
+@loader
+async def referral_events_loader(context: Context, keys: list[tuple[Any, ...]]) -> list[Any]:
     """Events of referrals already shown to the caller: their visibility is the referral's."""
 
     async def fetch(
@@ -85,15 +85,15 @@ async def load_events(context: Context, keys: list[tuple[Any, ...]]) -> list[Any
     return await _pages(context, keys, fetch)
 
 
-@loader("referral_event_count")
-async def load_event_count(context: Context, referral_ids: list[int]) -> list[int]:
+@loader
+async def referral_event_count_loader(context: Context, referral_ids: list[int]) -> list[int]:
     async with context.sessions() as session:
         counts = await repository.event_counts(session, referral_ids)
     return [counts.get(i, 0) for i in referral_ids]
 
 
-@loader("referral_identity_read")
-async def record_identity_reads(context: Context, referral_ids: list[int]) -> list[None]:
+@loader
+async def referral_identity_read_loader(context: Context, referral_ids: list[int]) -> list[None]:
     """Reads of reasons and notes go to the audit log: one entry per batch, naming the
     referrals, never the values."""
     async with unit_of_work(context.sessions) as uow:

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 import strawberry
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import clock
 from network.database import UnitOfWork
@@ -23,7 +23,6 @@ from schema.referrals.inputs import (
     RedirectReferralInput,
     ScheduleFollowUpInput,
     TransitionInput,
-    VersionedReferral,
 )
 from schema.referrals.types import Referral
 
@@ -35,16 +34,6 @@ class ReferralPayload:
 
 
 Step = Callable[[UnitOfWork], Awaitable[ReferralRow]]
-
-
-def _at_version(info: Info, input: VersionedReferral) -> dict[str, Any]:
-    """What every transition passes: who, the cipher, the referral and the version seen."""
-    return {
-        "viewer": info.context.viewer,
-        "cipher": info.context.cipher,
-        "referral_id": input.pk(),
-        "version": input.version,
-    }
 
 
 async def _run(info: Info, operation: str, step: Step, *, given_id: str | None) -> ReferralPayload:
@@ -68,6 +57,30 @@ async def _run(info: Info, operation: str, step: Step, *, given_id: str | None) 
     return ReferralPayload(referral=referral, user_errors=errors)
 
 
+Transition = Callable[[AsyncSession, service.Answer], Awaitable[ReferralRow]]
+
+
+async def _answered(
+    info: Info,
+    operation: str,
+    input: TransitionInput | CancelReferralInput,
+    transition: Transition,
+) -> ReferralPayload:
+    """One status change of the referral ``input`` names, at the version it was seen."""
+
+    async def step(uow: UnitOfWork) -> ReferralRow:
+        answer = service.Answer(
+            viewer=info.context.viewer,
+            cipher=info.context.cipher,
+            referral_id=input.pk(),
+            version=input.version,
+            note=input.note,
+        )
+        return await transition(uow.session, answer)
+
+    return await _run(info, operation, step, given_id=input.id)
+
+
 @strawberry.type
 class ReferralMutation:
     @strawberry.mutation(
@@ -89,101 +102,66 @@ class ReferralMutation:
 
     @strawberry.mutation(description="DRAFT → SENT, by the sending side; checks consent.")
     async def send_referral(self, info: Info, input: TransitionInput) -> ReferralPayload:
-        context = info.context
-
-        async def step(uow: UnitOfWork) -> ReferralRow:
-            return await service.send_referral(
-                uow.session,
-                viewer=context.viewer,
-                cipher=info.context.cipher,
-                referral_id=input.pk(),
-                version=input.version,
-                note=input.note,
-                default_response_days=context.settings.default_response_days,
-            )
-
-        return await _run(info, "sendReferral", step, given_id=input.id)
+        days = info.context.settings.default_response_days
+        return await _answered(
+            info,
+            "sendReferral",
+            input,
+            lambda session, answer: service.send_referral(
+                session, answer, default_response_days=days
+            ),
+        )
 
     @strawberry.mutation(description="SENT → ACCEPTED, by the receiving side.")
     async def accept_referral(self, info: Info, input: TransitionInput) -> ReferralPayload:
-        async def step(uow: UnitOfWork) -> ReferralRow:
-            return await service.accept_referral(
-                uow.session,
-                **_at_version(info, input),
-                note=input.note,
-            )
-
-        return await _run(info, "acceptReferral", step, given_id=input.id)
+        return await _answered(info, "acceptReferral", input, service.accept_referral)
 
     @strawberry.mutation(description="SENT or ACCEPTED → DECLINED, by the receiving side.")
     async def decline_referral(self, info: Info, input: DeclineReferralInput) -> ReferralPayload:
-        async def step(uow: UnitOfWork) -> ReferralRow:
-            return await service.decline_referral(
-                uow.session,
-                **_at_version(info, input),
-                reason=input.reason,
-                note=input.note,
-            )
-
-        return await _run(info, "declineReferral", step, given_id=input.id)
+        return await _answered(
+            info,
+            "declineReferral",
+            input,
+            lambda session, answer: service.decline_referral(session, answer, input.reason),
+        )
 
     @strawberry.mutation(
         description="SENT or ACCEPTED → REDIRECTED, by the receiving side; a new SENT"
         " referral goes to the new receiver."
     )
     async def redirect_referral(self, info: Info, input: RedirectReferralInput) -> ReferralPayload:
-        context = info.context
-
-        async def step(uow: UnitOfWork) -> ReferralRow:
-            return await service.redirect_referral(
-                uow.session,
-                viewer=context.viewer,
-                cipher=info.context.cipher,
-                referral_id=input.pk(),
-                version=input.version,
+        days = info.context.settings.default_response_days
+        return await _answered(
+            info,
+            "redirectReferral",
+            input,
+            lambda session, answer: service.redirect_referral(
+                session,
+                answer,
                 to_actor_id=input.to_actor_pk(),
                 service_id=input.service_pk(),
-                note=input.note,
-                default_response_days=context.settings.default_response_days,
-            )
-
-        return await _run(info, "redirectReferral", step, given_id=input.id)
+                default_response_days=days,
+            ),
+        )
 
     @strawberry.mutation(description="ACCEPTED → IN_PROGRESS, by the receiving side.")
     async def start_referral(self, info: Info, input: TransitionInput) -> ReferralPayload:
-        async def step(uow: UnitOfWork) -> ReferralRow:
-            return await service.start_referral(
-                uow.session,
-                **_at_version(info, input),
-                note=input.note,
-            )
-
-        return await _run(info, "startReferral", step, given_id=input.id)
+        return await _answered(info, "startReferral", input, service.start_referral)
 
     @strawberry.mutation(
         description="IN_PROGRESS → COMPLETED with an outcome, by the receiving side."
     )
     async def complete_referral(self, info: Info, input: CompleteReferralInput) -> ReferralPayload:
-        async def step(uow: UnitOfWork) -> ReferralRow:
-            return await service.complete_referral(
-                uow.session,
-                **_at_version(info, input),
-                outcome=input.outcome,
-                note=input.note,
-            )
-
-        return await _run(info, "completeReferral", step, given_id=input.id)
+        return await _answered(
+            info,
+            "completeReferral",
+            input,
+            lambda session, answer: service.complete_referral(session, answer, input.outcome),
+        )
 
     @strawberry.mutation(description="Any open state → CANCELLED, by the sending side.")
     async def cancel_referral(self, info: Info, input: CancelReferralInput) -> ReferralPayload:
-        async def step(uow: UnitOfWork) -> ReferralRow:
-            return await service.cancel_referral(
-                uow.session,
-                **_at_version(info, input),
-                note=input.note,
-            )
-
-        return await _run(info, "cancelReferral", step, given_id=input.id)
+        return await _answered(info, "cancelReferral", input, service.cancel_referral)
 
     @strawberry.mutation(description="Anyone who may see the referral's identity fields.")
     async def add_referral_note(self, info: Info, input: AddReferralNoteInput) -> ReferralPayload:

@@ -7,7 +7,12 @@ from network.referrals import filters, repository
 from schema.auth import require_user
 from schema.context import Info
 from schema.referrals.filters import ReferralFilter
-from schema.referrals.types import Referral, ReferralConnection, ReferralEvent
+from schema.referrals.pages import referral_connection
+from schema.referrals.types import (
+    Referral,
+    ReferralConnection,
+    ReferralEvent,
+)
 from schema.relay import decode_id_cursor, node_resolver, page_size
 
 
@@ -54,4 +59,4 @@ class ReferralQuery:
             async with context.sessions() as session:
                 return await repository.count(session, where=where, viewer=viewer, now=now)
 
-        return ReferralConnection.of(page, after_id=after_id, count=count)
+        return referral_connection(page, after_id=after_id, count=count)

@@ -11,8 +11,8 @@ from schema.loaders import loader
 # (axis, first, after_id), which is one per query level in practice.
 
 
-@loader("actor_services")
-async def load_actor_services(context: Context, keys: list[tuple[Any, ...]]) -> list[Any]:
+@loader
+async def actor_services_loader(context: Context, keys: list[tuple[Any, ...]]) -> list[Any]:
     groups: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for actor_id, *arguments in keys:
         groups[tuple(arguments)].append(actor_id)
@@ -32,8 +32,8 @@ async def load_actor_services(context: Context, keys: list[tuple[Any, ...]]) -> 
     return [found[key] for key in keys]
 
 
-@loader("actor_service_count")
-async def load_actor_service_count(context: Context, keys: list[tuple[Any, ...]]) -> list[int]:
+@loader
+async def actor_service_count_loader(context: Context, keys: list[tuple[Any, ...]]) -> list[int]:
     groups: dict[Any, list[int]] = defaultdict(list)
     for actor_id, axis in keys:
         groups[axis].append(actor_id)
@@ -48,8 +48,8 @@ async def load_actor_service_count(context: Context, keys: list[tuple[Any, ...]]
     return [found[key] for key in keys]
 
 
-@loader("service_areas")
-async def load_service_areas(context: Context, service_ids: list[int]) -> list[Any]:
+@loader
+async def service_areas_loader(context: Context, service_ids: list[int]) -> list[Any]:
     async with context.sessions() as session:
         found = await repository.area_territory_ids(session, service_ids)
     return [found.get(i, []) for i in service_ids]

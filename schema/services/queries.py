@@ -3,11 +3,11 @@ from __future__ import annotations
 import strawberry
 
 from network.services import filters, repository
-from schema.connections import cursors_of, page_info
+from schema.connections import page_connection
 from schema.context import Info
 from schema.relay import decode_id_cursor, node_resolver, page_size
 from schema.services.filters import ServiceFilter
-from schema.services.types import Service, ServiceConnection, ServiceEdge
+from schema.services.types import Service, ServiceConnection
 
 
 @node_resolver("Service")
@@ -42,12 +42,4 @@ class ServiceQuery:
             async with context.sessions() as session:
                 return await repository.count(session, where=where, viewer=viewer)
 
-        cursors = cursors_of(page.rows, lambda row: [row.id])
-        return ServiceConnection(
-            edges=[
-                ServiceEdge(cursor=cursor, node=Service.of(row))
-                for cursor, row in zip(cursors, page.rows, strict=True)
-            ],
-            page_info=page_info(cursors, has_next=page.has_next, has_previous=after_id is not None),
-            count=count,
-        )
+        return page_connection(page, Service.of, after_id=after_id, count=count)

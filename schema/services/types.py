@@ -1,19 +1,20 @@
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from network.enums import Language
-from network.ids import to_global_id
 from network.localized import pick
 from network.services.models import Service as ServiceRow
-from schema.common import LocalizedText, PageInfo
+from schema.actors.loaders import actor_loader
+from schema.common import LocalizedText
+from schema.connections import Connection
 from schema.context import Info
 from schema.enums import Gender, ServiceAxis
-from schema.relay import Node
+from schema.relay import NODE_TYPES, Node, from_row
+from schema.services.loaders import service_areas_loader
 from schema.taxonomy.types import TaxonomyTerm
 from schema.territories.types import Territory
 
@@ -50,20 +51,12 @@ class Service(Node):
 
     @classmethod
     def of(cls, row: ServiceRow) -> Service:
-        return cls(
-            id=strawberry.ID(to_global_id("Service", row.id)),
-            row=row,
-            axis=row.axis,
-            response_days=row.response_days,
-            accepts_referrals=row.accepts_referrals,
-            active=row.active,
-        )
+        return from_row(cls, row, row=row)
 
     @strawberry.field
     async def actor(self, info: Info) -> Annotated[Actor, strawberry.lazy("schema.actors.types")]:
-        from schema.actors.types import Actor
-
-        return Actor.of(await info.context.loaders["actor"].load(self.row.actor_id))
+        actor = NODE_TYPES["Actor"]
+        return actor.of(await actor_loader(info.context).load(self.row.actor_id))  # type: ignore[no-any-return]
 
     @strawberry.field
     def name(self, info: Info, lang: Language | None = None) -> str:
@@ -103,27 +96,9 @@ class Service(Node):
 
     @strawberry.field
     async def service_area(self, info: Info) -> list[Territory]:
-        ids = await info.context.loaders["service_areas"].load(self.row.id)
+        ids = await service_areas_loader(info.context).load(self.row.id)
         territories = info.context.reference.territories
         return [Territory.of(territories[i]) for i in ids]
 
 
-@strawberry.type
-class ServiceEdge:
-    cursor: str
-    node: Service
-
-
-@strawberry.type
-class ServiceConnection:
-    edges: list[ServiceEdge]
-    page_info: PageInfo
-    count: strawberry.Private[Callable[[], Awaitable[int]]]
-
-    @strawberry.field
-    def nodes(self) -> list[Service]:
-        return [edge.node for edge in self.edges]
-
-    @strawberry.field
-    async def total_count(self) -> int:
-        return await self.count()
+ServiceConnection = Connection[Service]

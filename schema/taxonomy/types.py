@@ -3,12 +3,11 @@ from __future__ import annotations
 import strawberry
 
 from network.enums import Language
-from network.ids import to_global_id
 from network.localized import pick
 from network.taxonomy.models import TaxonomyTerm as TermRow
 from schema.context import Info
 from schema.enums import ServiceAxis
-from schema.relay import Node
+from schema.relay import Node, from_row
 
 
 @strawberry.type(name="TaxonomyTerm")
@@ -19,12 +18,7 @@ class TaxonomyTerm(Node):
 
     @classmethod
     def of(cls, row: TermRow) -> TaxonomyTerm:
-        return cls(
-            id=strawberry.ID(to_global_id("TaxonomyTerm", row.id)),
-            row=row,
-            code=row.code,
-            axis=row.axis,
-        )
+        return from_row(cls, row, row=row)
 
     @strawberry.field
     def name(self, info: Info, lang: Language | None = None) -> str:

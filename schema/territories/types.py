@@ -4,14 +4,13 @@ import strawberry
 from strawberry.scalars import JSON
 
 from network.enums import Language
-from network.ids import to_global_id
 from network.localized import pick
 from network.territories import geometry
 from network.territories.models import Territory as TerritoryRow
 from schema.common import GeoPoint, LocalizedText
 from schema.context import Info
 from schema.enums import TerritoryLevel
-from schema.relay import Node
+from schema.relay import Node, from_row
 
 BoundaryDetail = strawberry.enum(
     geometry.Detail,
@@ -28,12 +27,7 @@ class Territory(Node):
 
     @classmethod
     def of(cls, row: TerritoryRow) -> Territory:
-        return cls(
-            id=strawberry.ID(to_global_id("Territory", row.id)),
-            row=row,
-            code=row.code,
-            level=row.level,
-        )
+        return from_row(cls, row, row=row)
 
     @strawberry.field
     def name(self, info: Info, lang: Language | None = None) -> str:

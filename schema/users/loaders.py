@@ -8,8 +8,8 @@ from schema.context import Context
 from schema.loaders import loader
 
 
-@loader("user_preferences")
-async def load_preferences(context: Context, user_ids: list[int]) -> list[Any]:
+@loader
+async def user_preferences_loader(context: Context, user_ids: list[int]) -> list[Any]:
     async with context.sessions() as session:
         rows = await repository.preferences(session, user_ids)
     grouped: dict[int, list[Any]] = defaultdict(list)
@@ -18,8 +18,8 @@ async def load_preferences(context: Context, user_ids: list[int]) -> list[Any]:
     return [grouped.get(i, []) for i in user_ids]
 
 
-@loader("user")
-async def load_users(context: Context, ids: list[int]) -> list[Any]:
+@loader
+async def user_loader(context: Context, ids: list[int]) -> list[Any]:
     async with context.sessions() as session:
         found = await repository.get_many(session, ids)
     return [found.get(i) for i in ids]

@@ -6,12 +6,12 @@ from network.database import UnitOfWork
 from network.errors import AccountLocked, RateLimited
 from network.ids import pk_of, to_global_id
 from network.users import repository, service, tokens
-from schema.auth import require_admin, require_user
+from schema.auth import require_user
 from schema.common import UserError
 from schema.context import Context, Info
 from schema.limits.address import client_address
 from schema.limits.signin import SignInThrottle, account_key, address_key, retry_seconds
-from schema.mutations import attempted_ids, run_mutation
+from schema.mutations import mutate, run_mutation
 from schema.users.inputs import ChangePasswordInput, CreateApiTokenInput, UpdateMyProfileInput
 from schema.users.types import ApiToken, User
 
@@ -159,32 +159,33 @@ class UserMutation:
 
     @strawberry.mutation(description="Its owner or ADMIN ends an integration token.")
     async def revoke_api_token(self, info: Info, id: strawberry.ID) -> ApiTokenPayload:
-        viewer = info.context.viewer
-
-        async def change(uow: UnitOfWork) -> tuple[ApiToken, list[str]]:
-            require_user(viewer)
-            pk = pk_of(id, "ApiToken", field="id")
-            row = await tokens.revoke_integration(uow.session, viewer=viewer, token_id=pk)
-            return ApiToken.of(row), [to_global_id("ApiToken", row.id)]
-
-        audit_ids = attempted_ids("ApiToken", id)
-        token, errors = await run_mutation(info, "revokeApiToken", change, audit_ids=audit_ids)
+        token, errors = await mutate(
+            info,
+            "revokeApiToken",
+            lambda uow, viewer: tokens.revoke_integration(
+                uow.session, viewer=viewer, token_id=pk_of(id, "ApiToken", field="id")
+            ),
+            lambda row: (ApiToken.of(row), [to_global_id("ApiToken", row.id)]),
+            given=("ApiToken", id),
+            input_field=None,
+        )
         return ApiTokenPayload(api_token=token, user_errors=errors)
 
     @strawberry.mutation(
         description="ADMIN: the user can no longer sign in, and all their tokens end."
     )
     async def deactivate_user(self, info: Info, id: strawberry.ID) -> UserPayload:
-        viewer = info.context.viewer
-
-        async def change(uow: UnitOfWork) -> tuple[User, list[str]]:
-            require_admin(viewer)
-            pk = pk_of(id, "User", field="id")
-            row = await service.deactivate_user(uow.session, viewer=viewer, user_id=pk)
-            return User.of(row), [to_global_id("User", row.id)]
-
-        audit_ids = attempted_ids("User", id)
-        user, errors = await run_mutation(info, "deactivateUser", change, audit_ids=audit_ids)
+        user, errors = await mutate(
+            info,
+            "deactivateUser",
+            lambda uow, viewer: service.deactivate_user(
+                uow.session, viewer=viewer, user_id=pk_of(id, "User", field="id")
+            ),
+            lambda row: (User.of(row), [to_global_id("User", row.id)]),
+            given=("User", id),
+            input_field=None,
+            admin=True,
+        )
         return UserPayload(user=user, user_errors=errors)
 
     @strawberry.mutation(description="Every signed-in user, on their own profile.")

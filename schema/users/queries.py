@@ -7,6 +7,7 @@ from network.users import tokens
 from schema.auth import require_user
 from schema.context import Info
 from schema.relay import node_resolver
+from schema.users.loaders import user_loader
 from schema.users.types import ApiToken, User
 
 
@@ -15,7 +16,7 @@ async def user_nodes(info: Info, pks: list[int]) -> dict[int, User]:
     """Users are seen by signed-in callers (names and roles); contacts stay guarded."""
     if info.context.viewer.is_anonymous:
         return {}
-    rows = await info.context.loaders["user"].load_many(pks)
+    rows = await user_loader(info.context).load_many(pks)
     return {row.id: User.of(row) for row in rows if row is not None}
 
 
@@ -26,7 +27,7 @@ class UserQuery:
         viewer = info.context.viewer
         if viewer.user_id is None:
             return None
-        row = await info.context.loaders["user"].load(viewer.user_id)
+        row = await user_loader(info.context).load(viewer.user_id)
         return User.of(row) if row is not None else None
 
     @strawberry.field(

@@ -5,14 +5,15 @@ from datetime import datetime
 import strawberry
 
 from network.enums import Role as RoleValue
-from network.ids import to_global_id
 from network.users.models import ApiToken as ApiTokenRow
 from network.users.models import User as UserRow
+from schema.actors.loaders import actor_loader
 from schema.actors.types import Actor
 from schema.context import Info
 from schema.enums import Channel, Language, NotificationKind, Role
-from schema.relay import Node
+from schema.relay import Node, from_row
 from schema.territories.types import Territory
+from schema.users.loaders import user_loader, user_preferences_loader
 
 
 @strawberry.type
@@ -40,13 +41,7 @@ class User(Node):
 
     @classmethod
     def of(cls, row: UserRow) -> User:
-        return cls(
-            id=strawberry.ID(to_global_id("User", row.id)),
-            row=row,
-            display_name=row.display_name,
-            roles=[RoleValue(r) for r in row.roles],
-            language=row.language,
-        )
+        return from_row(cls, row, row=row, roles=[RoleValue(r) for r in row.roles])
 
     @strawberry.field
     def email(self, info: Info) -> str | None:
@@ -60,7 +55,7 @@ class User(Node):
     async def actor(self, info: Info) -> Actor | None:
         if self.row.actor_id is None:
             return None
-        return Actor.of(await info.context.loaders["actor"].load(self.row.actor_id))
+        return Actor.of(await actor_loader(info.context).load(self.row.actor_id))
 
     @strawberry.field
     def territory(self, info: Info) -> Territory | None:
@@ -74,7 +69,7 @@ class User(Node):
         viewer = info.context.viewer
         if viewer.user_id != self.row.id and not viewer.is_admin:
             return []
-        rows = await info.context.loaders["user_preferences"].load(self.row.id)
+        rows = await user_preferences_loader(info.context).load(self.row.id)
         return [NotificationPreference(kind=r.kind, channels=list(r.channels)) for r in rows]
 
 
@@ -90,17 +85,9 @@ class ApiToken:
 
     @classmethod
     def of(cls, row: ApiTokenRow) -> ApiToken:
-        return cls(
-            row=row,
-            id=strawberry.ID(to_global_id("ApiToken", row.id)),
-            name=row.name or "",
-            created_at=row.created_at,
-            expires_at=row.expires_at,
-            last_used_at=row.last_used_at,
-            revoked_at=row.revoked_at,
-        )
+        return from_row(cls, row, row=row, name=row.name or "")
 
     @strawberry.field(description="Whose token it is.")
     async def user(self, info: Info) -> User | None:
-        row = await info.context.loaders["user"].load(self.row.user_id)
+        row = await user_loader(info.context).load(self.row.user_id)
         return User.of(row) if row is not None else None

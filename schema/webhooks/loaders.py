@@ -8,8 +8,8 @@ from schema.context import Context
 from schema.loaders import loader
 
 
-@loader("actor_webhooks")
-async def load_actor_webhooks(context: Context, actor_ids: list[int]) -> list[Any]:
+@loader
+async def actor_webhooks_loader(context: Context, actor_ids: list[int]) -> list[Any]:
     """An actor's webhooks for its staff and ADMIN; none for anybody else."""
     allowed = [i for i in actor_ids if may_manage(context.viewer, i)]
     if not allowed:

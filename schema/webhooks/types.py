@@ -5,11 +5,10 @@ from datetime import datetime
 import strawberry
 
 from network.enums import ReferralEventKind as EventKind
-from network.ids import to_global_id
 from network.notifications.models import Webhook as WebhookRow
 from schema.common import UserError
 from schema.referrals.enums import ReferralEventKind
-from schema.relay import Node
+from schema.relay import Node, from_row
 
 
 @strawberry.type(
@@ -23,13 +22,7 @@ class Webhook(Node):
 
     @classmethod
     def of(cls, row: WebhookRow) -> Webhook:
-        return cls(
-            id=strawberry.ID(to_global_id("Webhook", row.id)),
-            url=row.url,
-            events=[EventKind(name) for name in row.events],
-            active=row.active,
-            created_at=row.created_at,
-        )
+        return from_row(cls, row, events=[EventKind(name) for name in row.events])
 
 
 @strawberry.type

@@ -4,7 +4,6 @@ their field; an omitted field of an update is left as it is."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import strawberry
 
@@ -74,26 +73,29 @@ class UpdateYouthInput:
         return pk_of(self.id, "Youth")
 
     def changes(self) -> YouthChanges:
-        given: dict[str, Any] = {}
-        for name in (
-            "first_name",
-            "last_name",
-            "status",
-            "expected_leaving_date",
-            "left_care_on",
-            "education_level",
-            "vocational_level",
-        ):
-            value = getattr(self, name)
-            if value is not strawberry.UNSET:
-                given[name] = value
+        """The fields given (an omitted field is UNSET and left out)."""
+        given = YouthChanges()
+        if self.first_name is not strawberry.UNSET:
+            given["first_name"] = self.first_name
+        if self.last_name is not strawberry.UNSET:
+            given["last_name"] = self.last_name
+        if self.status is not strawberry.UNSET:
+            given["status"] = self.status
+        if self.expected_leaving_date is not strawberry.UNSET:
+            given["expected_leaving_date"] = self.expected_leaving_date
+        if self.left_care_on is not strawberry.UNSET:
+            given["left_care_on"] = self.left_care_on
+        if self.education_level is not strawberry.UNSET:
+            given["education_level"] = self.education_level
+        if self.vocational_level is not strawberry.UNSET:
+            given["vocational_level"] = self.vocational_level
         if self.mediator_id is not strawberry.UNSET:
             given["mediator_id"] = _pk(self.mediator_id, "User", "mediatorId")
         if self.residence_territory_id is not strawberry.UNSET:
             given["residence_territory_id"] = _pk(
                 self.residence_territory_id, "Territory", "residenceTerritoryId"
             )
-        return YouthChanges(**given)  # type: ignore[typeddict-item]
+        return given
 
 
 @strawberry.input

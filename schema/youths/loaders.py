@@ -19,8 +19,8 @@ def _grouped(rows: Sequence[Any], keys: list[int]) -> list[Any]:
     return [grouped.get(key, []) for key in keys]
 
 
-@loader("youth")
-async def load_youths(context: Context, ids: list[int]) -> list[Any]:
+@loader
+async def youth_loader(context: Context, ids: list[int]) -> list[Any]:
     """Young people the caller may see, as ``Seen``; identity reads are audited per batch."""
     async with context.sessions() as session:
         found = await repository.get_visible(session, context.viewer, ids, now=clock.now())
@@ -28,19 +28,19 @@ async def load_youths(context: Context, ids: list[int]) -> list[Any]:
     return [found.get(i) for i in ids]
 
 
-@loader("youth_needs")
-async def load_needs(context: Context, youth_ids: list[int]) -> list[Any]:
+@loader
+async def youth_needs_loader(context: Context, youth_ids: list[int]) -> list[Any]:
     async with context.sessions() as session:
         return _grouped(await repository.needs_of(session, youth_ids), youth_ids)
 
 
-@loader("youth_milestones")
-async def load_milestones(context: Context, youth_ids: list[int]) -> list[Any]:
+@loader
+async def youth_milestones_loader(context: Context, youth_ids: list[int]) -> list[Any]:
     async with context.sessions() as session:
         return _grouped(await repository.milestones_of(session, youth_ids), youth_ids)
 
 
-@loader("youth_consents")
-async def load_consents(context: Context, youth_ids: list[int]) -> list[Any]:
+@loader
+async def youth_consents_loader(context: Context, youth_ids: list[int]) -> list[Any]:
     async with context.sessions() as session:
         return _grouped(await consents.of_youths(session, youth_ids), youth_ids)

@@ -4,15 +4,16 @@ from collections.abc import Awaitable, Callable
 
 import strawberry
 
+from network import youth_export as export
 from network.database import UnitOfWork
 from network.ids import pk_of, to_global_id
-from network.youths import export, service
+from network.viewer import Viewer
+from network.youths import service
 from network.youths.models import Youth as YouthRow
 from network.youths.repository import Seen
-from schema.auth import require_user
 from schema.common import UserError
 from schema.context import Info
-from schema.mutations import attempted_ids, run_mutation
+from schema.mutations import mutate
 from schema.youths.inputs import (
     AssessNeedsInput,
     RecordMilestoneInput,
@@ -37,25 +38,17 @@ class YouthExportPayload:
 async def _youth_mutation(
     info: Info,
     operation: str,
-    write: Callable[[UnitOfWork], Awaitable[YouthRow]],
+    write: Callable[[UnitOfWork, Viewer], Awaitable[YouthRow]],
     *,
     youth_id: str | None,
 ) -> YouthPayload:
     """Run ``write``; those who may change a young person see their identity."""
     cipher = info.context.cipher
 
-    async def change(uow: UnitOfWork) -> tuple[Youth, list[str]]:
-        require_user(info.context.viewer)
-        row = await write(uow)
+    def shown(row: YouthRow) -> tuple[Youth, list[str]]:
         return Youth.of(Seen(row, identity=True), cipher), [to_global_id("Youth", row.id)]
 
-    youth, errors = await run_mutation(
-        info,
-        operation,
-        change,
-        audit_ids=attempted_ids("Youth", youth_id),
-        input_field="input",
-    )
+    youth, errors = await mutate(info, operation, write, shown, given=("Youth", youth_id))
     return YouthPayload(youth=youth, user_errors=errors)
 
 
@@ -66,55 +59,59 @@ class YouthMutation:
         "the same idempotencyKey returns the first young person."
     )
     async def register_youth(self, info: Info, input: RegisterYouthInput) -> YouthPayload:
-        viewer, cipher = info.context.viewer, info.context.cipher
-
-        async def write(uow: UnitOfWork) -> YouthRow:
-            return await service.register_youth(
+        cipher = info.context.cipher
+        return await _youth_mutation(
+            info,
+            "registerYouth",
+            lambda uow, viewer: service.register_youth(
                 uow.session,
                 viewer=viewer,
                 cipher=cipher,
                 registration=input.registration(),
                 idempotency_key=input.idempotency_key,
-            )
-
-        return await _youth_mutation(info, "registerYouth", write, youth_id=None)
+            ),
+            youth_id=None,
+        )
 
     @strawberry.mutation
     async def update_youth(self, info: Info, input: UpdateYouthInput) -> YouthPayload:
-        viewer, cipher = info.context.viewer, info.context.cipher
-
-        async def write(uow: UnitOfWork) -> YouthRow:
-            return await service.update_youth(
+        cipher = info.context.cipher
+        return await _youth_mutation(
+            info,
+            "updateYouth",
+            lambda uow, viewer: service.update_youth(
                 uow.session,
                 viewer=viewer,
                 cipher=cipher,
                 youth_id=input.youth_pk(),
                 changes=input.changes(),
-            )
-
-        return await _youth_mutation(info, "updateYouth", write, youth_id=input.id)
+            ),
+            youth_id=input.id,
+        )
 
     @strawberry.mutation(description="Upsert per axis; axes not given are unchanged.")
     async def assess_needs(self, info: Info, input: AssessNeedsInput) -> YouthPayload:
-        viewer, cipher = info.context.viewer, info.context.cipher
-
-        async def write(uow: UnitOfWork) -> YouthRow:
-            return await service.assess_needs(
+        cipher = info.context.cipher
+        return await _youth_mutation(
+            info,
+            "assessNeeds",
+            lambda uow, viewer: service.assess_needs(
                 uow.session,
                 viewer=viewer,
                 cipher=cipher,
                 youth_id=pk_of(input.youth_id, "Youth", field="youthId"),
                 needs=input.assessments(),
-            )
-
-        return await _youth_mutation(info, "assessNeeds", write, youth_id=input.youth_id)
+            ),
+            youth_id=input.youth_id,
+        )
 
     @strawberry.mutation
     async def record_milestone(self, info: Info, input: RecordMilestoneInput) -> YouthPayload:
-        viewer, cipher = info.context.viewer, info.context.cipher
-
-        async def write(uow: UnitOfWork) -> YouthRow:
-            return await service.record_milestone(
+        cipher = info.context.cipher
+        return await _youth_mutation(
+            info,
+            "recordMilestone",
+            lambda uow, viewer: service.record_milestone(
                 uow.session,
                 viewer=viewer,
                 cipher=cipher,
@@ -122,25 +119,29 @@ class YouthMutation:
                 kind=input.kind,
                 achieved_on=input.achieved_on,
                 note=input.note,
-            )
-
-        return await _youth_mutation(info, "recordMilestone", write, youth_id=input.youth_id)
+            ),
+            youth_id=input.youth_id,
+        )
 
     @strawberry.mutation(
         description="Everything held about one young person (right of access, law 09-08)."
     )
     async def export_youth_data(self, info: Info, youth_id: strawberry.ID) -> YouthExportPayload:
-        viewer, cipher = info.context.viewer, info.context.cipher
+        cipher = info.context.cipher
 
-        async def change(uow: UnitOfWork) -> tuple[str, list[str]]:
-            require_user(viewer)
+        async def write(uow: UnitOfWork, viewer: Viewer) -> tuple[str, int]:
             pk = pk_of(youth_id, "Youth", field="youthId")
             document = await export.export_youth_data(
                 uow.session, viewer=viewer, cipher=cipher, youth_id=pk
             )
-            return document, [to_global_id("Youth", pk)]
+            return document, pk
 
-        document, errors = await run_mutation(
-            info, "exportYouthData", change, audit_ids=attempted_ids("Youth", youth_id)
+        document, errors = await mutate(
+            info,
+            "exportYouthData",
+            write,
+            lambda found: (found[0], [to_global_id("Youth", found[1])]),
+            given=("Youth", youth_id),
+            input_field=None,
         )
         return YouthExportPayload(json=document, user_errors=errors)

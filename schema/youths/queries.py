@@ -8,16 +8,17 @@ from network.viewer import Viewer
 from network.youths import repository
 from schema.audit_reads import record_identity_reads, record_name_search
 from schema.auth import require_user
-from schema.connections import cursors_of, page_info
+from schema.connections import connection
 from schema.context import Context, Info
 from schema.relay import decode_id_cursor, node_resolver, page_size
 from schema.youths.filters import YouthFilter
-from schema.youths.types import Youth, YouthConnection, YouthEdge
+from schema.youths.loaders import youth_loader
+from schema.youths.types import Youth, YouthConnection
 
 
 @node_resolver("Youth")
 async def youth_nodes(info: Info, pks: list[int]) -> dict[int, Youth]:
-    seen = await info.context.loaders["youth"].load_many(pks)
+    seen = await youth_loader(info.context).load_many(pks)
     cipher = info.context.cipher
     return {pk: Youth.of(one, cipher) for pk, one in zip(pks, seen, strict=True) if one}
 
@@ -59,7 +60,6 @@ class YouthQuery:
         if matched is not None:
             await record_name_search(context, matched)
         await record_identity_reads(context, (s.youth.id for s in shown if s.identity))
-        cursors = cursors_of(shown, lambda seen: [seen.youth.id])
 
         async def count() -> int:
             if matched is not None:
@@ -67,13 +67,11 @@ class YouthQuery:
             async with context.sessions() as session:
                 return await repository.count(session, viewer, where, now=now)
 
-        return YouthConnection(
-            edges=[
-                YouthEdge(cursor=cursor, node=Youth.of(seen, cipher))
-                for cursor, seen in zip(cursors, shown, strict=True)
-            ],
-            page_info=page_info(
-                cursors, has_next=len(rows) > size, has_previous=after_id is not None
-            ),
+        return connection(
+            shown,
+            lambda seen: Youth.of(seen, cipher),
+            after_id=after_id,
+            has_next=len(rows) > size,
             count=count,
+            key=lambda seen: [seen.youth.id],
         )

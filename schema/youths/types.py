@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -8,19 +7,21 @@ import strawberry
 
 from network import clock
 from network.crypto import DataCipher
-from network.ids import to_global_id
 from network.youths.identity import birth_date_of, identity_of
 from network.youths.models import Milestone as MilestoneRow
 from network.youths.models import Need as NeedRow
 from network.youths.repository import Seen
 from network.youths.rules import age_on
+from schema.actors.loaders import actor_loader
 from schema.actors.types import Actor
-from schema.common import PageInfo
+from schema.connections import Connection
 from schema.consents.types import Consent
 from schema.context import Info
 from schema.enums import Gender, ServiceAxis
-from schema.relay import Node
+from schema.referrals.pages import youth_referrals
+from schema.relay import Node, from_row
 from schema.territories.types import Territory
+from schema.users.loaders import user_loader
 from schema.users.types import User
 from schema.youths.enums import (
     EducationLevel,
@@ -29,9 +30,15 @@ from schema.youths.enums import (
     VocationalLevel,
     YouthStatus,
 )
+from schema.youths.loaders import (
+    youth_consents_loader,
+    youth_loader,
+    youth_milestones_loader,
+    youth_needs_loader,
+)
 
 if TYPE_CHECKING:
-    from schema.referrals.types import ReferralConnection
+    from schema.referrals.types import Referral
 
 
 @strawberry.type
@@ -44,7 +51,7 @@ class Need:
     @classmethod
     def of(cls, row: NeedRow, cipher: DataCipher, *, identity: bool) -> Need:
         note = cipher.decrypt(row.note_enc) if identity else None
-        return cls(axis=row.axis, level=row.level, note=note, assessed_at=row.assessed_at)
+        return from_row(cls, row, note=note)
 
 
 @strawberry.type
@@ -83,25 +90,19 @@ class Youth(Node):
         row = seen.youth
         born = birth_date_of(row, cipher)
         identity = identity_of(row, cipher) if seen.identity else None
-        return cls(
-            id=strawberry.ID(to_global_id("Youth", row.id)),
+        return from_row(
+            cls,
+            row,
             seen=seen,
-            code=row.code,
             first_name=identity.first_name if identity else None,
             last_name=identity.last_name if identity else None,
             birth_date=identity.birth_date if identity else None,
             age=age_on(born, clock.today()) if born else None,
-            gender=row.gender,
-            status=row.status,
-            expected_leaving_date=row.expected_leaving_date,
-            left_care_on=row.left_care_on,
-            education_level=row.education_level,
-            vocational_level=row.vocational_level,
         )
 
     @strawberry.field
     async def institution(self, info: Info) -> Actor:
-        return Actor.of(await info.context.loaders["actor"].load(self.seen.youth.institution_id))
+        return Actor.of(await actor_loader(info.context).load(self.seen.youth.institution_id))
 
     @strawberry.field(description="Where they live after leaving care.")
     def residence_territory(self, info: Info) -> Territory | None:
@@ -115,12 +116,12 @@ class Youth(Node):
         mediator_id = self.seen.youth.mediator_id
         if mediator_id is None:
             return None
-        row: Any = await info.context.loaders["user"].load(mediator_id)
+        row: Any = await user_loader(info.context).load(mediator_id)
         return User.of(row) if row else None
 
     @strawberry.field
     async def needs(self, info: Info) -> list[Need]:
-        rows = await info.context.loaders["youth_needs"].load(self.seen.youth.id)
+        rows = await youth_needs_loader(info.context).load(self.seen.youth.id)
         cipher = info.context.cipher
         return [Need.of(row, cipher, identity=self.seen.identity) for row in rows]
 
@@ -128,49 +129,29 @@ class Youth(Node):
     async def consents(self, info: Info) -> list[Consent]:
         if not self.seen.identity:
             return []
-        rows = await info.context.loaders["youth_consents"].load(self.seen.youth.id)
+        rows = await youth_consents_loader(info.context).load(self.seen.youth.id)
         cipher = info.context.cipher
         return [Consent.of(row, cipher) for row in rows]
 
     @strawberry.field
     async def milestones(self, info: Info) -> list[Milestone]:
-        rows = await info.context.loaders["youth_milestones"].load(self.seen.youth.id)
+        rows = await youth_milestones_loader(info.context).load(self.seen.youth.id)
         cipher = info.context.cipher
         return [Milestone.of(row, cipher, identity=self.seen.identity) for row in rows]
 
     @strawberry.field
     async def referrals(
         self, info: Info, first: int | None = None, after: str | None = None
-    ) -> Annotated[ReferralConnection, strawberry.lazy("schema.referrals.types")]:
-        from schema.referrals.types import youth_referrals
-
+    ) -> Connection[Annotated[Referral, strawberry.lazy("schema.referrals.types")]]:
         return await youth_referrals(info, self.seen.youth.id, first=first, after=after)
 
 
-@strawberry.type
-class YouthEdge:
-    cursor: str
-    node: Youth
-
-
-@strawberry.type
-class YouthConnection:
-    edges: list[YouthEdge]
-    page_info: PageInfo
-    count: strawberry.Private[Callable[[], Awaitable[int]]]
-
-    @strawberry.field
-    def nodes(self) -> list[Youth]:
-        return [edge.node for edge in self.edges]
-
-    @strawberry.field
-    async def total_count(self) -> int:
-        return await self.count()
+YouthConnection = Connection[Youth]
 
 
 async def youth_by_id(info: Info, youth_id: int | None) -> Youth | None:
     """The young person if the caller may see them, else None (through the "youth" loader)."""
     if youth_id is None:
         return None
-    seen: Seen | None = await info.context.loaders["youth"].load(youth_id)
+    seen: Seen | None = await youth_loader(info.context).load(youth_id)
     return Youth.of(seen, info.context.cipher) if seen else None

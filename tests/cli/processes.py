@@ -48,7 +48,7 @@ def wait_for(condition: Callable[[], bool], seconds: float) -> bool:
     return False
 
 
-def kill_tree(process: subprocess.Popen[str]) -> None:
+def kill_tree(process: subprocess.Popen[str] | subprocess.Popen[bytes]) -> None:
     """Whatever a failed test left running."""
     for pid in descendants(process.pid):
         with contextlib.suppress(ProcessLookupError):

@@ -59,14 +59,14 @@ async def session(
 
 
 async def run(opened: AsyncClientSession, document: str, **variables: Any) -> dict[str, Any]:
-    return await opened.execute(GraphQLRequest(document, variable_values=variables))  # type: ignore[no-any-return]
+    return await opened.execute(GraphQLRequest(document, variable_values=variables))
 
 
 async def first_of(opened: AsyncClientSession, document: str, match: Any) -> dict[str, Any]:
     """The first event of a subscription that ``match`` accepts."""
     async for event in opened.subscribe(GraphQLRequest(document)):
         if match(event):
-            return event  # type: ignore[no-any-return]
+            return event
     raise AssertionError("the subscription ended")
 
 

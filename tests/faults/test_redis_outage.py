@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from prometheus_client import REGISTRY
+from redis.asyncio import Redis
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
@@ -29,6 +30,11 @@ DIRECTORY = "{ actors(first: 3) { totalCount nodes { id name } } }"
 
 def fallbacks(use: str) -> float:
     return REGISTRY.get_sample_value("jisr_redis_fallbacks_total", {"use": use}) or 0.0
+
+
+def redis_of(api: Api) -> Redis:
+    assert api.state.redis is not None
+    return api.state.redis
 
 
 @asynccontextmanager
@@ -80,7 +86,7 @@ async def test_with_its_redis_stopped_the_api_reads_and_writes_and_recovers(
     with RedisProcess(tmp_path / "redis") as redis:
         async with api_on_redis(db_url, tmp_path, redis.url()) as api:
             await api.data(DIRECTORY)
-            assert await api.state.redis.dbsize() > 0  # buckets and answers live there
+            assert await redis_of(api).dbsize() > 0  # buckets and answers live there
             # when Redis stops, then reads and writes keep working
             redis.kill()
             await reads_and_writes(api)
@@ -118,7 +124,7 @@ async def back_in_redis(api: Api) -> bool:
     """Whether, within a few seconds of requests, a request's bucket is kept in Redis."""
     for _ in range(50):
         await api.data(DIRECTORY)
-        if await api.state.redis.keys("jisr:rate:*"):
+        if await redis_of(api).keys("jisr:rate:*"):
             return True
         await asyncio.sleep(0.1)
     return False

@@ -158,8 +158,9 @@ async def test_buckets_are_shared_through_redis(demo_url: str, tmp_path: Path) -
                     response = await client.post("/graphql", json={"query": "{ __typename }"})
                     statuses.append(response.status_code)
         finally:
-            await first.state.redis.aclose()
-            await second.state.redis.aclose()
+            for replica in (first, second):
+                assert replica.state.redis is not None
+                await replica.state.redis.aclose()
     # then the fourth request, whichever replica gets it, is refused
     assert statuses == [200, 200, 200, 429]
 

@@ -55,7 +55,7 @@ def errors_of(data: dict[str, Any]) -> list[tuple[list[str] | None, str]]:
     return [(e["field"], e["code"]) for e in payload["userErrors"]]
 
 
-ACTOR_CASES = {
+ACTOR_CASES: dict[str, tuple[dict[str, Any], list[str]]] = {
     "latitude 200": ({"location": {"latitude": 200, "longitude": -5}}, ["location", "latitude"]),
     "longitude -181": (
         {"location": {"latitude": 34, "longitude": -181}},

@@ -46,7 +46,7 @@ async def console(
 
 def own(console: Console, email: str = AGENCY) -> dict[str, Any]:
     """The actor as its staff read it through the API."""
-    actor: dict[str, Any] = console.graphql(OWN, token=console.token(email))["me"]["actor"]  # type: ignore[index]
+    actor: dict[str, Any] = console.graphql(OWN, token=console.token(email))["me"]["actor"]
     return actor
 
 
@@ -55,7 +55,7 @@ def service_named(actor: dict[str, Any], french: str) -> dict[str, Any]:
 
 
 def public_service(console: Console, service_id: str) -> dict[str, Any] | None:
-    node: dict[str, Any] | None = console.graphql(PUBLIC_SERVICE, {"id": service_id})["node"]  # type: ignore[assignment]
+    node: dict[str, Any] | None = console.graphql(PUBLIC_SERVICE, {"id": service_id})["node"]
     return node
 
 
@@ -298,7 +298,7 @@ async def test_a_new_service_closed_is_listed_for_the_agency_only(
     await screenshot(page, request, f"agency-services-{lang}")
     assert public_service(console, service_id) is None
     actor_id = own(console)["id"]
-    basket = console.graphql(PUBLIC_BASKET, {"actor": actor_id})["services"]["nodes"]  # type: ignore[index]
+    basket = console.graphql(PUBLIC_BASKET, {"actor": actor_id})["services"]["nodes"]
     assert service_id not in {s["id"] for s in basket}
     assert service_id in {s["id"] for s in own(console)["services"]["nodes"]}
 
@@ -317,7 +317,7 @@ async def test_a_service_of_another_actor_or_none_cannot_be_opened_for_editing(
     # given: an active service of another actor, which anyone may read
     others = console.graphql("{ services(first: 50) { nodes { id actor { names { fr } } } } }")[
         "services"
-    ]["nodes"]  # type: ignore[index]
+    ]["nodes"]
     foreign = next(s for s in others if "Fès Atlas" not in (s["actor"]["names"]["fr"] or ""))
     page = await as_user(AGENCY, lang="fr")
 

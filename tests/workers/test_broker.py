@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 
 from network.settings import Settings
-from workers import broker
 from workers.app import create_celery
 
 
@@ -36,7 +35,7 @@ def test_a_message_is_renamed_into_the_queue_only_once_written(
         seen.append(queued(channel))
         replace(source, target)
 
-    monkeypatch.setattr(broker.os, "replace", watched)
+    monkeypatch.setattr(os, "replace", watched)
     # when a message is put
     channel._put("jisr", {"body": "x" * 100_000})
     # then the consumer could not see it before it was complete, and reads it whole after

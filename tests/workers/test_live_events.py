@@ -55,7 +55,7 @@ async def test_an_expiry_by_a_worker_is_published_to_subscribers(
             if heard is not None:
                 break
             await asyncio.sleep(0.1)
-    await listener.aclose()
+    await listener.aclose()  # type: ignore[no-untyped-call]  # redis's PubSub.aclose is unannotated
     await client.aclose()
 
     # then the EXPIRED event was published, naming ids only

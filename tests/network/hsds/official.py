@@ -23,7 +23,7 @@ def strict_validator(path: Path) -> jsonschema.protocols.Validator:
         input_filename=str(path), set_additional_properties_false_everywhere=True
     ).get()
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)  # type: ignore[no-any-return]
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
 def official(name: str) -> jsonschema.protocols.Validator:

@@ -16,12 +16,12 @@ from tests.api import test_settings as settings_for
 DATA = Path(__file__).parent / "data"
 
 
-async def counts(url: str) -> tuple[int | None, ...]:
+async def counts(url: str) -> tuple[int, ...]:
     engine = create_engine(url, null_pool=True)
     async with session_factory(engine)() as session:
         result = tuple(
             [
-                await session.scalar(select(func.count()).select_from(table))
+                (await session.execute(select(func.count()).select_from(table))).scalar_one()
                 for table in (Actor, Service, HsdsLink, service_areas)
             ]
         )

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.actors.models import Actor
@@ -35,6 +35,12 @@ from tests.databases import Databases
 
 AXIS = ServiceAxis.SOCIAL_ASSISTANCE
 _codes = itertools.count(1)
+
+
+def table_of(model: type[Base]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def at(day: date, hour: int = 0) -> datetime:
@@ -63,7 +69,7 @@ class World:
         """Insert the given columns only (and their defaults): the new row's id.
 
         Core inserts keep these tests independent of columns other issues add."""
-        table = model.__table__
+        table = table_of(model)
         inserted = await self.session.execute(insert(table).values(**values).returning(table.c.id))
         return int(inserted.scalar_one())
 
@@ -134,7 +140,7 @@ class World:
 
     async def need(self, youth: int, axis: ServiceAxis, level: NeedLevel) -> None:
         await self.session.execute(
-            insert(Need.__table__).values(
+            insert(table_of(Need)).values(
                 youth_id=youth, axis=axis, level=level, assessed_at=datetime.now(UTC)
             )
         )

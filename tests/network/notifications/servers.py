@@ -32,11 +32,13 @@ def free_port() -> int:
 @dataclass
 class MailServer:
     """Accepts mail, except that it answers 451 to the first ``refuse_first`` attempts at
-    each Message-ID (and to every attempt while ``refuse_all``); ``on_accept`` runs once a
-    message is kept, before the server answers 250."""
+    each Message-ID (and to every attempt while ``refuse_all``), and 550 to every attempt
+    while ``refuse_permanently``; ``on_accept`` runs once a message is kept, before the
+    server answers 250."""
 
     refuse_first: int = 0
     refuse_all: bool = False
+    refuse_permanently: bool = False
     on_accept: Callable[[], None] | None = None
     port: int = 0
     messages: list[Message] = field(default_factory=list)
@@ -44,6 +46,8 @@ class MailServer:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:
+        if self.refuse_permanently:
+            return "550 5.1.1 no such mailbox"
         message = email.message_from_bytes(envelope.content)
         key = str(message["Message-ID"])
         with self.lock:

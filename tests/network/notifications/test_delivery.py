@@ -88,8 +88,10 @@ async def test_email_lands_in_the_maildir_without_smtp_host(db_url: str, tmp_pat
     assert mail["Message-ID"] == f"<outbox-{email_row.id}@localhost>"
     assert mail["To"] == ARABIC_READER
     parts = {part.get_content_type(): part.get_payload(decode=True) for part in mail.walk()}
-    assert "التوجيه R-0001" in parts["text/plain"].decode()
-    assert '<html lang="ar" dir="rtl">' in parts["text/html"].decode()
+    text, html = parts["text/plain"], parts["text/html"]
+    assert isinstance(text, bytes) and isinstance(html, bytes)
+    assert "التوجيه R-0001" in text.decode()
+    assert '<html lang="ar" dir="rtl">' in html.decode()
 
 
 async def test_refused_email_is_retried_later_then_dead(db_url: str, tmp_path: Path) -> None:
@@ -132,12 +134,7 @@ async def test_refused_email_is_retried_later_then_dead(db_url: str, tmp_path: P
 async def test_permanent_refusal_is_dead_at_once(db_url: str, tmp_path: Path) -> None:
     staff = await user_id(db_url, STAFF)
     await queue_reminders(db_url, [staff], 1)
-    with mail_server() as smtp:
-
-        async def refuse(*_: object) -> str:
-            return "550 5.1.1 no such mailbox"
-
-        smtp.handle_DATA = refuse  # type: ignore[method-assign]
+    with mail_server(refuse_permanently=True) as smtp:
         settings = settings_for(
             db_url, tmp_path / "var", smtp_host="127.0.0.1", smtp_port=smtp.port
         )

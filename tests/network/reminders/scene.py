@@ -142,7 +142,11 @@ async def webhook_calls(api: Api, referral_id: int) -> list[tuple[int, str]]:
     )
     async with api.state.sessions() as session:
         rows = (await session.execute(statement.order_by(OutboxMessage.id))).all()
-    return [(hook, payload["event"]) for hook, payload in rows]
+    calls = []
+    for hook, payload in rows:
+        assert hook is not None and isinstance(payload["event"], str)
+        calls.append((hook, payload["event"]))
+    return calls
 
 
 async def insert_youth(
@@ -176,4 +180,9 @@ async def params_of(api: Api, **where: Any) -> list[dict[str, Any]]:
     )
     async with api.state.sessions() as session:
         payloads = (await session.scalars(statement.order_by(OutboxMessage.id))).all()
-    return [payload["params"] for payload in payloads]
+    found = []
+    for payload in payloads:
+        params = payload["params"]
+        assert isinstance(params, dict)
+        found.append(params)
+    return found

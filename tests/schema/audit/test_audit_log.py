@@ -1,4 +1,5 @@
 from datetime import UTC, datetime
+from typing import Any
 
 from network.enums import Role
 from network.ids import to_global_id
@@ -126,7 +127,7 @@ async def test_an_entry_resolves_as_a_node_for_admin_only(api: Api) -> None:
 async def test_bad_filters_and_pages_are_input_errors(api: Api) -> None:
     # given
     admin = await person(api, Role.ADMIN)
-    cases = [
+    cases: list[dict[str, Any]] = [
         {"filter": {"userId": "not an id"}},
         {"filter": {"userId": to_global_id("Actor", 1)}},
         {"filter": {"recordId": "%%%"}},

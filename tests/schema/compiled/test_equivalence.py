@@ -6,11 +6,12 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+from prometheus_client import REGISTRY
 
 from network.seed.users import DEMO_PASSWORD
 from tests.api import Api, running_api
 from tests.databases import Databases
-from tests.schema.compiled.corpus import CORPUS
+from tests.schema.compiled.corpus import CORPUS, NOT_COMPILED
 
 TERRITORY_IDS = "{ territories(level: REGION) { id code children { id code } } }"
 
@@ -53,6 +54,15 @@ def tokens() -> dict[str, str]:
     return {}
 
 
+def fallbacks() -> float:
+    """Queries the compiled path has handed to the resolvers so far, in this process."""
+    metric = REGISTRY.get_sample_value
+    return sum(
+        metric("jisr_compiled_fallbacks_total", {"reason": reason}) or 0.0
+        for reason in ("operation", "variables", "unsupported", "input", "depth")
+    )
+
+
 def with_territories(value: Any, ids: dict[str, str]) -> Any:
     if isinstance(value, str) and value.startswith("territory:"):
         return ids[value.removeprefix("territory:")]
@@ -79,9 +89,12 @@ async def test_compiled_answer_equals_resolver_answer(
         token = tokens.get(login) or await resolver_api.login(login, DEMO_PASSWORD)
         tokens[login] = token
     expected = await resolver_api.gql(query, given, token)
+    before = fallbacks()
     with compiled_api.count_statements() as statements:
         answer = await compiled_api.gql(query, given, token)
     assert "errors" not in expected, expected
     assert answer["data"] == expected["data"]
+    fell_back = fallbacks() - before
+    assert fell_back == (1 if query in NOT_COMPILED else 0), "which path answered"
     if token is None:
         assert len(statements) <= len(answer["data"]), "one statement per root field"

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from network import clock
 from tests.api import Api
 from tests.schema.plans.calls import ASSESS, PLANS, new_plan, plan_change
 from tests.schema.referrals.fixtures import network
 
 
-def codes(payload: dict[str, object]) -> list[tuple[str, list[str] | None]]:
-    return [(e["code"], e["field"]) for e in payload["userErrors"]]  # type: ignore[attr-defined, index]
+def codes(payload: dict[str, Any]) -> list[tuple[str, list[str] | None]]:
+    return [(e["code"], e["field"]) for e in payload["userErrors"]]
 
 
 async def test_wrong_input_and_wrong_callers(api: Api) -> None:

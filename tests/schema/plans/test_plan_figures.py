@@ -3,6 +3,7 @@ demo has no young people), as ADMIN; small counts hidden for a coordinator."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -41,8 +42,8 @@ async def plan(
     api: Api,
     youth: int,
     *,
-    goals: list[tuple[ServiceAxis, GoalStatus]] = (),  # type: ignore[assignment]
-    actions: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    goals: Sequence[tuple[ServiceAxis, GoalStatus]] = (),
+    actions: Sequence[dict[str, Any]] = (),
     **values: Any,
 ) -> None:
     async with unit_of_work(api.state.sessions) as uow:
@@ -78,7 +79,7 @@ async def small_network(api: Api) -> dict[str, int]:
     a1 = await youth(first, status=preparing)
     a2 = await youth(first, status=preparing)
     a3 = await youth(first, status=preparing)
-    agreed = {"agreed_by": ConsentGiver.YOUTH, "agreed_on": ago(30)}
+    agreed: dict[str, Any] = {"agreed_by": ConsentGiver.YOUTH, "agreed_on": ago(30)}
     employment, health = ServiceAxis.EMPLOYMENT, ServiceAxis.HEALTH
     await plan(
         api,

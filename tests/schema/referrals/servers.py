@@ -37,7 +37,7 @@ class Served:
 
     def graphql(
         self, query: str, variables: dict[str, object] | None = None, token: str | None = None
-    ) -> dict[str, object]:
+    ) -> dict[str, Any]:
         """The ``data`` of a request over HTTP that must carry no error."""
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         response = httpx.post(
@@ -56,7 +56,7 @@ class Served:
             "mutation($e:String!,$p:String!){login(email:$e,password:$p){token userErrors{code}}}",
             {"e": email, "p": password},
         )["login"]
-        assert isinstance(payload, dict) and payload["userErrors"] == [], payload
+        assert payload["userErrors"] == [], payload
         return str(payload["token"])
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.typing import Subprotocol
 
 from network.ids import to_global_id
 from tests.api import Api, running_api
@@ -38,8 +39,8 @@ async def subscriber(base: str, who: Person, *, in_header: bool) -> AsyncIterato
     headers = {"Authorization": bearer} if in_header else {}
     payload = {} if in_header else {"authorization": bearer}
     async with connect(
-        url, subprotocols=["graphql-transport-ws"], additional_headers=headers
-    ) as ws:  # type: ignore[list-item]
+        url, subprotocols=[Subprotocol("graphql-transport-ws")], additional_headers=headers
+    ) as ws:
         await ws.send(json.dumps({"type": "connection_init", "payload": payload}))
         assert json.loads(await ws.recv())["type"] == "connection_ack"
         await ws.send(

@@ -42,6 +42,7 @@ async def seen_as(api: Api, w: World, token: str | None) -> str:
         assert not listed or listed["totalCount"] == 0
         return HIDDEN
     assert node["age"] is not None
+    assert listed is not None
     assert listed["nodes"] == [{"code": node["code"], "firstName": node["firstName"]}]
     if node["firstName"] is None:
         assert node["lastName"] is None and node["birthDate"] is None and node["consents"] == []

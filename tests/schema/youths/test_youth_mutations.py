@@ -36,6 +36,11 @@ mutation($input: RecordConsentInput!) {
   recordConsent(input: $input) { consent { active allActors } userErrors { field code } }
 }
 """
+UPDATE = """
+mutation($input: UpdateYouthInput!) {
+  updateYouth(input: $input) { youth { status firstName } userErrors { field code } }
+}
+"""
 EXPORT = "mutation($id: ID!) { exportYouthData(youthId: $id) { json userErrors { code } } }"
 SEARCH = "query($s: String!) { youths(filter: {search: $s}) { nodes { code } } }"
 
@@ -157,6 +162,26 @@ async def test_only_those_who_manage_the_young_person_change_them(api: Api) -> N
     # then
     assert seen["assessNeeds"]["userErrors"] == [{"field": None, "code": "PERMISSION_DENIED"}]
     assert unseen["assessNeeds"]["userErrors"] == [{"field": ["input", "id"], "code": "NOT_FOUND"}]
+
+
+@pytest.mark.parametrize("field", ["status", "firstName", "lastName"])
+async def test_a_null_status_or_name_is_refused_as_required_and_changes_nothing(
+    api: Api, field: str
+) -> None:
+    # given a young person their institution's mediator manages
+    w = await world(api)
+    mediator = await institution_mediator(api, w)
+    youth_id = to_global_id("Youth", w.youth)
+    before = await api.data(UPDATE, {"input": {"id": youth_id}}, mediator.token)
+    # when the mediator sets the field to null
+    data = await api.data(UPDATE, {"input": {"id": youth_id, field: None}}, mediator.token)
+    # then it is a userError on that field, and the young person is as they were
+    assert data["updateYouth"] == {
+        "youth": None,
+        "userErrors": [{"field": ["input", field], "code": "INVALID_INPUT"}],
+    }
+    after = await api.data(UPDATE, {"input": {"id": youth_id}}, mediator.token)
+    assert after == before and before["updateYouth"]["youth"]["status"] == "IN_CARE"
 
 
 async def test_needs_are_upserted_per_axis_and_long_notes_refused(api: Api) -> None:

@@ -13,14 +13,16 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, SQLColumnExpression, and_, exists, or_, tuple_
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, or_, select, tuple_
 
 from network.actors.geo import bounding_box, distance_from
 from network.actors.models import Actor
+from network.actors.search_index import actor_search
 from network.enums import ActorKind, Language, ServiceAxis
 from network.errors import InvalidInput
-from network.services.filters import admits_age, check_age, contains, in_subtree, one_of, terms_of
+from network.services.filters import admits_age, check_age, contains, one_of, terms_of
 from network.services.models import Service
+from network.territories.subtree import in_subtree
 
 MAX_RADIUS_KM = 1000.0
 
@@ -71,7 +73,19 @@ class GeoRadius:
 
 
 def _has_active_service(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
-    return exists().where(Service.actor_id == Actor.id, Service.active.is_(True), *conditions)
+    """The actor has an active service meeting ``conditions``: a set of actor ids computed
+    once (hashed) rather than probed per actor, which is what a search over many actors
+    needs; ``ix_services_active_axis_actor`` answers the axis filter from the index."""
+    return Actor.id.in_(select(Service.actor_id).where(Service.active, *conditions))
+
+
+def _matches(terms: Sequence[str]) -> ColumnElement[bool]:
+    """Each term is in the actor's own text or in one of its active services' texts: in
+    its ``actor_search`` document, which holds them all."""
+    text = actor_search.c.text
+    return Actor.id.in_(
+        select(actor_search.c.actor_id).where(*(contains(text, term) for term in terms))
+    )
 
 
 @dataclass(frozen=True)
@@ -107,13 +121,9 @@ class ActorFilter:
             found.append(_has_active_service(categories))
         if self.accepts_referrals is not None:
             found.append(Actor.accepts_referrals.is_(self.accepts_referrals))
-        for term in terms_of(self.search):
-            found.append(
-                or_(
-                    contains(Actor.search_text, term),
-                    _has_active_service(contains(Service.search_text, term)),
-                )
-            )
+        terms = terms_of(self.search)
+        if terms:
+            found.append(_matches(terms))
         if self.near is not None:
             found.append(self.near.contains_actor())
         age = check_age(self.eligible_age)

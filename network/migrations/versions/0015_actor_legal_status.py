@@ -1,0 +1,25 @@
+"""actors' legal status (HSDS organization.legal_status)
+
+Revision ID: 0015
+Revises: 0014
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0015"
+down_revision = "0014"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("actors") as batch:
+        batch.add_column(sa.Column("legal_status", sa.String(length=120), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("actors") as batch:
+        batch.drop_column("legal_status")
