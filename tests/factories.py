@@ -160,6 +160,14 @@ async def values(api: Api, model: type[Base], pk: int) -> dict[str, Any]:
         return {column.key: getattr(row, column.key) for column in inspect(model).columns}
 
 
+async def add_row(api: Api, row: Any) -> int:
+    """Insert ``row`` as it is (a model instance, no domain service); its id."""
+    async with unit_of_work(api.state.sessions) as uow:
+        uow.session.add(row)
+        await uow.session.flush()
+        return int(row.id)
+
+
 async def count(api: Api, model: type[Base]) -> int:
     async with api.state.sessions() as session:
         return int(await session.scalar(select(func.count()).select_from(model)) or 0)
