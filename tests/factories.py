@@ -160,6 +160,14 @@ async def values(api: Api, model: type[Base], pk: int) -> dict[str, Any]:
         return {column.key: getattr(row, column.key) for column in inspect(model).columns}
 
 
+async def add_row(api: Api, row: Any) -> int:
+    """Insert ``row`` as it is (a model instance, no domain service); its id."""
+    async with unit_of_work(api.state.sessions) as uow:
+        uow.session.add(row)
+        await uow.session.flush()
+        return int(row.id)
+
+
 async def count(api: Api, model: type[Base]) -> int:
     async with api.state.sessions() as session:
         return int(await session.scalar(select(func.count()).select_from(model)) or 0)
@@ -194,11 +202,11 @@ async def attempt(
 ) -> Attempt:
     """``someone`` (the caller ``who``) runs ``operation``, which ``allowed`` callers may
     run; its one audit entry names the caller and the outcome they were due."""
-    data = await api.data(query, variables, someone and someone.token)
+    data = await api.data(query, variables, someone.token if someone else None)
     if who in allowed:
         outcome = "OK"
     else:
         outcome = "UNAUTHENTICATED" if who == "anonymous" else "PERMISSION_DENIED"
     [entry] = await audit_entries(api, operation)
-    assert (entry.user_id, entry.outcome) == (someone and someone.id, outcome)
+    assert (entry.user_id, entry.outcome) == (someone.id if someone else None, outcome)
     return Attempt(outcome, data[operation], entry)

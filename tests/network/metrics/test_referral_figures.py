@@ -242,7 +242,7 @@ async def test_by_actor_lists_actors_of_the_territory_most_received_first(world:
         (n.tet, 1, 2, 0.0, 7.0, 0),
     ]
     assert by_actor == [
-        ActorFigures(actor, sent, received, rate, pytest.approx(hours), overdue)  # type: ignore[arg-type]
+        ActorFigures(actor, sent, received, rate, pytest.approx(hours), overdue)  # type: ignore[arg-type]  # equals a float
         for actor, sent, received, rate, hours, overdue in expected
     ]
 

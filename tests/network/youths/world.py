@@ -26,7 +26,7 @@ from network.enums import (
 from network.referrals.models import Referral
 from network.youths.models import Youth
 from tests.api import Api
-from tests.factories import Person, actor, person
+from tests.factories import Person, actor, add_row, person
 
 FIRST_NAME, LAST_NAME, BIRTH_DATE = "Salma", "Bennani", date(2010, 3, 14)
 
@@ -123,16 +123,27 @@ async def referral(
     now = clock.now()
     closed_at = None if status in OPEN_STATUSES else now - timedelta(days=closed_days_ago or 0)
     sent_at: datetime | None = None if status == ReferralStatus.DRAFT else now - timedelta(90)
-    async with unit_of_work(api.state.sessions) as uow:
-        row = Referral(
-            youth_id=youth,
-            from_actor_id=from_actor,
-            to_actor_id=to_actor,
-            axis=ServiceAxis.EMPLOYMENT,
-            status=status,
-            sent_at=sent_at,
-            closed_at=closed_at,
-        )
-        uow.session.add(row)
-        await uow.session.flush()
-        return row.id
+    row = Referral(
+        youth_id=youth,
+        from_actor_id=from_actor,
+        to_actor_id=to_actor,
+        axis=ServiceAxis.EMPLOYMENT,
+        status=status,
+        sent_at=sent_at,
+        closed_at=closed_at,
+    )
+    return await add_row(api, row)
+
+
+async def referral_to_receiver(
+    api: Api, w: World, status: ReferralStatus, closed_days_ago: int | None
+) -> int:
+    """A referral of the young person from the institution to the receiving unit."""
+    return await referral(
+        api,
+        w.youth,
+        from_actor=w.institution,
+        to_actor=w.receiver,
+        status=status,
+        closed_days_ago=closed_days_ago,
+    )

@@ -37,7 +37,7 @@ class Served:
 
     def graphql(
         self, query: str, variables: dict[str, object] | None = None, token: str | None = None
-    ) -> dict[str, object]:
+    ) -> dict[str, Any]:
         """The ``data`` of a request over HTTP that must carry no error."""
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         response = httpx.post(
@@ -56,7 +56,7 @@ class Served:
             "mutation($e:String!,$p:String!){login(email:$e,password:$p){token userErrors{code}}}",
             {"e": email, "p": password},
         )["login"]
-        assert isinstance(payload, dict) and payload["userErrors"] == [], payload
+        assert payload["userErrors"] == [], payload
         return str(payload["token"])
 
 
@@ -98,6 +98,14 @@ def api_process(env: dict[str, str]) -> Iterator[str]:
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, text=True)
+    with answering(process, port) as base:
+        yield base
+
+
+@contextmanager
+def answering(process: subprocess.Popen[Any], port: int, stop_seconds: float = 10) -> Iterator[str]:
+    """The base URL of a server ``process`` on ``port``, once it answers; stopped after
+    (SIGTERM, then its whole tree killed if it lingers)."""
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_answering(base, process)
@@ -105,7 +113,7 @@ def api_process(env: dict[str, str]) -> Iterator[str]:
     finally:
         process.terminate()
         try:
-            process.wait(10)
+            process.wait(stop_seconds)
         except subprocess.TimeoutExpired:
             kill_tree(process)
 
