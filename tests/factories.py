@@ -194,7 +194,7 @@ async def attempt(
 ) -> Attempt:
     """``someone`` (the caller ``who``) runs ``operation``, which ``allowed`` callers may
     run; its one audit entry names the caller and the outcome they were due."""
-    data = await api.data(query, variables, someone and someone.token)
+    data = await api.data(query, variables, someone.token if someone else None)
     if who in allowed:
         outcome = "OK"
     else:

@@ -37,7 +37,7 @@ class Served:
 
     def graphql(
         self, query: str, variables: dict[str, object] | None = None, token: str | None = None
-    ) -> dict[str, object]:
+    ) -> dict[str, Any]:
         """The ``data`` of a request over HTTP that must carry no error."""
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         response = httpx.post(
