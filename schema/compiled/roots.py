@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, Text, func, literal, null, select, type_coerce
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, Select, Text, func, literal, null, select, type_coerce
+from sqlalchemy.orm import QueryableAttribute, aliased
 from strawberry.types.arguments import convert_arguments
 
 from network.actors import repository as actors
@@ -106,7 +106,10 @@ class RootCompiler(DirectoryCompiler):
     def _positions(self, keyset: actor_filters.Keyset) -> list[Any]:
         """The keyset's cursor columns, timestamps as ISO text as Keyset.position has them."""
         return [
-            self.d.iso(column) if isinstance(column.type, UtcDateTime) else column
+            self.d.iso(column)
+            if isinstance(column, ColumnElement | QueryableAttribute)
+            and isinstance(column.type, UtcDateTime)
+            else column
             for column in keyset.columns()
         ]
 
