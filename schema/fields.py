@@ -5,6 +5,7 @@ give, the compiled path's SQL and the cost estimate's weights."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Any, TypeVar
 
 import strawberry
@@ -161,11 +162,11 @@ def compiled_localized(
     builders: dict[str, Callable[[Field], Expr]] = {}
     for f in fields:
         column = getattr(row, f.attribute)
-        builders[f.pick] = lambda sub, column=column, default=f.default: compiler.localized_pick(
-            type_name, sub, column, default=default
+        builders[f.pick] = partial(
+            compiler.localized_pick, type_name, column=column, default=f.default
         )
         if f.all is not None:
-            builders[f.all] = lambda sub, column=column: compiler.localized(sub, column)
+            builders[f.all] = partial(compiler.localized, column=column)
     return builders
 
 
