@@ -77,19 +77,29 @@ async def create_database(url: str) -> None:
         await maintenance.dispose()
 
 
-async def prepare(url: str, *, actors: int, services: int, seed: bool) -> int:
-    """Migrate, load the scale data into an actor-less database; the number of actors."""
+async def migrated(url: str) -> int:
+    """Create the database when missing and migrate it; how many actors it holds."""
     await create_database(url)
     await upgrade(url)
     engine = create_engine(url, null_pool=True)
     try:
         async with unit_of_work(session_factory(engine)) as uow:
-            present = await uow.session.scalar(select(func.count()).select_from(Actor)) or 0
-            if present == 0 and seed:
+            return await uow.session.scalar(select(func.count()).select_from(Actor)) or 0
+    finally:
+        await engine.dispose()
+
+
+async def prepare(url: str, *, actors: int, services: int, seed: bool) -> int:
+    """Migrate, load the scale data into an actor-less database; the number of actors."""
+    present = await migrated(url)
+    engine = create_engine(url, null_pool=True)
+    try:
+        if present == 0 and seed:
+            async with unit_of_work(session_factory(engine)) as uow:
                 started = time.perf_counter()
                 await seed_scale(uow.session, actors=actors, services=services)
-                print(f"scale data loaded in {time.perf_counter() - started:.1f} s")
-                present = actors
+            print(f"scale data loaded in {time.perf_counter() - started:.1f} s")
+            present = actors
         if engine.dialect.name == "postgresql":
             # Fresh bulk loads have no visibility map yet: counts would scan the heap.
             async with engine.connect() as connection:

@@ -19,14 +19,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import httpx
-from sqlalchemy import func, select
 
 from bench import http_load
-from bench.actor_map import create_database, server
+from bench.actor_map import migrated, server
 from cli.seed import _seed_demo_into_empty
-from network.actors.models import Actor
 from network.database import create_engine, session_factory, unit_of_work
-from network.migrate import upgrade
 from network.seed.scale import seed_scale
 from network.settings import Settings
 
@@ -49,15 +46,7 @@ LINKED = re.compile(r'<(?:link[^>]+href|script[^>]+src)="(/static/[^"]+)"')
 
 async def prepare(url: str, var_dir: Path, *, actors: int, services: int) -> None:
     """Migrate; on an actor-less database, seed the demo network and the scale data."""
-    await create_database(url)
-    await upgrade(url)
-    engine = create_engine(url, null_pool=True)
-    try:
-        async with unit_of_work(session_factory(engine)) as uow:
-            present = await uow.session.scalar(select(func.count()).select_from(Actor)) or 0
-    finally:
-        await engine.dispose()
-    if present:
+    if await migrated(url):
         return
     started = time.perf_counter()
     await _seed_demo_into_empty(url, Settings(database_url=url, var_dir=var_dir).data_key)

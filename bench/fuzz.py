@@ -19,6 +19,8 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -81,30 +83,43 @@ def tally(har: Path) -> tuple[Counter[str], list[dict[str, Any]]]:
     return statuses, leaks
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench.fuzz", description=__doc__)
-    parser.add_argument("--max-examples", type=int, default=80, help="per GraphQL field")
-    parser.add_argument("--workers", type=int, default=2)
-    args = parser.parse_args()
-    executable = schemathesis()
-    with tempfile.TemporaryDirectory(prefix="jisr-fuzz-") as work:
+@contextmanager
+def fuzzed_server(prefix: str) -> Iterator[tuple[Path, Any]]:
+    """A temporary folder, and an API server on a demo database in it, without rate
+    limits (a fuzzer asks more than any bucket allows)."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as work:
         var = Path(work)
         url = f"sqlite+aiosqlite:///{var / 'fuzz.sqlite3'}"
         asyncio.run(demo_database(url, var))
         os.environ.update(
             {"JISR_RATE_LIMIT_CAPACITY": "1e12", "JISR_RATE_LIMIT_PER_SECOND": "1e12"}
         )
-        har = var / "fuzz.har"
         with server(url, var) as api:
-            command = [str(executable), "run", f"{api.base}/graphql"]
-            command += ["--max-examples", str(args.max_examples), "--workers", str(args.workers)]
-            command += ["--checks", "not_a_server_error", "--report", "har"]
-            command += ["--report-har-path", str(har), "--no-color"]
-            RESULTS.mkdir(exist_ok=True)
-            finished = subprocess.run(  # its cache lands in bench/results, not the checkout
-                command, check=False, capture_output=True, text=True, cwd=RESULTS
-            )
-            sockets = asyncio.run(fuzz_sockets(api.base, har, unmasked))
+            yield var, api
+
+
+def run_schemathesis(
+    command: list[str], har: Path, args: argparse.Namespace
+) -> subprocess.CompletedProcess[str]:
+    """Schemathesis's ``command`` with the examples and workers asked, its HAR at ``har``;
+    its cache lands in bench/results, not the checkout."""
+    command += ["--max-examples", str(args.max_examples), "--workers", str(args.workers)]
+    command += ["--report", "har", "--report-har-path", str(har), "--no-color"]
+    RESULTS.mkdir(exist_ok=True)
+    return subprocess.run(command, check=False, capture_output=True, text=True, cwd=RESULTS)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.fuzz", description=__doc__)
+    parser.add_argument("--max-examples", type=int, default=80, help="per GraphQL field")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    executable = schemathesis()
+    with fuzzed_server("jisr-fuzz-") as (var, api):
+        har = var / "fuzz.har"
+        command = [str(executable), "run", f"{api.base}/graphql", "--checks", "not_a_server_error"]
+        finished = run_schemathesis(command, har, args)
+        sockets = asyncio.run(fuzz_sockets(api.base, har, unmasked))
         (RESULTS / "fuzz.txt").write_text(finished.stdout)
         print("\n".join(finished.stdout.strip().splitlines()[-12:]))
         print(f"full report  {RESULTS / 'fuzz.txt'}")

@@ -13,17 +13,12 @@ failure is of a kind listed there.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
-import os
 import re
-import subprocess
-import tempfile
 from collections import Counter
 from pathlib import Path
 
-from bench.actor_map import server
-from bench.fuzz import RESULTS, demo_database, schemathesis
+from bench.fuzz import RESULTS, fuzzed_server, run_schemathesis, schemathesis
 
 OPENAPI = Path(__file__).parents[1] / "network" / "hsds" / "official" / "openapi.json"
 # The failures the specification explains (see docs/hsds.md, "schemathesis"): it
@@ -67,23 +62,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     executable = schemathesis()
-    with tempfile.TemporaryDirectory(prefix="jisr-hsds-fuzz-") as work:
-        var = Path(work)
-        url = f"sqlite+aiosqlite:///{var / 'fuzz.sqlite3'}"
-        asyncio.run(demo_database(url, var))
-        os.environ.update(
-            {"JISR_RATE_LIMIT_CAPACITY": "1e12", "JISR_RATE_LIMIT_PER_SECOND": "1e12"}
-        )
+    with fuzzed_server("jisr-hsds-fuzz-") as (var, api):
         har = var / "hsds.har"
-        with server(url, var) as api:
-            command = [str(executable), "run", str(OPENAPI), "--url", f"{api.base}/hsds"]
-            command += ["--max-examples", str(args.max_examples), "--workers", str(args.workers)]
-            command += ["--checks", "all", "--report", "har", "--report-har-path", str(har)]
-            command += ["--continue-on-failure", "--no-color"]
-            RESULTS.mkdir(exist_ok=True)
-            finished = subprocess.run(
-                command, check=False, capture_output=True, text=True, cwd=RESULTS
-            )
+        command = [str(executable), "run", str(OPENAPI), "--url", f"{api.base}/hsds"]
+        command += ["--checks", "all", "--continue-on-failure"]
+        finished = run_schemathesis(command, har, args)
         report = finished.stdout + finished.stderr
         (RESULTS / "hsds_fuzz.txt").write_text(report)
         print("\n".join(report.strip().splitlines()[-25:]))

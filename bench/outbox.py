@@ -26,7 +26,7 @@ from network.database import standalone_unit_of_work
 from network.migrate import upgrade
 from network.notifications.models import Notification, OutboxMessage
 from network.settings import Settings
-from tests.network.notifications.servers import free_port
+from tests.faults.processes import RedisProcess
 
 SERVER = "postgresql+asyncpg://postgres@127.0.0.1/postgres"
 DATABASE = "jisr_bench_outbox"
@@ -77,34 +77,17 @@ async def notifications(url: str) -> int:
 
 def run(url: str, count: int, batch: int, workdir: Path) -> tuple[float, float]:
     """Seconds from the worker's start, and from the first message sent, to the last."""
-    port = free_port()
-    redis = subprocess.Popen(
-        [
-            "redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(workdir),
-        ],
-        stdout=subprocess.DEVNULL,
-    )
+    redis = RedisProcess(workdir).start()
     env = {k: v for k, v in os.environ.items() if not k.startswith("JISR_")} | {
         "JISR_DATABASE_URL": url,
         "JISR_VAR_DIR": str(workdir / "var"),
         "JISR_SECRET_KEY": "bench",
         "JISR_DATA_KEY": new_key(),
-        "JISR_BROKER_URL": f"redis://127.0.0.1:{port}/0",
+        "JISR_BROKER_URL": redis.url(),
         "JISR_SCAN_INTERVAL_SECONDS": "1",
         "JISR_OUTBOX_RELAY_BATCH": "5000",
         "JISR_OUTBOX_IN_APP_BATCH": str(batch),
     }
-    time.sleep(0.5)
     start = time.monotonic()
     worker = subprocess.Popen(
         [
@@ -133,7 +116,6 @@ def run(url: str, count: int, batch: int, workdir: Path) -> tuple[float, float]:
         worker.kill()
         worker.wait()
         redis.kill()
-        redis.wait()
     return end - start, end - (first or start)
 
 

@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from network.settings import Settings
 from tests.api import Api, running_api
+from tests.api import test_settings as settings_for
 from tests.databases import Databases
 
 pytest_plugins = ("tests.log_scan",)
@@ -44,3 +46,15 @@ async def api(db_url: str, tmp_path: Path) -> AsyncIterator[Api]:
     """The API on a private copy of the demo database."""
     async with running_api(db_url, tmp_path / "var") as running:
         yield running
+
+
+@pytest.fixture
+async def migrated_url(databases: Databases) -> str:
+    """A private empty database, migrated: the shipped reference data, no network."""
+    return await databases.create_migrated()
+
+
+@pytest.fixture
+def migrated_settings(migrated_url: str, tmp_path: Path) -> Settings:
+    """The settings of a Jisr on ``migrated_url``."""
+    return settings_for(migrated_url, tmp_path / "var")

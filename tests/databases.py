@@ -10,6 +10,7 @@ import os
 import shutil
 import uuid
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 from sqlalchemy.engine import make_url
@@ -63,7 +64,9 @@ class Databases:
             self.created.append(name)
         return self._url_for(name)
 
-    async def build_template(self, *, seed_demo: bool = True) -> str:
+    async def create_migrated(self, *, seed_demo: bool = False, **demo: Any) -> str:
+        """An empty database, migrated (the shipped reference data); with ``seed_demo``,
+        the demo network too (``demo``: seed_demo's own arguments, such as ``today``)."""
         from network.seed.demo import seed_demo as run_demo_seed
 
         url = await self.create_empty()
@@ -71,10 +74,13 @@ class Databases:
         if seed_demo:
             engine = create_engine(url, null_pool=True)
             async with unit_of_work(session_factory(engine)) as uow:
-                await run_demo_seed(uow.session, DataCipher(TEST_DATA_KEY))
+                await run_demo_seed(uow.session, DataCipher(TEST_DATA_KEY), **demo)
             await engine.dispose()
-        self.template = url
         return url
+
+    async def build_template(self, *, seed_demo: bool = True) -> str:
+        self.template = await self.create_migrated(seed_demo=seed_demo)
+        return self.template
 
     async def clone(self) -> str:
         """A fresh database holding what the template holds."""

@@ -7,6 +7,7 @@ API would write them; nothing depends on the demo network.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,19 +73,18 @@ async def actor(
     parent_id: int | None = None,
     territory: str = "MA-FES",
     active: bool = True,
+    kind: ActorKind = ActorKind.ASSOCIATION,
+    **changes: Any,
 ) -> int:
+    """An actor named ``name`` in French (``changes``: more of its fields)."""
     territory_id = await territory_pk(api, territory)
+    given = {"territory_id": territory_id, "parent_id": parent_id, "active": active}
     async with unit_of_work(api.state.sessions) as uow:
         row = await create_actor(
             uow.session,
             viewer=SCENE,
-            kind=ActorKind.ASSOCIATION,
-            changes={
-                "names": {"fr": name},
-                "territory_id": territory_id,
-                "parent_id": parent_id,
-                "active": active,
-            },
+            kind=kind,
+            changes={"names": {"fr": name}, **given, **changes},
         )
     return row.id
 
@@ -160,6 +160,14 @@ async def values(api: Api, model: type[Base], pk: int) -> dict[str, Any]:
         return {column.key: getattr(row, column.key) for column in inspect(model).columns}
 
 
+async def add_row(api: Api, row: Any) -> int:
+    """Insert ``row`` as it is (a model instance, no domain service); its id."""
+    async with unit_of_work(api.state.sessions) as uow:
+        uow.session.add(row)
+        await uow.session.flush()
+        return int(row.id)
+
+
 async def count(api: Api, model: type[Base]) -> int:
     async with api.state.sessions() as session:
         return int(await session.scalar(select(func.count()).select_from(model)) or 0)
@@ -170,3 +178,35 @@ async def audit_entries(api: Api, operation: str) -> list[AuditEntry]:
     async with api.state.sessions() as session:
         statement = select(AuditEntry).where(AuditEntry.operation == operation)
         return list((await session.scalars(statement.order_by(AuditEntry.id))).all())
+
+
+EDITORS = frozenset({"admin", "unit_staff", "parent_staff"})
+"""The CALLERS who edit the scene's unit and its services."""
+
+
+@dataclass(frozen=True)
+class Attempt:
+    outcome: str  # what the caller was due: OK, UNAUTHENTICATED or PERMISSION_DENIED
+    payload: dict[str, Any]
+    entry: AuditEntry
+
+
+async def attempt(
+    api: Api,
+    someone: Person | None,
+    who: str,
+    operation: str,
+    query: str,
+    variables: dict[str, Any],
+    allowed: Collection[str] = EDITORS,
+) -> Attempt:
+    """``someone`` (the caller ``who``) runs ``operation``, which ``allowed`` callers may
+    run; its one audit entry names the caller and the outcome they were due."""
+    data = await api.data(query, variables, someone.token if someone else None)
+    if who in allowed:
+        outcome = "OK"
+    else:
+        outcome = "UNAUTHENTICATED" if who == "anonymous" else "PERMISSION_DENIED"
+    [entry] = await audit_entries(api, operation)
+    assert (entry.user_id, entry.outcome) == (someone.id if someone else None, outcome)
+    return Attempt(outcome, data[operation], entry)

@@ -6,12 +6,13 @@ only Python is installed; under CI (``CI=true``) it fails them, since CI must sh
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import threading
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from functools import cache
 from typing import Any, NoReturn
 
@@ -21,6 +22,9 @@ from celery import Celery
 from celery.contrib.testing.worker import start_worker
 from celery.signals import task_postrun
 from celery.worker import WorkController
+
+from workers.notification_tasks import RELAY
+from workers.reminder_tasks import SCAN
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
 
@@ -95,3 +99,25 @@ def finished_tasks() -> Iterator[Counter[str]]:
         yield finished
     finally:
         task_postrun.disconnect(count)
+
+
+@asynccontextmanager
+async def ticking(
+    app: Celery, scans: Iterable[str] = (), every: float = 0.5
+) -> AsyncIterator[None]:
+    """What beat does, faster: each reminder scan of ``scans``, then the outbox relay,
+    sent every ``every`` seconds while the block runs."""
+    rules = list(scans)
+
+    async def tick() -> None:
+        while True:
+            for rule in rules:
+                app.send_task(SCAN, args=[rule])
+            app.send_task(RELAY)
+            await asyncio.sleep(every)
+
+    ticker = asyncio.create_task(tick())
+    try:
+        yield
+    finally:
+        ticker.cancel()

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from network.migrate import upgrade
 from tests.cli.invoke import jisr_on
-from tests.databases import Databases
 
 ROOT = Path(__file__).parents[1]
 SERVICE = ROOT / "data" / "hsds" / "examples" / "service_full.json"
@@ -14,12 +12,10 @@ MAPPING = ROOT / "network" / "hsds" / "data" / "spec_mapping.json"
 
 
 async def test_a_json_file_needs_its_language_then_imports(
-    databases: Databases, tmp_path: Path
+    migrated_url: str, tmp_path: Path
 ) -> None:
     # given an empty database
-    url = await databases.create_empty()
-    await upgrade(url)
-    jisr = jisr_on(url, tmp_path / "var")
+    jisr = jisr_on(migrated_url, tmp_path / "var")
 
     # when the specification's full service is imported without, then with, a language
     bare = await jisr("hsds", "import", str(SERVICE))

@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from tests.api import running_api
 from tests.cli.invoke import Jisr
 
@@ -34,28 +36,25 @@ async def test_a_created_user_signs_in_with_a_token_from_the_command_line(
     }
 
 
-async def test_a_user_for_an_unknown_territory_is_refused(jisr: Jisr) -> None:
+@pytest.mark.parametrize(
+    ("role", "where", "said"),
+    [
+        (["--role", "COORDINATOR", "--territory", "MA-99"], "territory", "no such territory code"),
+        (["--role", "AGENCY_STAFF", "--actor", "QWN0b3I6OTk5OTk5"], "actor", "no such actor"),
+    ],
+    ids=["unknown territory", "missing actor"],
+)
+async def test_a_user_of_a_place_that_does_not_exist_is_refused(
+    jisr: Jisr, role: list[str], where: str, said: str
+) -> None:
     # when
     result = await jisr(
-        "users", "create", "--email", "coordinator@jisr.test", "--password", "a long secret",
-        "--role", "COORDINATOR", "--territory", "MA-99",
-    )  # fmt: skip
+        "users", "create", "--email", "someone@jisr.test", "--password", "a long secret", *role
+    )
 
     # then
     assert result.exit_code == 1
-    assert "territory: no such territory code" in result.stderr
-
-
-async def test_a_user_for_an_actor_that_does_not_exist_is_refused(jisr: Jisr) -> None:
-    # when
-    result = await jisr(
-        "users", "create", "--email", "staff@jisr.test", "--password", "a long secret",
-        "--role", "AGENCY_STAFF", "--actor", "QWN0b3I6OTk5OTk5",
-    )  # fmt: skip
-
-    # then
-    assert result.exit_code == 1
-    assert "actor: no such actor" in result.stderr
+    assert f"{where}: {said}" in result.stderr
 
 
 async def test_a_token_for_an_unknown_email_is_refused(jisr: Jisr) -> None:

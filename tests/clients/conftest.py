@@ -4,18 +4,16 @@ embedded broker (it turns referral events into the notifications pushed by
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import pytest
 
-from tests.api import TEST_DATA_KEY
 from tests.databases import Databases
 from tests.network.notifications.servers import mail_server
-from tests.schema.referrals.servers import api_process
+from tests.schema.referrals.servers import api_process, server_environment
+from tests.services import ticking
 from tests.workers.test_delivery import worker_on
-from workers.notification_tasks import RELAY
 
 
 @dataclass(frozen=True)
@@ -37,27 +35,11 @@ async def served(
 ) -> AsyncIterator[Served]:
     db_url = await databases.clone()
     var = tmp_path_factory.mktemp("var")
-    env = {
-        "JISR_ENV": "development",
-        "JISR_DATABASE_URL": db_url,
-        "JISR_REDIS_URL": "",
-        "JISR_SECRET_KEY": "test-secret",
-        "JISR_DATA_KEY": TEST_DATA_KEY,
-        "JISR_VAR_DIR": str(var),
-    }
+    env = server_environment(db_url, var)
     with (
         api_process(env) as base,
         mail_server() as smtp,
         worker_on(db_url, var, "embedded", smtp) as app,
     ):
-
-        async def relay() -> None:  # what beat does, faster
-            while True:
-                app.send_task(RELAY)
-                await asyncio.sleep(0.5)
-
-        ticking = asyncio.create_task(relay())
-        try:
+        async with ticking(app):
             yield Served(base)
-        finally:
-            ticking.cancel()

@@ -27,7 +27,7 @@ from network.viewer import ANONYMOUS, Viewer
 from network.youths.models import Youth
 from tests.api import Api
 from tests.factories import SCENE, territory_pk
-from tests.network.youths.world import World, consent, referral, world
+from tests.network.youths.world import World, consent, referral, referral_to_receiver, world
 
 ADMIN = Viewer(user_id=1, roles=frozenset({Role.ADMIN}))
 
@@ -123,14 +123,7 @@ async def test_the_receiver_sees_the_young_person_while_the_referral_is_live(
     # given
     w = await world(api)
     await consent(api, w.youth, actors=(w.receiver,))
-    await referral(
-        api,
-        w.youth,
-        from_actor=w.institution,
-        to_actor=w.receiver,
-        status=status,
-        closed_days_ago=closed_days_ago,
-    )
+    await referral_to_receiver(api, w, status, closed_days_ago)
     # then
     for viewer in (staff(w.receiver), staff(w.receiver_org, w.receiver)):
         assert await sees(api, youth_visible, viewer, w.youth) is expected

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -24,9 +23,10 @@ import httpx
 import pytest
 
 from network.database import create_engine, session_factory
-from tests.api import TEST_DATA_KEY, Api
+from tests.api import Api
 from tests.databases import Databases
-from tests.schema.referrals.servers import api_process
+from tests.schema.referrals import servers
+from tests.schema.referrals.servers import api_process, server_environment
 from tests.security.identity_server import http_served, moving_clock, throttled  # noqa: F401
 from tests.security.signin_helpers import hasher  # noqa: F401
 
@@ -42,39 +42,17 @@ LIMITS = {
 }
 
 
-@dataclass(frozen=True)
-class Served:
-    base: str
-    db_url: str
+class Served(servers.Served):
+    """The production server of a security test module."""
 
     def login(self, email: str = MEDIATOR, password: str = PASSWORD) -> str:
-        """A fresh token for ``email``, through the login mutation over HTTP."""
-        response = httpx.post(
-            self.base + "/graphql",
-            json={
-                "query": "mutation($e:String!,$p:String!){login(email:$e,password:$p)"
-                "{token userErrors{code}}}",
-                "variables": {"e": email, "p": password},
-            },
-            timeout=10,
-        )
-        payload = response.json()["data"]["login"]
-        assert payload["userErrors"] == [], payload
-        return payload["token"]  # type: ignore[no-any-return]
+        return self.token(email, password)
 
 
 def environment(db_url: str, var: Path, **extra: str) -> dict[str, str]:
-    return {
-        "JISR_ENV": "production",
-        "JISR_DATABASE_URL": db_url,
-        "JISR_REDIS_URL": "",
-        "JISR_SECRET_KEY": "security-test-secret",
-        "JISR_DATA_KEY": TEST_DATA_KEY,
-        "JISR_VAR_DIR": str(var),
-        "JISR_INTROSPECTION": "false",
-        **LIMITS,
-        **extra,
-    }
+    """Production, introspection off, short socket limits."""
+    production = {"JISR_ENV": "production", "JISR_INTROSPECTION": "false", **LIMITS}
+    return server_environment(db_url, var, **(production | extra))
 
 
 @pytest.fixture(scope="module")
@@ -90,15 +68,7 @@ async def served(
 async def served_api(db_url: str, var: Path, **env: str) -> AsyncIterator[Api]:
     """A real API process on ``db_url`` (``env``: its JISR_ variables, development by
     default), with the test client's interface."""
-    settings = {
-        "JISR_ENV": "development",
-        "JISR_DATABASE_URL": db_url,
-        "JISR_REDIS_URL": "",
-        "JISR_SECRET_KEY": "security-test-secret",
-        "JISR_DATA_KEY": TEST_DATA_KEY,
-        "JISR_VAR_DIR": str(var),
-        **env,
-    }
+    settings = server_environment(db_url, var, **env)
     # the test's own setup (a user of its own) writes to the same database directly
     engine = create_engine(db_url, null_pool=True)
     setup = SimpleNamespace(jisr=SimpleNamespace(engine=engine, sessions=session_factory(engine)))

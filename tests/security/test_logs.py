@@ -14,8 +14,8 @@ from pathlib import Path
 import httpx
 
 from tests.api import TEST_DATA_KEY
-from tests.cli.processes import kill_tree, wait_for
 from tests.network.notifications.servers import free_port
+from tests.schema.referrals.servers import answering
 
 SEARCHED = "Yassine Benali"
 PASSWORD = "jisr-demo-2026"
@@ -36,23 +36,8 @@ def real_server(db_url: str, var: Path, log: Path, **env: str) -> Iterator[str]:
     command = [sys.executable, "-m", "cli", "serve", "--port", str(port)]
     with log.open("w") as out:
         process = subprocess.Popen(command, env=given, stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-
-    def answers() -> bool:
-        try:
-            return httpx.get(f"{base}/healthz", timeout=1).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    try:
-        assert wait_for(answers, 60), log.read_text()
+    with answering(process, port, stop_seconds=20) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            kill_tree(process)
 
 
 def test_query_strings_leave_no_trace_in_the_log(db_url: str, tmp_path: Path) -> None:

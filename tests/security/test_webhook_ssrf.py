@@ -12,15 +12,17 @@ import pytest
 from starlette.requests import Request
 from starlette.responses import Response
 
-from network import clock
-from network.database import standalone_unit_of_work
 from network.enums import ReferralEventKind
 from network.ids import to_global_id
-from network.notifications.outbox import notify_webhooks
 from network.seed.users import DEMO_PASSWORD
 from tests.api import Api
 from tests.api import test_settings as settings_for
-from tests.network.notifications.outbox_data import a_referral, add_webhook, messages
+from tests.network.notifications.outbox_data import (
+    a_referral,
+    add_webhook,
+    messages,
+    webhook_events,
+)
 from tests.network.notifications.servers import serving, webhook_receiver
 from tests.network.notifications.test_delivery import deliver_all
 from tests.security.conftest import served_api
@@ -81,17 +83,7 @@ async def test_internal_urls_are_refused_in_development_too_unless_allowed(
 
 async def _queue_event(db_url: str, target: str) -> None:
     await add_webhook(db_url, actor_id=4, target=target, secret=SECRET, events=[])
-    referral = await a_referral(db_url)
-    async with standalone_unit_of_work(db_url) as uow:
-        await notify_webhooks(
-            uow.session,
-            actor_id=4,
-            event_kind=ReferralEventKind.SENT,
-            subject=f"referral:{referral}:event:0",
-            due_at=clock.now(),
-            params={"status": "SENT"},
-            referral_id=referral,
-        )
+    await webhook_events(db_url, await a_referral(db_url), [(0, ReferralEventKind.SENT)])
 
 
 @pytest.mark.parametrize("allowed", [(), ("localhost",)])

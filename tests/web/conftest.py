@@ -10,18 +10,14 @@ context in through the console's own sign-in page, in the language asked.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import httpx
 import pytest
 from playwright.async_api import Browser, Page
 
-from tests.api import TEST_DATA_KEY
 from tests.browser import browser, output_folder  # noqa: F401
 from tests.databases import Databases
-from tests.schema.referrals.servers import api_process
+from tests.schema.referrals.servers import Served, api_process, server_environment
 
 PASSWORD = "jisr-demo-2026"
 MEDIATOR = "mediation.dar-al-amal@jisr.example.ma"
@@ -31,47 +27,12 @@ ADMIN = "admin@jisr.example.ma"
 LOCALES = {"ar": "ar-MA", "fr": "fr-FR", "en": "en-GB"}
 
 
-@dataclass(frozen=True)
-class Console:
-    base: str
-    db_url: str
-
-    def token(self, email: str, password: str = PASSWORD) -> str:
-        """A fresh API token for ``email``, through the login mutation over HTTP."""
-        payload = self.graphql(
-            "mutation($e:String!,$p:String!){login(email:$e,password:$p){token userErrors{code}}}",
-            {"e": email, "p": password},
-        )["login"]
-        assert payload["userErrors"] == [], payload
-        return str(payload["token"])
-
-    def graphql(
-        self, query: str, variables: dict[str, object] | None = None, token: str | None = None
-    ) -> dict[str, Any]:
-        """What a partner system would send: the public API over HTTP."""
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
-        response = httpx.post(
-            self.base + "/graphql",
-            json={"query": query, "variables": variables or {}},
-            headers=headers,
-            timeout=20,
-        )
-        body = response.json()
-        assert not body.get("errors"), body
-        return body["data"]  # type: ignore[no-any-return]
+Console = Served
+"""The console's server process, on its copy of the demo."""
 
 
 def console_environment(db_url: str, var: Path, **extra: str) -> dict[str, str]:
-    return {
-        "JISR_ENV": "development",
-        "JISR_DATABASE_URL": db_url,
-        "JISR_REDIS_URL": "",
-        "JISR_SECRET_KEY": "console-test-secret",
-        "JISR_DATA_KEY": TEST_DATA_KEY,
-        "JISR_VAR_DIR": str(var),
-        "JISR_WS_VIEWER_CHECK_SECONDS": "1",
-        **extra,
-    }
+    return server_environment(db_url, var, **({"JISR_WS_VIEWER_CHECK_SECONDS": "1"} | extra))
 
 
 @pytest.fixture(scope="module")

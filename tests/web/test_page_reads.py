@@ -89,7 +89,7 @@ async def test_the_badge_of_a_page_is_the_callers_unread_count(console: Console)
     # given
     await notify(console, AGENCY, count=3)
     expected = console.graphql(UNREAD, token=console.token(AGENCY))["notifications"]
-    count = int(expected["totalCount"])  # type: ignore[index]
+    count = int(expected["totalCount"])
     assert count > 0
     # when
     client = signed_in(console, AGENCY)

@@ -3,18 +3,14 @@ SMTP server; refused mail comes back later; partner webhooks are signed and retr
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from network import clock
-from network.database import standalone_unit_of_work
 from network.enums import NotificationKind, ReferralEventKind
-from network.notifications.outbox import notify_webhooks
 from tests.api import test_settings as settings_for
 from tests.cli.invoke import jisr_on
 from tests.network.notifications.outbox_data import (
@@ -29,11 +25,11 @@ from tests.network.notifications.outbox_data import (
     queue_reminders,
     states,
     user_id,
+    webhook_events,
 )
 from tests.network.notifications.servers import MailServer, mail_server, webhook_receiver
-from tests.services import broker_url, running_worker
+from tests.services import broker_url, running_worker, ticking
 from workers.app import JisrCelery, create_celery
-from workers.notification_tasks import RELAY
 
 FAST = {
     "outbox_lease_seconds": 3,
@@ -42,22 +38,6 @@ FAST = {
     "outbox_backoff_seconds": 0.2,
     "outbox_backoff_max_seconds": 0.5,
 }
-
-
-@asynccontextmanager
-async def relay_ticking(app: JisrCelery, every: float = 0.5) -> AsyncIterator[None]:
-    """What beat does, faster: send the relay task every ``every`` seconds."""
-
-    async def tick() -> None:
-        while True:
-            app.send_task(RELAY)
-            await asyncio.sleep(every)
-
-    ticker = asyncio.create_task(tick())
-    try:
-        yield
-    finally:
-        ticker.cancel()
 
 
 @contextmanager
@@ -87,7 +67,7 @@ async def test_queued_messages_are_delivered_exactly_once(
 
     with mail_server() as smtp, worker_on(db_url, tmp_path / "var", broker, smtp) as app:
         # when the relay ticks on a real worker
-        async with relay_ticking(app):
+        async with ticking(app):
             delivered = await eventually(lambda: all_sent(db_url), 90)
 
     # then each email reached the server once, and each in-app notification exists once
@@ -108,7 +88,7 @@ async def test_refused_mail_is_delivered_later_once_or_dead(db_url: str, tmp_pat
         worker_on(db_url, tmp_path / "var", "embedded", smtp) as app,
     ):
         # when the relay ticks
-        async with relay_ticking(app):
+        async with ticking(app):
             delivered = await eventually(lambda: all_sent(db_url), 90)
 
     # then each was tried three times and accepted once
@@ -130,7 +110,7 @@ async def test_mail_refused_n_times_is_dead_and_shows_in_the_status(
         worker_on(db_url, tmp_path / "var", "embedded", smtp, outbox_max_attempts=3) as app,
     ):
         # when the relay ticks until nothing is left to try
-        async with relay_ticking(app):
+        async with ticking(app):
             settled = await eventually(lambda: _states_are(db_url, "EMAIL", {"DEAD": 3}), 90)
 
     # then each was refused three times, and `jisr outbox status` shows them dead
@@ -153,24 +133,13 @@ async def test_webhook_events_are_signed_and_received_once_after_failures(
             db_url, actor_id=4, target=receiver.url, secret="partner-secret", events=[]
         )
         referral = await a_referral(db_url)
-        async with standalone_unit_of_work(db_url) as uow:
-            for n, kind in enumerate(
-                (ReferralEventKind.SENT, ReferralEventKind.ACCEPTED, ReferralEventKind.STARTED)
-            ):
-                await notify_webhooks(
-                    uow.session,
-                    actor_id=4,
-                    event_kind=kind,
-                    subject=f"referral:{referral}:event:{n}",
-                    due_at=clock.now(),
-                    params={"status": kind.value},
-                    referral_id=referral,
-                )
+        kinds = (ReferralEventKind.SENT, ReferralEventKind.ACCEPTED, ReferralEventKind.STARTED)
+        await webhook_events(db_url, referral, enumerate(kinds))
 
         allowed = {"webhook_allowed_hosts": ("127.0.0.1",)}
         with worker_on(db_url, tmp_path / "var", "embedded", smtp, **allowed) as app:
             # when the relay ticks
-            async with relay_ticking(app):
+            async with ticking(app):
                 delivered = await eventually(lambda: all_sent(db_url), 90)
 
     # then each event was tried three times with the same key, signed, and kept once

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from network.enums import NotificationKind
 from tests.api import TEST_DATA_KEY
+from tests.faults.processes import RedisProcess
 from tests.network.notifications.outbox_data import (
     STAFF,
     all_sent,
@@ -30,8 +31,7 @@ from tests.network.notifications.outbox_data import (
     states,
     user_id,
 )
-from tests.network.notifications.servers import MailServer, free_port, mail_server
-from tests.services import redis_server_program
+from tests.network.notifications.servers import MailServer, mail_server
 
 
 def worker_env(db_url: str, var: Path, smtp: MailServer, broker: str = "") -> dict[str, str]:
@@ -105,9 +105,8 @@ async def test_a_worker_killed_mid_batch_loses_and_duplicates_nothing(
     # given 200 due reminders by email (and in-app), and a worker on Redis
     own = await email_only_reminders(db_url, 200)
     assert len(own) == 200
-    port = free_port()
-    with mail_server() as smtp, redis_server(port, tmp_path):
-        env = worker_env(db_url, tmp_path / "var", smtp, broker=f"redis://127.0.0.1:{port}/0")
+    with mail_server() as smtp, RedisProcess(tmp_path) as redis:
+        env = worker_env(db_url, tmp_path / "var", smtp, broker=redis.url())
         with worker_process(env) as first:
             # when it is killed with SIGKILL once some mail went out
             started = await eventually(lambda: _received(smtp, own, 20), 60)
@@ -127,47 +126,20 @@ async def test_a_worker_killed_mid_batch_loses_and_duplicates_nothing(
 async def test_a_broker_restarted_mid_run_loses_nothing(db_url: str, tmp_path: Path) -> None:
     # given 100 due email reminders, a Redis broker of this test, and a worker on it
     own = await email_only_reminders(db_url, 100)
-    port = free_port()
-    with mail_server() as smtp, redis_server(port, tmp_path) as redis:
-        env = worker_env(db_url, tmp_path / "var", smtp, broker=f"redis://127.0.0.1:{port}/0")
+    with mail_server() as smtp, RedisProcess(tmp_path) as redis:
+        env = worker_env(db_url, tmp_path / "var", smtp, broker=redis.url())
         with worker_process(env):
             # when Redis stops once some mail went out, and comes back two seconds later
             started = await eventually(lambda: _received(smtp, own, 10), 60)
-            kill(redis)
+            redis.kill()
             await eventually(lambda: _never(), 2)
-            with redis_server(port, tmp_path):
+            with redis:
                 delivered = await eventually(lambda: all_sent(db_url, RULE), 120)
 
     # then every message reached the server once it was back, counted by Message-ID
     assert started
     assert delivered, await states(db_url, rule=RULE)
     assert set(accepted(smtp, own)) == own
-
-
-@contextmanager
-def redis_server(port: int, workdir: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """A throwaway Redis without persistence (what it held is lost when it stops)."""
-    process = subprocess.Popen(
-        [
-            redis_server_program(),
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(workdir),
-        ],
-        stdout=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        yield process
-    finally:
-        kill(process)
 
 
 async def _received(smtp: MailServer, own: set[int], count: int) -> bool:

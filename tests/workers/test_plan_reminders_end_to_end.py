@@ -16,6 +16,7 @@ from network.database import standalone_unit_of_work
 from network.enums import Role
 from network.notifications.models import Notification
 from network.plans.enums import ActionKind, ActionOwner
+from network.reminders.rules import SCANS
 from tests.api import running_api
 from tests.factories import person
 from tests.network.notifications.outbox_data import eventually
@@ -23,9 +24,9 @@ from tests.network.notifications.servers import mail_server
 from tests.network.reminders.scene import insert_youth
 from tests.network.reminders.test_plan_reminders import insert_plan, user_id
 from tests.schema.referrals.fixtures import network
-from tests.services import broker_url, finished_tasks
+from tests.services import broker_url, finished_tasks, ticking
 from tests.workers.test_delivery import worker_on
-from tests.workers.test_reminders_end_to_end import beat_ticking, ticked_again
+from tests.workers.test_reminders_end_to_end import ticked_again
 
 KINDS = ("PLAN_ACTION_DUE", "PLAN_REVIEW_DUE", "PLAN_MISSING", "PLAN_NOT_AGREED")
 
@@ -104,7 +105,7 @@ async def test_each_plan_rule_reminds_once_through_a_worker(
         worker_on(db_url, var, broker, smtp, redis_url=redis or None) as app,
         finished_tasks() as finished,
     ):
-        async with beat_ticking(app):
+        async with ticking(app, SCANS):
             arrived = await eventually(all_told, 90)
             assert await ticked_again(finished)  # more ticks: nothing more may come
 

@@ -34,33 +34,15 @@ from tests.network.notifications.servers import MailServer, mail_server
 from tests.schema.notifications.inbox import PROBE, probe
 from tests.schema.referrals.fixtures import created, done, network
 from tests.schema.referrals.servers import api_process
-from tests.services import broker_url, finished_tasks
+from tests.services import broker_url, finished_tasks, ticking
 from tests.workers.test_delivery import worker_on
-from workers.app import JisrCelery, create_celery
+from workers.app import create_celery
 from workers.notification_tasks import RELAY
 from workers.reminder_tasks import SCAN
 
 ADDED = "subscription { notificationAdded { kind referral { id } } }"
 OUTBOX_ID = re.compile(r"<outbox-(\d+)@")
 REMINDER, STATUS = "REFERRAL_RESPONSE_DUE", "REFERRAL_STATUS_CHANGED"
-
-
-@asynccontextmanager
-async def beat_ticking(app: JisrCelery, every: float = 0.5) -> AsyncIterator[None]:
-    """What beat does, faster: every reminder scan, then the relay, every ``every`` s."""
-
-    async def tick() -> None:
-        while True:
-            for rule in SCANS:
-                app.send_task(SCAN, args=[rule])
-            app.send_task(RELAY)
-            await asyncio.sleep(every)
-
-    ticker = asyncio.create_task(tick())
-    try:
-        yield
-    finally:
-        ticker.cancel()
 
 
 @asynccontextmanager
@@ -194,7 +176,7 @@ async def test_a_same_day_referral_is_reminded_once_and_its_answer_told_once(
                 # when the mediator sends a referral there, and beat ticks
                 referral = await created(api, world.mediator, world)
                 with finished_tasks() as finished:
-                    async with beat_ticking(app):
+                    async with ticking(app, SCANS):
                         reminded = await eventually(lambda: _reminded(db_url, smtp, set(staff)), 60)
                         reminder_pushed = await pushed(staff_live, REMINDER, 10)
 

@@ -12,9 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import orjson
 
 from network.hsds.files import import_directory
-from network.migrate import upgrade
-from tests.api import test_settings as settings_for
-from tests.databases import Databases
+from network.settings import Settings
 from tests.network.hsds.official import OFFICIAL
 
 EXAMPLES = OFFICIAL / "examples"
@@ -72,17 +70,14 @@ def hsds_api(asked: list[str]) -> Iterator[str]:
         server.server_close()
 
 
-async def test_an_api_is_read_page_by_page(databases: Databases, tmp_path: Path) -> None:
+async def test_an_api_is_read_page_by_page(migrated_settings: Settings, tmp_path: Path) -> None:
     # given an empty database and an HSDS API with two services on two pages
-    url = await databases.create_empty()
-    await upgrade(url)
-    settings = settings_for(url, tmp_path / "var")
     asked: list[str] = []
 
     # when its base URL is imported
     with hsds_api(asked) as base:
         report = await import_directory(
-            settings,
+            migrated_settings,
             base,
             dry_run=False,
             lang="en",

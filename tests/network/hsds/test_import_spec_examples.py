@@ -7,9 +7,7 @@ from pathlib import Path
 import orjson
 
 from network.hsds.files import export_directory, import_directory
-from network.migrate import upgrade
-from tests.api import test_settings as settings_for
-from tests.databases import Databases
+from network.settings import Settings
 from tests.network.hsds.official import OFFICIAL, errors, official, package_errors
 
 MAPPING = Path(__file__).parent / "data" / "spec_mapping.json"
@@ -24,17 +22,14 @@ SPEC_TABLES_NOT_KEPT = {
 
 
 async def test_the_example_package_imports_and_exports_valid_hsds(
-    databases: Databases, tmp_path: Path
+    migrated_settings: Settings, tmp_path: Path
 ) -> None:
     # given an empty database
-    url = await databases.create_empty()
-    await upgrade(url)
-    settings = settings_for(url, tmp_path / "var")
 
     # when the specification's CSV package is imported (it says no language) with the
     # mapping file and a default province, then exported as a package and as JSON
     report = await import_directory(
-        settings,
+        migrated_settings,
         EXAMPLES / "csv",
         dry_run=False,
         lang="en",
@@ -42,8 +37,8 @@ async def test_the_example_package_imports_and_exports_valid_hsds(
         mapping=MAPPING,
         province="MA-RAB",
     )
-    await export_directory(settings, tmp_path / "package", fmt="datapackage", lang="en")
-    await export_directory(settings, tmp_path / "json", fmt="json", lang="en")
+    await export_directory(migrated_settings, tmp_path / "package", fmt="datapackage", lang="en")
+    await export_directory(migrated_settings, tmp_path / "json", fmt="json", lang="en")
 
     # then its organization and service are in Jisr, nothing was skipped, every table
     # and field Jisr does not keep is named, and the export passes the official checks
@@ -66,17 +61,14 @@ async def test_the_example_package_imports_and_exports_valid_hsds(
 
 
 async def test_the_json_examples_import_keeping_what_a_young_person_needs(
-    databases: Databases, tmp_path: Path
+    migrated_settings: Settings, tmp_path: Path
 ) -> None:
     # given an empty database
-    url = await databases.create_empty()
-    await upgrade(url)
-    settings = settings_for(url, tmp_path / "var")
 
     # when the specification's full service, then its full organization, are imported
     reports = [
         await import_directory(
-            settings,
+            migrated_settings,
             EXAMPLES / name,
             dry_run=False,
             lang="en",
@@ -86,7 +78,7 @@ async def test_the_json_examples_import_keeping_what_a_young_person_needs(
         )
         for name in ("service_full.json", "organization_full.json")
     ]
-    await export_directory(settings, tmp_path / "json", fmt="json", lang="en")
+    await export_directory(migrated_settings, tmp_path / "json", fmt="json", lang="en")
 
     # then the service came in once (the organization's copy of it changed nothing),
     # with its schedule, fees, documents and accessibility, and exports valid HSDS
@@ -104,12 +96,9 @@ async def test_the_json_examples_import_keeping_what_a_young_person_needs(
 
 
 async def test_a_row_the_directory_refuses_is_skipped_the_others_kept(
-    databases: Databases, tmp_path: Path
+    migrated_settings: Settings, tmp_path: Path
 ) -> None:
     # given a file of two services, one with its ages the wrong way round
-    url = await databases.create_empty()
-    await upgrade(url)
-    settings = settings_for(url, tmp_path / "var")
     good = orjson.loads((EXAMPLES / "service_full.json").read_bytes())
     bad = {**good, "id": "0f0c8a51-8a4a-4f4e-9d3c-3b1f0c9b8f11", "minimum_age": 30}
     bad["maximum_age"] = 10
@@ -118,7 +107,7 @@ async def test_a_row_the_directory_refuses_is_skipped_the_others_kept(
     # when it is imported, not strictly, then strictly
     lenient, strict = [
         await import_directory(
-            settings,
+            migrated_settings,
             tmp_path / "two.json",
             dry_run=strict,
             lang="en",

@@ -236,31 +236,14 @@ async def test_by_actor_lists_actors_of_the_territory_most_received_first(world:
     by_actor = (await compute(world.session, scope, as_of=AS_OF)).by_actor
 
     # then tng2 received 1 2 6 9; tng1 received 8 10 (8 overdue); tet 3 4; cas is elsewhere
+    expected = [  # actor, sent, received, acceptance rate, median response hours, overdue
+        (n.tng2, 2, 4, 1.0, 3.0, 0),
+        (n.tng1, 5, 2, 1.0, 12.0, 1),
+        (n.tet, 1, 2, 0.0, 7.0, 0),
+    ]
     assert by_actor == [
-        ActorFigures(
-            n.tng2,
-            sent=2,
-            received=4,
-            acceptance_rate=1.0,
-            median_response_hours=pytest.approx(3.0),  # type: ignore[arg-type]  # equals a float
-            overdue_responses=0,
-        ),
-        ActorFigures(
-            n.tng1,
-            sent=5,
-            received=2,
-            acceptance_rate=1.0,
-            median_response_hours=pytest.approx(12.0),  # type: ignore[arg-type]  # equals a float
-            overdue_responses=1,
-        ),
-        ActorFigures(
-            n.tet,
-            sent=1,
-            received=2,
-            acceptance_rate=0.0,
-            median_response_hours=pytest.approx(7.0),  # type: ignore[arg-type]  # equals a float
-            overdue_responses=0,
-        ),
+        ActorFigures(actor, sent, received, rate, pytest.approx(hours), overdue)  # type: ignore[arg-type]  # equals a float
+        for actor, sent, received, rate, hours, overdue in expected
     ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -12,9 +12,9 @@ from sqlalchemy import func, select
 from network import clock
 from network.crypto import DataCipher
 from network.database import standalone_unit_of_work
-from network.enums import NotificationKind, ReferralStatus, ServiceAxis
+from network.enums import NotificationKind, ReferralEventKind, ReferralStatus, ServiceAxis
 from network.notifications.models import Notification, OutboxMessage, Webhook
-from network.notifications.outbox import notify
+from network.notifications.outbox import notify, notify_webhooks
 from network.referrals.models import Referral
 from network.users.models import NotificationPreference, User
 from network.youths.models import Youth
@@ -134,3 +134,24 @@ async def eventually(check: Callable[[], Awaitable[bool]], seconds: float) -> bo
 
 async def all_sent(url: str, rule: str | None = None) -> bool:
     return set(await states(url, rule=rule)) == {"SENT"}
+
+
+async def webhook_events(
+    url: str, referral: int, events: Iterable[tuple[int, ReferralEventKind]], actor_id: int = 4
+) -> list[int]:
+    """Queue event ``n`` of ``kind`` of ``referral`` (each ``(n, kind)`` of ``events``) for
+    the webhooks of ``actor_id``, as a referral's change does; how many messages each
+    queued."""
+    async with standalone_unit_of_work(url) as uow:
+        return [
+            await notify_webhooks(
+                uow.session,
+                actor_id=actor_id,
+                event_kind=kind,
+                subject=f"referral:{referral}:event:{n}",
+                due_at=clock.now(),
+                params={"status": kind.value},
+                referral_id=referral,
+            )
+            for n, kind in events
+        ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from network import clock
 from network.database import standalone_unit_of_work
 from network.enums import NotificationKind, ReferralEventKind
-from network.notifications.outbox import notify, notify_webhooks
+from network.notifications.outbox import notify
 from tests.network.notifications.outbox_data import (
     RESPONSE_DUE,
     STAFF,
@@ -15,6 +15,7 @@ from tests.network.notifications.outbox_data import (
     messages,
     queue_reminders,
     user_id,
+    webhook_events,
 )
 
 
@@ -97,23 +98,11 @@ async def test_webhooks_get_the_events_they_subscribed_to(db_url: str) -> None:
 
     # when a SENT and an ACCEPTED event are queued (the SENT one twice)
     referral = await a_referral(db_url)
-    async with standalone_unit_of_work(db_url) as uow:
-        counts = [
-            await notify_webhooks(
-                uow.session,
-                actor_id=4,
-                event_kind=kind,
-                subject=f"referral:1:event:{n}",
-                due_at=clock.now(),
-                params={"status": kind.value},
-                referral_id=referral,
-            )
-            for n, kind in (
-                (1, ReferralEventKind.SENT),
-                (1, ReferralEventKind.SENT),
-                (2, ReferralEventKind.ACCEPTED),
-            )
-        ]
+    counts = await webhook_events(
+        db_url,
+        referral,
+        [(1, ReferralEventKind.SENT), (1, ReferralEventKind.SENT), (2, ReferralEventKind.ACCEPTED)],
+    )
 
     # then each webhook receives what it subscribed to, once
     assert counts == [2, 0, 1]

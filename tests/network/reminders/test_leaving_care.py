@@ -4,6 +4,7 @@ their mediator is reminded, once per threshold."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from network import clock
 from network.database import unit_of_work
@@ -18,7 +19,7 @@ from tests.network.reminders.scene import (
     params_of,
     queued,
 )
-from tests.schema.referrals.fixtures import network
+from tests.schema.referrals.fixtures import Network, network
 
 TODAY = date(2026, 4, 1)
 THRESHOLDS = (180, 90, 30)
@@ -29,6 +30,21 @@ async def scan(api: Api, day: date) -> None:
         await leaving_care_reminder(
             uow.session, now=clock.start_of_day(day) + timedelta(hours=9), days=THRESHOLDS
         )
+
+
+async def referral_to_receiver(
+    api: Api, world: Network, youth: int, axis: ServiceAxis, **given: Any
+) -> int:
+    """A referral of ``youth`` by the mediator from the institution to the receiver."""
+    return await insert_referral(
+        api,
+        youth=youth,
+        from_actor=world.institution,
+        to_actor=world.receiver,
+        created_by=world.mediator.id,
+        axis=axis,
+        **given,
+    )
 
 
 def noon(day: date) -> datetime:
@@ -52,14 +68,8 @@ async def test_uncovered_axes_are_reminded_at_each_threshold(api: Api) -> None:
             ServiceAxis.SOCIAL_PARTICIPATION: NeedLevel.NONE,
         },
     )
-    await insert_referral(
-        api,
-        youth=youth,
-        from_actor=world.institution,
-        to_actor=world.receiver,
-        created_by=world.mediator.id,
-        axis=ServiceAxis.HEALTH,
-        sent_at=noon(TODAY - timedelta(days=3)),
+    await referral_to_receiver(
+        api, world, youth, ServiceAxis.HEALTH, sent_at=noon(TODAY - timedelta(days=3))
     )
 
     # when beat scans today, twice, then ten days later (90 days before), twice
@@ -88,54 +98,26 @@ async def test_covered_left_or_unmediated_young_people_are_not_reminded(api: Api
     # referral counts), one who already left care, one without a mediator
     world = await network(api)
     leaving = TODAY + timedelta(days=20)
-    needs = {ServiceAxis.EMPLOYMENT: NeedLevel.HIGH}
-    covered = await insert_youth(
-        api,
-        institution=world.institution,
-        mediator_id=world.mediator.id,
-        expected_leaving_date=leaving,
-        needs=needs,
-    )
-    await insert_referral(
-        api,
-        youth=covered,
-        from_actor=world.institution,
-        to_actor=world.receiver,
-        created_by=world.mediator.id,
-        axis=ServiceAxis.EMPLOYMENT,
-        status=ReferralStatus.COMPLETED,
-    )
-    left = await insert_youth(
-        api,
-        institution=world.institution,
-        mediator_id=world.mediator.id,
-        expected_leaving_date=leaving,
-        status=YouthStatus.LEFT_CARE,
-        needs=needs,
-    )
-    alone = await insert_youth(
-        api,
-        institution=world.institution,
-        mediator_id=None,
-        expected_leaving_date=leaving,
-        needs=needs,
-    )
-    declined = await insert_youth(
-        api,
-        institution=world.institution,
-        mediator_id=world.mediator.id,
-        expected_leaving_date=leaving,
-        needs=needs,
-    )
-    await insert_referral(
-        api,
-        youth=declined,
-        from_actor=world.institution,
-        to_actor=world.receiver,
-        created_by=world.mediator.id,
-        axis=ServiceAxis.EMPLOYMENT,
-        status=ReferralStatus.DECLINED,
-    )
+
+    async def youth(mediated: bool = True, **given: Any) -> int:
+        return await insert_youth(
+            api,
+            institution=world.institution,
+            mediator_id=world.mediator.id if mediated else None,
+            expected_leaving_date=leaving,
+            needs={ServiceAxis.EMPLOYMENT: NeedLevel.HIGH},
+            **given,
+        )
+
+    async def employment_referral(youth_id: int, status: ReferralStatus) -> None:
+        await referral_to_receiver(api, world, youth_id, ServiceAxis.EMPLOYMENT, status=status)
+
+    covered = await youth()
+    await employment_referral(covered, ReferralStatus.COMPLETED)
+    left = await youth(status=YouthStatus.LEFT_CARE)
+    alone = await youth(mediated=False)
+    declined = await youth()
+    await employment_referral(declined, ReferralStatus.DECLINED)
 
     # when beat scans
     await scan(api, TODAY)

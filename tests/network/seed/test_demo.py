@@ -4,15 +4,11 @@ from datetime import date
 
 import shapely
 
-from network.crypto import DataCipher
-from network.database import create_engine, session_factory, unit_of_work
 from network.enums import Role, ServiceAxis
-from network.migrate import upgrade
-from network.seed.demo import seed_demo
 from network.seed.demo_actors import ACTORS
 from network.seed.users import DEMO_PASSWORD, DEMO_USERS
 from network.territories import geometry
-from tests.api import TEST_DATA_KEY, Api
+from tests.api import Api
 from tests.databases import Databases
 from tests.network.seed.rows import rows_of
 
@@ -23,13 +19,7 @@ DEMO_DAY = date(2026, 11, 22)
 
 
 async def seeded_database(databases: Databases) -> str:
-    url = await databases.create_empty()
-    await upgrade(url)
-    engine = create_engine(url, null_pool=True)
-    async with unit_of_work(session_factory(engine)) as uow:
-        await seed_demo(uow.session, DataCipher(TEST_DATA_KEY), today=DEMO_DAY)
-    await engine.dispose()
-    return url
+    return await databases.create_migrated(seed_demo=True, today=DEMO_DAY)
 
 
 async def test_demo_network_is_large_enough_and_covers_every_axis(demo_url: str) -> None:

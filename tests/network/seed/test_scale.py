@@ -3,7 +3,6 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from network.database import create_engine, session_factory, unit_of_work
-from network.migrate import upgrade
 from network.models import Actor, Service, TaxonomyTerm, Territory
 from network.seed.scale import ScaleSummary, seed_scale
 from tests.databases import Databases
@@ -21,14 +20,8 @@ async def seed_into(url: str) -> ScaleSummary:
         await engine.dispose()
 
 
-async def empty_database(databases: Databases) -> str:
-    url = await databases.create_empty()
-    await upgrade(url)
-    return url
-
-
 async def test_scale_seed_is_deterministic(databases: Databases) -> None:
-    first, second = await empty_database(databases), await empty_database(databases)
+    first, second = await databases.create_migrated(), await databases.create_migrated()
 
     await seed_into(first)
     await seed_into(second)
@@ -38,7 +31,7 @@ async def test_scale_seed_is_deterministic(databases: Databases) -> None:
 
 
 async def test_scale_seed_covers_every_province_and_category(databases: Databases) -> None:
-    url = await empty_database(databases)
+    url = await databases.create_migrated()
 
     summary = await seed_into(url)
 

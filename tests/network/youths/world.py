@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from network import clock
-from network.actors.service import create_actor
 from network.consents.models import Consent, consent_actors
 from network.crypto import DataCipher
 from network.database import unit_of_work
@@ -27,7 +26,7 @@ from network.enums import (
 from network.referrals.models import Referral
 from network.youths.models import Youth
 from tests.api import Api
-from tests.factories import SCENE, Person, person, territory_pk
+from tests.factories import Person, actor, add_row, person
 
 FIRST_NAME, LAST_NAME, BIRTH_DATE = "Salma", "Bennani", date(2010, 3, 14)
 
@@ -48,15 +47,7 @@ def cipher_of(api: Api) -> DataCipher:
 
 
 async def _actor(api: Api, kind: ActorKind, name: str, territory: str, parent: int | None) -> int:
-    territory_id = await territory_pk(api, territory)
-    async with unit_of_work(api.state.sessions) as uow:
-        row = await create_actor(
-            uow.session,
-            viewer=SCENE,
-            kind=kind,
-            changes={"names": {"fr": name}, "territory_id": territory_id, "parent_id": parent},
-        )
-    return row.id
+    return await actor(api, name=name, kind=kind, territory=territory, parent_id=parent)
 
 
 async def add_youth(api: Api, *, institution: int, mediator_id: int | None) -> int:
@@ -132,16 +123,27 @@ async def referral(
     now = clock.now()
     closed_at = None if status in OPEN_STATUSES else now - timedelta(days=closed_days_ago or 0)
     sent_at: datetime | None = None if status == ReferralStatus.DRAFT else now - timedelta(90)
-    async with unit_of_work(api.state.sessions) as uow:
-        row = Referral(
-            youth_id=youth,
-            from_actor_id=from_actor,
-            to_actor_id=to_actor,
-            axis=ServiceAxis.EMPLOYMENT,
-            status=status,
-            sent_at=sent_at,
-            closed_at=closed_at,
-        )
-        uow.session.add(row)
-        await uow.session.flush()
-        return row.id
+    row = Referral(
+        youth_id=youth,
+        from_actor_id=from_actor,
+        to_actor_id=to_actor,
+        axis=ServiceAxis.EMPLOYMENT,
+        status=status,
+        sent_at=sent_at,
+        closed_at=closed_at,
+    )
+    return await add_row(api, row)
+
+
+async def referral_to_receiver(
+    api: Api, w: World, status: ReferralStatus, closed_days_ago: int | None
+) -> int:
+    """A referral of the young person from the institution to the receiving unit."""
+    return await referral(
+        api,
+        w.youth,
+        from_actor=w.institution,
+        to_actor=w.receiver,
+        status=status,
+        closed_days_ago=closed_days_ago,
+    )

@@ -9,6 +9,7 @@ from tests.api import Api
 from tests.factories import (
     CALLERS,
     actor,
+    attempt,
     audit_entries,
     caller,
     count,
@@ -38,14 +39,6 @@ mutation($id: ID!) {
   verifyActor(id: $id) { actor { id verifiedAt } userErrors { field code } }
 }"""
 
-ACTOR_EDITORS = {"admin", "unit_staff", "parent_staff"}
-
-
-def expected_outcome(who: str, allowed: set[str]) -> str:
-    if who in allowed:
-        return "OK"
-    return "UNAUTHENTICATED" if who == "anonymous" else "PERMISSION_DENIED"
-
 
 def gid(pk: int) -> str:
     return to_global_id("Actor", pk)
@@ -64,12 +57,11 @@ async def test_only_admin_creates_an_actor(api: Api, who: str) -> None:
         "parentId": gid(world.parent),
     }
     # when
-    data = await api.data(CREATE_ACTOR, {"input": new_unit}, someone.token if someone else None)
+    done = await attempt(
+        api, someone, who, "createActor", CREATE_ACTOR, {"input": new_unit}, allowed={"admin"}
+    )
     # then
-    outcome = expected_outcome(who, {"admin"})
-    payload = data["createActor"]
-    [entry] = await audit_entries(api, "createActor")
-    assert (entry.user_id, entry.outcome) == (someone and someone.id, outcome)
+    outcome, payload, entry = done.outcome, done.payload, done.entry
     if outcome == "OK":
         created = payload["actor"]
         assert payload["userErrors"] == []
@@ -93,12 +85,9 @@ async def test_admin_and_the_actors_staff_update_it(api: Api, who: str) -> None:
     before = await values(api, Actor, world.unit)
     change = {"id": gid(world.unit), "names": {"ar": "الوحدة المتنقلة"}, "acronym": "UMT"}
     # when
-    data = await api.data(UPDATE_ACTOR, {"input": change}, someone.token if someone else None)
+    done = await attempt(api, someone, who, "updateActor", UPDATE_ACTOR, {"input": change})
     # then
-    outcome = expected_outcome(who, ACTOR_EDITORS)
-    payload = data["updateActor"]
-    [entry] = await audit_entries(api, "updateActor")
-    assert (entry.user_id, entry.outcome) == (someone and someone.id, outcome)
+    outcome, payload, entry = done.outcome, done.payload, done.entry
     assert entry.record_ids == [gid(world.unit)]
     if outcome == "OK":
         assert payload["userErrors"] == []
@@ -121,16 +110,10 @@ async def test_admin_and_the_actors_staff_verify_it(api: Api, who: str) -> None:
     someone = await caller(api, world, who)
     before = await values(api, Actor, world.unit)
     # when
-    data = await api.data(VERIFY_ACTOR, {"id": gid(world.unit)}, someone.token if someone else None)
+    done = await attempt(api, someone, who, "verifyActor", VERIFY_ACTOR, {"id": gid(world.unit)})
     # then
-    outcome = expected_outcome(who, ACTOR_EDITORS)
-    payload = data["verifyActor"]
-    [entry] = await audit_entries(api, "verifyActor")
-    assert (entry.user_id, entry.outcome, entry.record_ids) == (
-        someone and someone.id,
-        outcome,
-        [gid(world.unit)],
-    )
+    outcome, payload, entry = done.outcome, done.payload, done.entry
+    assert entry.record_ids == [gid(world.unit)]
     if outcome == "OK":
         verified_at = datetime.fromisoformat(payload["actor"]["verifiedAt"])
         assert verified_at == (await values(api, Actor, world.unit))["verified_at"]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from network.database import standalone_unit_of_work, unit_of_work
+from network.database import standalone_unit_of_work
 from network.enums import NotificationKind
 from network.notifications.models import Notification
 from tests.api import Api
+from tests.factories import add_row
 
 
 async def deliver(
@@ -19,19 +20,16 @@ async def deliver(
     youth_id: int | None = None,
     read_at: datetime | None = None,
 ) -> int:
-    async with unit_of_work(api.state.sessions) as uow:
-        row = Notification(
-            user_id=user_id,
-            kind=NotificationKind.REFERRAL_STATUS_CHANGED,
-            title=title,
-            body=f"{title}: body",
-            referral_id=referral_id,
-            youth_id=youth_id,
-            read_at=read_at,
-        )
-        uow.session.add(row)
-        await uow.session.flush()
-        return row.id
+    row = Notification(
+        user_id=user_id,
+        kind=NotificationKind.REFERRAL_STATUS_CHANGED,
+        title=title,
+        body=f"{title}: body",
+        referral_id=referral_id,
+        youth_id=youth_id,
+        read_at=read_at,
+    )
+    return await add_row(api, row)
 
 
 PROBE = NotificationKind.ACTOR_DATA_STALE

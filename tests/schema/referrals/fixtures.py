@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Unpack
+from typing import Any
 
 from network import clock
-from network.actors.service import ActorChanges, create_actor
 from network.consents.models import Consent
 from network.crypto import DataCipher
 from network.database import unit_of_work
@@ -22,7 +21,7 @@ from network.enums import ActorKind, ConsentGiver, Role
 from network.ids import to_global_id
 from network.youths.models import Youth
 from tests.api import Api
-from tests.factories import SCENE, Person, person, service, territory_pk
+from tests.factories import Person, actor, person, service
 
 
 @dataclass(frozen=True)
@@ -48,18 +47,8 @@ class Network:
         return to_global_id("Service", self.receiver_service)
 
 
-async def add_actor(
-    api: Api, name: str, *, kind: ActorKind, territory: str, **changes: Unpack[ActorChanges]
-) -> int:
-    territory_id = await territory_pk(api, territory)
-    async with unit_of_work(api.state.sessions) as uow:
-        row = await create_actor(
-            uow.session,
-            viewer=SCENE,
-            kind=kind,
-            changes={"names": {"fr": name}, "territory_id": territory_id, **changes},
-        )
-    return row.id
+async def add_actor(api: Api, name: str, *, kind: ActorKind, territory: str, **changes: Any) -> int:
+    return await actor(api, name=name, kind=kind, territory=territory, **changes)
 
 
 async def add_youth(api: Api, *, institution: int, mediator_id: int | None) -> int:

@@ -145,7 +145,7 @@ async def test_without_redis_events_fan_out_in_process(db_url: str, tmp_path: Pa
             )
 
             # then the receiver hears it
-            pushed = await next_event(receiver, 1.0)
+            pushed = await next_event(receiver, 10)
             assert pushed is not None
             assert (pushed["kind"], pushed["note"]) == ("CANCELLED", "Plus utile")
 

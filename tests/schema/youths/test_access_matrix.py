@@ -17,6 +17,7 @@ from tests.network.youths.world import (
     World,
     consent,
     referral,
+    referral_to_receiver,
     world,
 )
 
@@ -134,14 +135,7 @@ async def test_the_receiver_sees_the_young_person_with_consent_while_the_referra
     # given
     w = await world(api)
     await consent(api, w.youth, actors=(w.receiver_org,), **consent_state)  # type: ignore[arg-type]
-    await referral(
-        api,
-        w.youth,
-        from_actor=w.institution,
-        to_actor=w.receiver,
-        status=status,
-        closed_days_ago=closed_days_ago,
-    )
+    await referral_to_receiver(api, w, status, closed_days_ago)
     receiver = await person(api, Role.AGENCY_STAFF, actor_id=w.receiver)
     # then
     assert await seen_as(api, w, receiver.token) == expected
