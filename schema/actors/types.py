@@ -10,6 +10,7 @@ from schema.connections import Connection, Edge, page_connection
 from schema.context import Info
 from schema.enums import ServiceAxis
 from schema.fields import plain_outputs
+from schema.list_size import list_size
 from schema.relay import Node, decode_id_cursor, from_row, node_type, page_size
 from schema.services.loaders import actor_service_count_loader, actor_services_loader
 from schema.services.types import Service, ServiceConnection
@@ -47,7 +48,7 @@ class Actor(Node):
             return None
         return Actor.of(await actor_loader(info.context).load(self.row.parent_id))
 
-    @strawberry.field
+    @strawberry.field(metadata=list_size(20))
     async def units(self, info: Info) -> list[Actor]:
         return [Actor.of(row) for row in await actor_units_loader(info.context).load(self.row.id)]
 

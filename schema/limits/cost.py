@@ -1,11 +1,11 @@
 """What a query may cost, estimated before it runs, GitHub-style.
 
 The cost is the number of objects the query may return: each connection counts its
-``first`` (20 when omitted) times the objects it hangs from, each list of objects its
-size below (or ``DEFAULT_LIST`` when not listed) likewise; ``nodes(ids:)`` counts its
-ids. A single object counts nothing of its own; a field declared with a cost
-(``FIELD_COSTS``, from the declarations of each type's fields) adds it per object it is
-selected on. Every query costs at least 1.
+``first`` (20 when omitted) times the objects it hangs from, each list of objects the
+size its field declares (``schema/list_size.py``; ``DEFAULT_LIST`` when it declares
+none) likewise; ``nodes(ids:)`` counts its ids. A single object counts nothing of its
+own; a field declared with a cost (``FIELD_COSTS``, from the declarations of each type's
+fields) adds it per object it is selected on. Every query costs at least 1.
 """
 
 from __future__ import annotations
@@ -30,16 +30,9 @@ from graphql.execution.values import get_argument_values
 from network.actors.fields import PLAIN as ACTOR_FIELDS
 from network.services.fields import PLAIN as SERVICE_FIELDS
 from schema.fields import costs
+from schema.list_size import size_of
 from schema.relay import DEFAULT_PAGE
 
-DEFAULT_LIST = 20
-LIST_SIZES = {
-    ("Query", "territories"): 90,  # regions and provinces, or the children of one
-    ("Query", "taxonomy"): 20,  # 19 categories
-    ("Territory", "children"): 40,
-    ("Service", "serviceArea"): 20,
-    ("Actor", "units"): 20,
-}
 FIELD_COSTS: dict[tuple[str, str], int] = {
     **costs("Actor", ACTOR_FIELDS),
     **costs("Service", SERVICE_FIELDS),
@@ -113,6 +106,4 @@ class CostEstimate:
             return DEFAULT_PAGE if first is None else max(0, int(first))
         if not _is_list(definition.type):
             return None
-        if (type_name, field_name) == ("Query", "nodes"):
-            return len(arguments.get("ids") or ())
-        return LIST_SIZES.get((type_name, field_name), DEFAULT_LIST)
+        return size_of(definition, arguments)

@@ -15,6 +15,7 @@ from schema.connections import Connection
 from schema.context import Info
 from schema.enums import Gender
 from schema.fields import plain_outputs
+from schema.list_size import list_size
 from schema.relay import NODE_TYPES, FromRow, Node
 from schema.services.loaders import service_areas_loader
 from schema.taxonomy.types import TaxonomyTerm
@@ -94,7 +95,7 @@ class Service(Node, FromRow):
             updated_at=row.capacity_updated_at,
         )
 
-    @strawberry.field
+    @strawberry.field(metadata=list_size(20))
     async def service_area(self, info: Info) -> list[Territory]:
         ids = await service_areas_loader(info.context).load(self.row.id)
         territories = info.context.reference.territories

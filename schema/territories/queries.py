@@ -7,6 +7,7 @@ from network.ids import pk_of
 from network.territories import geometry
 from network.validation import check_range
 from schema.context import Info
+from schema.list_size import list_size
 from schema.relay import node_resolver
 from schema.territories.types import Territory
 
@@ -20,7 +21,8 @@ async def territory_nodes(info: Info, pks: list[int]) -> dict[int, Territory]:
 @strawberry.type
 class TerritoryQuery:
     @strawberry.field(
-        description="All regions and provinces; with parentId, its children. Ordered by code."
+        description="All regions and provinces; with parentId, its children. Ordered by code.",
+        metadata=list_size(90),  # regions and provinces, or the children of one
     )
     def territories(
         self,

@@ -10,6 +10,7 @@ from network.territories.models import Territory as TerritoryRow
 from schema.common import GeoPoint, LocalizedText
 from schema.context import Info
 from schema.enums import TerritoryLevel
+from schema.list_size import list_size
 from schema.relay import FromRow, Node
 
 BoundaryDetail = geometry.Detail
@@ -41,7 +42,7 @@ class Territory(Node, FromRow):
             return None
         return Territory.of(info.context.reference.territories[self.row.parent_id])
 
-    @strawberry.field
+    @strawberry.field(metadata=list_size(40))
     def children(self, info: Info) -> list[Territory]:
         return [Territory.of(t) for t in info.context.reference.children.get(self.row.id, [])]
 
