@@ -7,9 +7,10 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 import strawberry
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from schema.common import PageInfo
-from schema.relay import encode_cursor
+from schema.relay import decode_id_cursor, encode_cursor, page_size
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -94,3 +95,27 @@ def page_connection(
     rows: Sequence[R] = page.rows if page else []
     has_next = bool(page and page.has_next)
     return connection(rows, node, after_id=after_id, has_next=has_next, count=count, key=key)
+
+
+async def session_connection(
+    sessions: async_sessionmaker[AsyncSession],
+    node: Callable[[R], T],
+    *,
+    first: int | None,
+    after: str | None,
+    fetch: Callable[[AsyncSession, int, int | None], Awaitable[Page[R]]],
+    count: Callable[[AsyncSession], Awaitable[int]],
+    key: Callable[[R], Sequence[Any]] = _id,
+) -> Connection[T]:
+    """A root connection in creation order: ``first``/``after`` checked and decoded,
+    ``fetch(session, size, after_id)`` loads the page, and ``count(session)``, in a session
+    of its own, runs only when ``totalCount`` is selected."""
+    size, after_id = page_size(first), decode_id_cursor(after)
+    async with sessions() as session:
+        page = await fetch(session, size, after_id)
+
+    async def total() -> int:
+        async with sessions() as session:
+            return await count(session)
+
+    return page_connection(page, node, after_id=after_id, count=total, key=key)

@@ -4,10 +4,10 @@ import strawberry
 
 from network.inbox import repository
 from schema.auth import require_user
-from schema.connections import page_connection
+from schema.connections import session_connection
 from schema.context import Info
 from schema.notifications.types import Notification, NotificationConnection
-from schema.relay import decode_id_cursor, node_resolver, page_size
+from schema.relay import node_resolver
 
 
 @node_resolver("Notification")
@@ -36,14 +36,14 @@ class NotificationQuery:
         context = info.context
         user_id = require_user(context.viewer).user_id
         assert user_id is not None
-        size, after_id, unread = page_size(first), decode_id_cursor(after), bool(unread_only)
-        async with context.sessions() as session:
-            page = await repository.page(
+        unread = bool(unread_only)
+        return await session_connection(
+            context.sessions,
+            Notification.of,
+            first=first,
+            after=after,
+            fetch=lambda session, size, after_id: repository.page(
                 session, user_id=user_id, unread_only=unread, first=size, after_id=after_id
-            )
-
-        async def count() -> int:
-            async with context.sessions() as session:
-                return await repository.count(session, user_id=user_id, unread_only=unread)
-
-        return page_connection(page, Notification.of, after_id=after_id, count=count)
+            ),
+            count=lambda session: repository.count(session, user_id=user_id, unread_only=unread),
+        )

@@ -17,10 +17,11 @@ def referral_connection(
     page: Page[Seen] | None, *, after_id: int | None, count: Count
 ) -> Connection[Any]:
     referral = NODE_TYPES["Referral"]
-    return page_connection(page, referral.of, after_id=after_id, count=count, key=_referral_id)
+    return page_connection(page, referral.of, after_id=after_id, count=count, key=referral_key)
 
 
-def _referral_id(seen: Seen) -> list[int]:
+def referral_key(seen: Seen) -> list[int]:
+    """The cursor of a referral: its id, not the id of its event."""
     return [seen.referral.id]
 
 

@@ -8,15 +8,16 @@ import strawberry
 from network import clock
 from network.referrals import filters, repository
 from schema.auth import require_user
+from schema.connections import session_connection
 from schema.context import Info
 from schema.referrals.filters import ReferralFilter
-from schema.referrals.pages import referral_connection
+from schema.referrals.pages import referral_key
 from schema.referrals.types import (
     Referral,
     ReferralConnection,
     ReferralEvent,
 )
-from schema.relay import decode_id_cursor, node_resolver, page_size
+from schema.relay import node_resolver
 
 T = TypeVar("T")
 
@@ -50,17 +51,16 @@ class ReferralQuery:
     ) -> ReferralConnection:
         context = info.context
         viewer = require_user(context.viewer)
-        size = page_size(first)
         where = filter.to_domain(context.reference) if filter else filters.ReferralFilter()
-        after_id = decode_id_cursor(after)
         now = clock.now()
-        async with context.sessions() as session:
-            page = await repository.search(
+        return await session_connection(
+            context.sessions,
+            Referral.of,
+            first=first,
+            after=after,
+            fetch=lambda session, size, after_id: repository.search(
                 session, where=where, first=size, after_id=after_id, viewer=viewer, now=now
-            )
-
-        async def count() -> int:
-            async with context.sessions() as session:
-                return await repository.count(session, where=where, viewer=viewer, now=now)
-
-        return referral_connection(page, after_id=after_id, count=count)
+            ),
+            count=lambda session: repository.count(session, where=where, viewer=viewer, now=now),
+            key=referral_key,
+        )

@@ -3,9 +3,9 @@ from __future__ import annotations
 import strawberry
 
 from network.services import filters, repository
-from schema.connections import page_connection
+from schema.connections import session_connection
 from schema.context import Info
-from schema.relay import decode_id_cursor, node_resolver, page_size
+from schema.relay import node_resolver
 from schema.services.filters import ServiceFilter
 from schema.services.types import Service, ServiceConnection
 
@@ -30,16 +30,14 @@ class ServiceQuery:
     ) -> ServiceConnection:
         context = info.context
         viewer = context.viewer
-        size = page_size(first)
         where = filter.to_domain(context.reference) if filter else filters.ServiceFilter()
-        after_id = decode_id_cursor(after)
-        async with context.sessions() as session:
-            page = await repository.search(
+        return await session_connection(
+            context.sessions,
+            Service.of,
+            first=first,
+            after=after,
+            fetch=lambda session, size, after_id: repository.search(
                 session, where=where, first=size, after_id=after_id, viewer=viewer
-            )
-
-        async def count() -> int:
-            async with context.sessions() as session:
-                return await repository.count(session, where=where, viewer=viewer)
-
-        return page_connection(page, Service.of, after_id=after_id, count=count)
+            ),
+            count=lambda session: repository.count(session, where=where, viewer=viewer),
+        )
