@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import strawberry
 
+from network.enums import Language
 from network.errors import DomainError, ErrorCode
+from network.localized import pick
+from schema.context import Info
 
 
 @strawberry.type
@@ -67,3 +71,9 @@ class PageInfo:
     has_previous_page: bool
     start_cursor: str | None
     end_cursor: str | None
+
+
+def name_or_code(root: Any, info: Info, lang: Language | None = None) -> str:
+    """The ``name`` of a coded reference row (a term, a territory, an indicator): in
+    ``lang``, else the request's language, else its code."""
+    return pick(root.row.names, lang, info.context.viewer.language) or str(root.code)

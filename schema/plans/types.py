@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from network.crypto import DataCipher
-from network.enums import Language
-from network.localized import pick
 from network.plans.models import Action as ActionRow
 from network.plans.models import Assessment as AssessmentRow
 from network.plans.models import AssessmentAnswer as AnswerRow
@@ -22,6 +20,7 @@ from network.plans.models import Plan as PlanRow
 from network.plans.models import Review as ReviewRow
 from schema.actors.loaders import actor_loader
 from schema.actors.types import Actor
+from schema.common import name_or_code
 from schema.context import Info
 from schema.enums import ServiceAxis
 from schema.plans.enums import (
@@ -57,9 +56,7 @@ class Indicator(FromRow):
     axis: ServiceAxis
     position: int
 
-    @strawberry.field
-    def name(self, info: Info, lang: Language | None = None) -> str:
-        return pick(self.row.names, lang, info.context.viewer.language) or self.code
+    name = strawberry.field(resolver=name_or_code)
 
 
 @strawberry.type

@@ -2,9 +2,8 @@ from __future__ import annotations
 
 import strawberry
 
-from network.enums import Language
-from network.localized import pick
 from network.taxonomy.models import TaxonomyTerm as TermRow
+from schema.common import name_or_code
 from schema.context import Info
 from schema.enums import ServiceAxis
 from schema.relay import FromRow, Node
@@ -16,9 +15,7 @@ class TaxonomyTerm(Node, FromRow):
     code: str
     axis: ServiceAxis
 
-    @strawberry.field
-    def name(self, info: Info, lang: Language | None = None) -> str:
-        return pick(self.row.names, lang, info.context.viewer.language) or self.code
+    name = strawberry.field(resolver=name_or_code)
 
     @strawberry.field
     def parent(self, info: Info) -> TaxonomyTerm | None:

@@ -3,11 +3,9 @@ from __future__ import annotations
 import strawberry
 from strawberry.scalars import JSON
 
-from network.enums import Language
-from network.localized import pick
 from network.territories import geometry
 from network.territories.models import Territory as TerritoryRow
-from schema.common import GeoPoint, LocalizedText
+from schema.common import GeoPoint, LocalizedText, name_or_code
 from schema.context import Info
 from schema.enums import TerritoryLevel
 from schema.list_size import list_size
@@ -28,9 +26,7 @@ class Territory(Node, FromRow):
     code: str
     level: TerritoryLevel
 
-    @strawberry.field
-    def name(self, info: Info, lang: Language | None = None) -> str:
-        return pick(self.row.names, lang, info.context.viewer.language) or self.code
+    name = strawberry.field(resolver=name_or_code)
 
     @strawberry.field
     def names(self) -> LocalizedText:
