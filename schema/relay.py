@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import dataclasses
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Self, TypeVar
 
 import orjson
@@ -18,6 +18,7 @@ DEFAULT_PAGE = 20
 MAX_PAGE = 100
 MAX_NODES = 100
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 @strawberry.interface
@@ -113,6 +114,35 @@ def node_resolver(type_name: str) -> Callable[[NodeResolver], NodeResolver]:
         return function
 
     return register
+
+
+def visible_nodes(
+    type_name: str,
+    fetch: Callable[[Any, list[int], Any], Awaitable[Mapping[int, R]]],
+    node: Callable[[R], Any],
+) -> NodeResolver:
+    """Register the node resolver of a type whose repository gives, in one session,
+    ``fetch(session, pks, viewer)``: ``{pk: row}`` of the rows the viewer may see."""
+
+    async def resolve(info: Any, pks: list[int]) -> dict[int, Any]:
+        async with info.context.sessions() as session:
+            rows = await fetch(session, pks, info.context.viewer)
+        return {pk: node(row) for pk, row in rows.items()}
+
+    return node_resolver(type_name)(resolve)
+
+
+def reference_nodes(
+    type_name: str, table: Callable[[Any], Mapping[int, R]], node: Callable[[R], Any]
+) -> NodeResolver:
+    """Register the node resolver of a type of reference data, held in memory:
+    ``table(reference)`` is ``{pk: row}``, all of it public."""
+
+    async def resolve(info: Any, pks: list[int]) -> dict[int, Any]:
+        rows = table(info.context.reference)
+        return {pk: node(rows[pk]) for pk in pks if pk in rows}
+
+    return node_resolver(type_name)(resolve)
 
 
 async def resolve_nodes(info: Any, ids: Sequence[str]) -> list[Any]:

@@ -12,15 +12,10 @@ from schema.actors.types import Actor, ActorConnection, ActorEdge
 from schema.connections import page_info
 from schema.context import Info
 from schema.enums import Language
-from schema.relay import decode_cursor, encode_cursor, node_resolver, page_size
+from schema.relay import decode_cursor, encode_cursor, page_size, visible_nodes
 
-
-@node_resolver("Actor")
-async def actor_nodes(info: Info, pks: list[int]) -> dict[int, Actor]:
-    """Active actors for everyone; inactive ones for their staff and ADMIN."""
-    async with info.context.sessions() as session:
-        rows = await repository.get_visible(session, pks, info.context.viewer)
-    return {pk: Actor.of(row) for pk, row in rows.items()}
+# Active actors for everyone; inactive ones for their staff and ADMIN.
+actor_nodes = visible_nodes("Actor", repository.get_visible, Actor.of)
 
 
 LANG = (

@@ -6,14 +6,9 @@ from network.ids import pk_of
 from network.jobs import service
 from schema.context import Info
 from schema.jobs.types import Job
-from schema.relay import node_resolver
+from schema.relay import visible_nodes
 
-
-@node_resolver("Job")
-async def job_nodes(info: Info, pks: list[int]) -> dict[int, Job]:
-    async with info.context.sessions() as session:
-        rows = await service.visible(session, pks, info.context.viewer)
-    return {pk: Job.of(row) for pk, row in rows.items()}
+job_nodes = visible_nodes("Job", service.visible, Job.of)
 
 
 @strawberry.type

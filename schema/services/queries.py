@@ -5,17 +5,12 @@ import strawberry
 from network.services import filters, repository
 from schema.connections import session_connection
 from schema.context import Info
-from schema.relay import node_resolver
+from schema.relay import visible_nodes
 from schema.services.filters import ServiceFilter
 from schema.services.types import Service, ServiceConnection
 
-
-@node_resolver("Service")
-async def service_nodes(info: Info, pks: list[int]) -> dict[int, Service]:
-    """Active services of active actors for everyone; more for the actor's staff and ADMIN."""
-    async with info.context.sessions() as session:
-        rows = await repository.get_visible(session, pks, info.context.viewer)
-    return {pk: Service.of(row) for pk, row in rows.items()}
+# Active services of active actors for everyone; more for the actor's staff and ADMIN.
+service_nodes = visible_nodes("Service", repository.get_visible, Service.of)
 
 
 @strawberry.type

@@ -5,14 +5,10 @@ import strawberry
 from network.enums import ServiceAxis
 from schema.context import Info
 from schema.list_size import list_size
-from schema.relay import node_resolver
+from schema.relay import reference_nodes
 from schema.taxonomy.types import TaxonomyTerm
 
-
-@node_resolver("TaxonomyTerm")
-async def term_nodes(info: Info, pks: list[int]) -> dict[int, TaxonomyTerm]:
-    terms = info.context.reference.terms
-    return {pk: TaxonomyTerm.of(terms[pk]) for pk in pks if pk in terms}
+term_nodes = reference_nodes("TaxonomyTerm", lambda reference: reference.terms, TaxonomyTerm.of)
 
 
 @strawberry.type

@@ -8,14 +8,12 @@ from network.territories import geometry
 from network.validation import check_range
 from schema.context import Info
 from schema.list_size import list_size
-from schema.relay import node_resolver
+from schema.relay import reference_nodes
 from schema.territories.types import Territory
 
-
-@node_resolver("Territory")
-async def territory_nodes(info: Info, pks: list[int]) -> dict[int, Territory]:
-    territories = info.context.reference.territories
-    return {pk: Territory.of(territories[pk]) for pk in pks if pk in territories}
+territory_nodes = reference_nodes(
+    "Territory", lambda reference: reference.territories, Territory.of
+)
 
 
 @strawberry.type
