@@ -16,10 +16,11 @@ run: $(INSTALLED)
 test: $(INSTALLED)
 	$(BIN)/pytest
 
+# mypy --strict over every wing, the tests and the benchmarks (the files of [tool.mypy]).
 lint: $(INSTALLED)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
-	$(BIN)/mypy network
+	$(BIN)/mypy
 
 bench: $(INSTALLED)
 	$(BIN)/python -m bench.actor_map

@@ -146,9 +146,13 @@ def server(url: str, var_dir: Path, factory: str = "schema.app:create_app") -> I
     """One uvicorn process serving the API (or, with ``web.app:create_app``, the console)."""
     port = free_port()
     env = {**SERVER_DEFAULTS, **os.environ, "JISR_DATABASE_URL": url, "JISR_VAR_DIR": str(var_dir)}
-    command = [sys.executable, "-m", "uvicorn", "--factory", factory]
-    command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
-    command += ["--no-access-log"]
+    if factory == "web.app:create_app":  # exactly as `jisr serve` runs it, logging too
+        command = [sys.executable, "-m", "cli", "serve", "--log-level", "warning"]
+        command += ["--host", "127.0.0.1", "--port", str(port)]
+    else:
+        command = [sys.executable, "-m", "uvicorn", "--factory", factory]
+        command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+        command += ["--no-access-log"]
     process = subprocess.Popen(command, env=env)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -20,13 +20,13 @@ import httpx
 from sqlalchemy import select, update
 
 from network.actors.models import Actor
+from network.actors.placement import place_actors
 from network.database import create_engine, session_factory, unit_of_work
 from network.migrate import upgrade
 from network.seed.scale import seed_scale
 from network.settings import Settings
 from network.territories import geometry
 from network.territories.models import Territory
-from network.territories.placement import place_actors
 from schema.app import create_app
 
 QUERY = "query($a: Float!, $o: Float!) { territoryAt(latitude: $a, longitude: $o) { code } }"

@@ -33,6 +33,14 @@ AGENCY = "staff.aec-fes@jisr.example.ma"
 MEDIATOR = "mediation.dar-al-amal@jisr.example.ma"
 P95_TARGET_MS = 150.0
 WEIGHT_TARGET_KB = 250.0
+# searches in turn (words of names, of descriptions, of services; with and without an axis)
+SEARCHES = [
+    "/?q=F%C3%A8s&axis=EMPLOYMENT",
+    "/?q=Rabat",
+    "/?q=formation&axis=EDUCATION_TRAINING",
+    "/?q=sant%C3%A9",
+    "/?q=accompagnement%20jeunes&axis=SOCIAL_ASSISTANCE",
+]
 LINKED = re.compile(r'<(?:link[^>]+href|script[^>]+src)="(/static/[^"]+)"')
 
 
@@ -124,9 +132,10 @@ async def main() -> int:
         base = running.base
         agency, mediator = sign_in(base, AGENCY), sign_in(base, MEDIATOR)
         ids = first_ids(base, agency)
-        pages: list[tuple[str, str, str | None]] = [
+        pages: list[tuple[str, str | list[str], str | None]] = [
             ("map", "/", None),
             ("map search", "/?q=F%C3%A8s&axis=EMPLOYMENT", None),
+            ("map searches", SEARCHES, None),
             ("actor", f"/actors/{ids.get('actor', '')}", None),
             ("service", f"/services/{ids.get('service', '')}", None),
             ("sign-in", "/sign-in", None),
@@ -142,14 +151,15 @@ async def main() -> int:
             f"{'page':<16} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'KB sent':>8} {'decoded':>8}"
         )
         failed = False
-        for name, path, session in pages:
-            request = get_request(base, path, session)
-            await http_load.drive(base, request, concurrency=2, seconds=0.5)  # warm
+        for name, paths, session in pages:
+            rotation = [paths] if isinstance(paths, str) else paths
+            requests = [get_request(base, path, session) for path in rotation]
+            await http_load.drive(base, requests, concurrency=2, seconds=0.5)  # warm
             run = await http_load.drive(
-                base, request, concurrency=args.concurrency, seconds=args.duration
+                base, requests, concurrency=args.concurrency, seconds=args.duration
             )
             p50, p95 = run.percentile(0.5) * 1000, run.percentile(0.95) * 1000
-            weight, decoded = first_load_kb(base, path, session)
+            weight, decoded = first_load_kb(base, rotation[0], session)
             over = p95 > P95_TARGET_MS or weight > WEIGHT_TARGET_KB or run.failures
             failed = failed or bool(over)
             note = f"  {run.failures} failed: {run.first_failure}" if run.failures else ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -53,8 +54,11 @@ async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
     return status, await reader.readexactly(length)
 
 
-async def drive(base: str, request: bytes, *, concurrency: int, seconds: float) -> Run:
-    """``concurrency`` connections sending ``request`` back to back for ``seconds``.
+async def drive(
+    base: str, request: bytes | Sequence[bytes], *, concurrency: int, seconds: float
+) -> Run:
+    """``concurrency`` connections sending ``request`` back to back for ``seconds``; given
+    several requests, each connection goes through them in turn (from its own start).
 
     An answer counts when it is HTTP 200 without a GraphQL ``errors`` member.
     """
@@ -67,13 +71,17 @@ async def drive(base: str, request: bytes, *, concurrency: int, seconds: float) 
     first_failure: str | None = None
     deadline = time.perf_counter() + seconds
 
-    async def connection() -> None:
+    requests = [request] if isinstance(request, bytes) else list(request)
+
+    async def connection(start: int) -> None:
         nonlocal failures, first_failure
         reader, writer = await asyncio.open_connection(host, port)
+        turn = start
         try:
             while time.perf_counter() < deadline:
                 sent = time.perf_counter()
-                writer.write(request)
+                writer.write(requests[turn % len(requests)])
+                turn += 1
                 status, body = await _read_response(reader)
                 if status == 200 and b'"errors"' not in body:
                     latencies.append(time.perf_counter() - sent)
@@ -84,5 +92,5 @@ async def drive(base: str, request: bytes, *, concurrency: int, seconds: float) 
             writer.close()
 
     started = time.perf_counter()
-    await asyncio.gather(*(connection() for _ in range(concurrency)))
+    await asyncio.gather(*(connection(n) for n in range(concurrency)))
     return Run(latencies, failures, time.perf_counter() - started, first_failure)

@@ -7,12 +7,22 @@ import strawberry
 from network import enums
 from network.errors import ErrorCode as DomainErrorCode
 
-Language = strawberry.enum(enums.Language, name="Language")
-ServiceAxis = strawberry.enum(enums.ServiceAxis, name="ServiceAxis")
-ActorKind = strawberry.enum(enums.ActorKind, name="ActorKind")
-TerritoryLevel = strawberry.enum(enums.TerritoryLevel, name="TerritoryLevel")
-Gender = strawberry.enum(enums.Gender, name="Gender")
-Role = strawberry.enum(enums.Role, name="Role")
-ErrorCode = strawberry.enum(DomainErrorCode, name="ErrorCode")
-NotificationKind = strawberry.enum(enums.NotificationKind, name="NotificationKind")
-Channel = strawberry.enum(enums.Channel, name="Channel")
+Language = enums.Language
+ServiceAxis = enums.ServiceAxis
+ActorKind = enums.ActorKind
+TerritoryLevel = enums.TerritoryLevel
+Gender = enums.Gender
+Role = enums.Role
+ErrorCode = DomainErrorCode
+NotificationKind = enums.NotificationKind
+Channel = enums.Channel
+# strawberry.enum marks each class itself as the GraphQL enum of that name.
+strawberry.enum(Language, name="Language")
+strawberry.enum(ServiceAxis, name="ServiceAxis")
+strawberry.enum(ActorKind, name="ActorKind")
+strawberry.enum(TerritoryLevel, name="TerritoryLevel")
+strawberry.enum(Gender, name="Gender")
+strawberry.enum(Role, name="Role")
+strawberry.enum(ErrorCode, name="ErrorCode")
+strawberry.enum(NotificationKind, name="NotificationKind")
+strawberry.enum(Channel, name="Channel")

@@ -5,9 +5,11 @@ them all)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Generic, TypeVar
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, Generic, TypeVar
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
 from schema.context import Context
@@ -35,3 +37,20 @@ class Loader(Generic[K, V]):
 
 def loader(batch: Callable[[Context, list[K]], Awaitable[list[V]]]) -> Loader[K, V]:
     return Loader(batch)
+
+
+def grouped_loader(
+    fetch: Callable[[AsyncSession, Sequence[int]], Awaitable[Sequence[Any]]], key: str
+) -> Loader[int, list[Any]]:
+    """A loader of the rows that ``fetch`` finds for some ids, grouped by their ``key``
+    attribute: one list per id, empty where none."""
+
+    async def load(context: Context, ids: list[int]) -> list[list[Any]]:
+        async with context.sessions() as session:
+            rows = await fetch(session, ids)
+        grouped: dict[int, list[Any]] = defaultdict(list)
+        for row in rows:
+            grouped[getattr(row, key)].append(row)
+        return [grouped.get(i, []) for i in ids]
+
+    return Loader(load)

@@ -141,7 +141,7 @@ class RedisBroadcaster(Broadcaster):
                     channel = item["channel"].decode()[len(self._prefix) :]
                     self.deliver(channel, orjson.loads(item["data"]))
         finally:
-            await pubsub.aclose()
+            await pubsub.aclose()  # type: ignore[no-untyped-call]  # unannotated in redis
 
     async def close(self) -> None:
         if self._reader is not None:

@@ -6,7 +6,7 @@ import base64
 import binascii
 import dataclasses
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 import orjson
 import strawberry
@@ -27,8 +27,9 @@ class Node:
 
 def from_row(cls: type[T], source: Any, **given: Any) -> T:
     """``cls(**given)``, every other field of the strawberry type ``cls`` (private ones
-    too) that has no resolver taken from the attribute of ``source`` of the same name,
-    and a Node's ``id`` the global id of ``source.id`` under the type's name."""
+    too) that has no resolver taken from the attribute of ``source`` of the same name; a
+    Node's ``id`` is the global id of ``source.id`` under the type's name, and a private
+    ``row`` field keeps ``source`` itself."""
     definition = cls.__strawberry_definition__  # type: ignore[attr-defined]
     resolved = {field.python_name for field in definition.fields if field.base_resolver}
     values = dict(given)
@@ -38,9 +39,19 @@ def from_row(cls: type[T], source: Any, **given: Any) -> T:
             continue
         if name == "id":
             values["id"] = strawberry.ID(to_global_id(definition.name, source.id))
+        elif name == "row":
+            values["row"] = source
         else:
             values[name] = getattr(source, name)
     return cls(**values)
+
+
+class FromRow:
+    """A strawberry type made from one row (or record) by ``of``: see ``from_row``."""
+
+    @classmethod
+    def of(cls, row: Any) -> Self:
+        return from_row(cls, row)
 
 
 def page_size(first: int | None, *, field: str = "first") -> int:

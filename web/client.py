@@ -20,7 +20,9 @@ import orjson
 from starlette.requests import Request
 
 from network import persisted_queries
+from network.database import session_factory
 from network.enums import Language
+from network.users.service import viewer_for_token
 from network.viewer import ANONYMOUS, Viewer
 from schema.context import Context
 
@@ -78,6 +80,16 @@ class Console:
         self.state = app_state
         self.graphql = graphql  # schema.app.JisrGraphQL: its schema, its way to the viewer
         self.documents = load_operations()
+        self.queries = {name for name, text in self.documents.items() if _is_query(text)}
+        # A page's queries read in autocommit: under READ COMMITTED each statement sees
+        # its own snapshot anyway, so a transaction around a read adds only its BEGIN and
+        # ROLLBACK round trips (two per session, and a resolver opens one per batch). The
+        # few writes of a read, audit entries and a token's last use, are single
+        # statements, durable once they ran. Mutations keep their transactions.
+        self.read_sessions = session_factory(
+            app_state.engine.execution_options(isolation_level="AUTOCOMMIT")
+        )
+        self.read_sessions.configure(info=dict(app_state.sessions.kw.get("info") or {}))
         self._registered = False
         self._lock = asyncio.Lock()
 
@@ -98,7 +110,10 @@ class Console:
         kept = getattr(request.state, "viewer", None)
         if kept is None:
             try:
-                kept = await self.graphql.resolve_viewer(token) if token else ANONYMOUS
+                kept = ANONYMOUS
+                if token:
+                    async with self.read_sessions() as session:
+                        kept = await viewer_for_token(session, token)
             except Exception as error:
                 if getattr(error, "code", None) is not None:  # a DomainError: refused token
                     raise SignedOut() from error
@@ -136,6 +151,7 @@ class Console:
         request_data = SimpleNamespace(
             query=query, variables=variables or {}, operation_name=name, extensions=None
         )
+        context.sessions = self.read_sessions if name in self.queries else self.state.sessions
 
         async def resolve(admitted: str | None) -> Any:
             return await self.graphql.schema.execute(
@@ -169,6 +185,7 @@ class Console:
         request_data = SimpleNamespace(
             query=query, variables=variables or {}, operation_name=name, extensions=None
         )
+        context.sessions = self.state.sessions
         admitted: list[str | None] = []
 
         async def resolve(document: str | None) -> Any:
@@ -194,6 +211,10 @@ class Console:
             if event.errors:
                 raise ConsoleError([_error(e) for e in event.errors])
             yield event.data or {}
+
+
+def _is_query(document: str) -> bool:
+    return re.match(r"\s*(#[^\n]*\s*)*query\b", document) is not None
 
 
 def _error(error: Any) -> dict[str, Any]:

@@ -47,6 +47,12 @@ def translations(lang: str) -> Translations:
     return Translations(compiled)
 
 
+@cache
+def _direction(lang: str) -> str:
+    """``rtl`` or ``ltr``: Babel reads it from the locale's data, once per language."""
+    return "rtl" if Locale.parse(BABEL_LOCALES[lang]).character_order == "right-to-left" else "ltr"
+
+
 def _accepted(header: str | None) -> str | None:
     for part in (header or "").split(","):
         tag = part.split(";")[0].strip().lower()[:2]
@@ -75,11 +81,7 @@ class Speech:
 
     @property
     def dir(self) -> str:
-        return (
-            "rtl"
-            if Locale.parse(BABEL_LOCALES[self.lang]).character_order == "right-to-left"
-            else "ltr"
-        )
+        return _direction(self.lang)
 
     @property
     def locale(self) -> str:

@@ -51,6 +51,7 @@ class Visit:
         self.context = context
         self.settings = console.state.settings
         self._ = speech.gettext
+        self._unread: int | None = None
 
     @property
     def signed_in(self) -> bool:
@@ -67,7 +68,12 @@ class Visit:
             raise Refused(403, self._("This page is not part of your role."))
 
     async def run(self, name: str, **variables: Any) -> dict[str, Any]:
-        return await self.console.run(self.context, name, variables)
+        data = await self.console.run(self.context, name, variables)
+        if isinstance(data.get("unread"), dict):  # the page's document spread ...Unread
+            self._unread = int(data["unread"]["totalCount"])
+        elif name not in self.console.queries:  # a change: the badge is asked afresh
+            self._unread = None
+        return data
 
     async def form(self) -> FormData:
         """The posted form, once its CSRF token is checked."""
@@ -104,8 +110,12 @@ class Visit:
         return items
 
     async def unread(self) -> int | None:
+        """The unread badge: asked with the page's data when its document spreads
+        ``...Unread``, else on its own."""
         if not self.signed_in:
             return None
+        if self._unread is not None:
+            return self._unread
         data = await self.run("UnreadCount")
         return int(data["notifications"]["totalCount"])
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, literal, or_, select, true
+from sqlalchemy import ColumnElement, Select, bindparam, literal, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.actors.models import Actor
@@ -48,11 +48,10 @@ async def units_of(
     return units
 
 
-async def actor_subtree(session: AsyncSession, actor_id: int) -> tuple[str | None, list[int]]:
-    """The actor's kind, and the ids of it and every unit under it, in one recursive query."""
+def _subtree_statement() -> Select[Any]:
     tree = (
         select(Actor.id.label("id"), Actor.kind.label("kind"), literal(0).label("depth"))
-        .where(Actor.id == actor_id)
+        .where(Actor.id == bindparam("actor_id"))
         .cte("tree", recursive=True)
     )
     tree = tree.union_all(
@@ -60,6 +59,16 @@ async def actor_subtree(session: AsyncSession, actor_id: int) -> tuple[str | Non
         .join(tree, Actor.parent_id == tree.c.id)
         .where(tree.c.depth < 16)
     )
-    rows = (await session.execute(select(tree.c.id, tree.c.kind, tree.c.depth))).all()
+    return select(tree.c.id, tree.c.kind, tree.c.depth)
+
+
+# built once: every signed-in request of staff asks it (building a CTE costs more than
+# running it)
+_SUBTREE = _subtree_statement()
+
+
+async def actor_subtree(session: AsyncSession, actor_id: int) -> tuple[str | None, list[int]]:
+    """The actor's kind, and the ids of it and every unit under it, in one recursive query."""
+    rows = (await session.execute(_SUBTREE, {"actor_id": actor_id})).all()
     kind = next((str(row.kind) for row in rows if row.depth == 0), None)
     return kind, [row.id for row in rows]

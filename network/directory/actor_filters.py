@@ -163,6 +163,11 @@ class Keyset:
         """How many values a cursor of this order holds."""
         return 1 if self.order is ActorOrder.CREATED else 2
 
+    def columns(self) -> list[SQLColumnExpression[Any]]:
+        """What a cursor holds, in SQL: the sort key (unless CREATED) then the id;
+        ``position`` computes the same of a loaded row."""
+        return [Actor.id] if self.order is ActorOrder.CREATED else [self.key, Actor.id]
+
     def order_by(self) -> list[SQLColumnExpression[Any]]:
         if self.order is ActorOrder.CREATED:
             return [Actor.id]

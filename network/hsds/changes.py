@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from network.actors.fields import EDITABLE as ACTOR_FIELDS
 from network.actors.models import Actor
 from network.hsds.plan import OrganizationPlan
 from network.services.models import Service
@@ -20,13 +21,8 @@ def actor_changes(actor: Actor, values: dict[str, Any]) -> list[str]:
     current = {
         "names": actor.names,
         "description": actor.description or None,
-        "acronym": actor.acronym,
-        "website": actor.website,
-        "email": actor.email,
-        "phone": actor.phone,
+        **{f.attribute: getattr(actor, f.attribute) for f in ACTOR_FIELDS},
         "territory_id": actor.territory_id,
-        "address": actor.address,
-        "postal_code": actor.postal_code,
         "location": None
         if actor.latitude is None or actor.longitude is None
         else (actor.latitude, actor.longitude),

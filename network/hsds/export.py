@@ -17,9 +17,10 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from network.actors.fields import hsds_values
+from network.actors.fields import PLAIN as ACTOR_FIELDS
 from network.actors.models import Actor
 from network.enums import TerritoryLevel
+from network.fields import hsds_values
 from network.hsds import ids
 from network.hsds.practical import FIELDS, add_practical
 from network.hsds.tables import Tables
@@ -205,7 +206,7 @@ def _organization(
         name=name,
         description=in_language(actor.description, lang) or f"{name} ({province})",
         parent_organization_id=parent_id,
-        **hsds_values(actor, "organization"),
+        **hsds_values(ACTOR_FIELDS, actor, "organization"),
     )
     _translations(tables, lang, "organization", org_id, "name", actor.names)
     _translations(tables, lang, "organization", org_id, "description", actor.description)
@@ -251,7 +252,7 @@ def _organization(
             state_province=province,
             country="MA",
             address_type="physical",
-            **hsds_values(actor, "address"),
+            **hsds_values(ACTOR_FIELDS, actor, "address"),
         )
     for code in actor.languages:
         _language(tables, lang, code.lower(), location_id=location_id)

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -35,7 +35,6 @@ from network.ids import to_global_id
 from network.services.models import Service, service_areas
 from network.services.service import (
     PRACTICAL_TEXTS,
-    ServiceChanges,
     create_service,
     update_service,
 )
@@ -324,7 +323,7 @@ class _Importer:
                 viewer=IMPORTER,
                 actor_id=actor_id,
                 axis=plan.axis,
-                changes=cast(ServiceChanges, values),
+                changes=values,
                 default_response_days=self.response_days,
             )
             changed = ["created"]
@@ -355,7 +354,7 @@ class _Importer:
                     self.session,
                     viewer=IMPORTER,
                     service_id=service.id,
-                    changes=cast(ServiceChanges, changes),
+                    changes=changes,
                 )
         if _ms(service.capacity_updated_at) != _ms(plan.capacity_updated) and (
             service.capacity_available is not None

@@ -7,19 +7,27 @@ extent of any other area is reported as not kept."""
 
 from __future__ import annotations
 
+from network.actors.fields import PLAIN as ACTOR_FIELDS
 from network.hsds.tables import Row, Tables
 from network.hsds.vocabulary import TERRITORY_URN
 
+
+def _plain(table: str) -> set[str]:
+    """The properties of ``table`` that the actor's plain fields hold."""
+    return {f.hsds[1] for f in ACTOR_FIELDS if f.hsds and f.hsds[0] == table}
+
+
 KEPT: dict[str, set[str]] = {
-    "organization": {"id", "name", "alternate_name", "description", "email", "website"}
-    | {"parent_organization_id"},
+    "organization": {"id", "name", "description", "parent_organization_id"}
+    | _plain("organization"),
     "service": {"id", "organization_id", "name", "description", "status", "minimum_age"}
     | {"maximum_age", "eligibility_description", "assured_date", "last_modified"}
     | {"fees_description", "alternate_name"},
     "location": {"id", "organization_id", "location_type", "latitude", "longitude"}
     | {"external_identifier", "external_identifier_type", "name"},
     "address": {"id", "location_id", "address_1", "address_2", "city", "state_province"}
-    | {"region", "postal_code", "country", "address_type"},
+    | {"region", "country", "address_type"}
+    | _plain("address"),
     "phone": {"id", "organization_id", "number"},
     "contact": {"id", "organization_id", "email"},
     "language": {"id", "service_id", "location_id", "code", "name"},

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from network.actors.fields import PLAIN as ACTOR_FIELDS
 from network.enums import ActorKind, Language, ServiceAxis
 from network.errors import InvalidInput
+from network.fields import hsds_read
 from network.hsds.details import axis_of, detail_values, instant, whole_number
 from network.hsds.placing import Options, Unmapped, classify, territory_of
 from network.hsds.practical import PracticalReader
@@ -29,7 +31,7 @@ from network.hsds.vocabulary import (
 )
 from network.territories.models import Territory
 from network.text import fold
-from network.validation import clean_email, clean_text, clean_website, localized_text
+from network.validation import clean_email, clean_text, localized_text
 
 INACTIVE = {"inactive", "defunct", "temporarily closed"}
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -262,10 +264,7 @@ class Planner:
                 row, org_id, "description", field="description", require=False, multiline=True
             )
             or None,
-            "acronym": clean_text(
-                row.text("alternate_name"), field=["alternate_name"], max_length=40
-            ),
-            "website": clean_website(row.text("website"), field=["website"]),
+            **hsds_read(ACTOR_FIELDS, "organization", row.text),
         }
         email = row.text("email") or next(
             (c.text("email") for c in contacts.get(org_id, []) if c.text("email")), None

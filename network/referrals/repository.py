@@ -237,10 +237,14 @@ async def events_per_referral(
     number = func.row_number().over(
         partition_by=ReferralEvent.referral_id, order_by=ReferralEvent.id
     )
-    inner = select(ReferralEvent, number.label("rn")).where(*conditions).subquery()
-    ranked = aliased(ReferralEvent, inner)
+    # the ranking reads two columns only: a subquery of the whole entity would proxy each
+    # of its columns, on every call
+    ranked = select(ReferralEvent.id, number.label("rn")).where(*conditions).subquery()
     statement = (
-        select(ranked).where(inner.c.rn <= first + 1).order_by(inner.c.referral_id, inner.c.rn)
+        select(ReferralEvent)
+        .join(ranked, ranked.c.id == ReferralEvent.id)
+        .where(ranked.c.rn <= first + 1)
+        .order_by(ReferralEvent.referral_id, ranked.c.rn)
     )
     grouped: dict[int, list[ReferralEvent]] = defaultdict(list)
     for row in await session.scalars(statement):

@@ -8,7 +8,7 @@ permission error.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TypedDict
+from typing import Any
 
 from sqlalchemy import delete, insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,9 +16,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from network import clock
 from network.actors.service import editable_actor
 from network.directory_version import bump
-from network.enums import Gender, ServiceAxis
+from network.enums import ServiceAxis
 from network.errors import InvalidInput, NotFound
 from network.services import repository
+from network.services.changes import ServiceChanges
 from network.services.models import Service, service_areas
 from network.services.rules import search_fields
 from network.taxonomy import repository as taxonomy
@@ -27,33 +28,10 @@ from network.validation import check_range, localized_text, optional_text
 from network.viewer import Viewer
 
 MAX_AGE = 120
-MAX_RESPONSE_DAYS = 365
 MAX_AREA = 100
 
 
-class ServiceChanges(TypedDict, total=False):
-    """Fields to set: an absent key leaves the field as it is, None clears it.
-
-    Setting either capacity figure stamps the capacity's update time.
-    """
-
-    names: Mapping[str, str | None] | None
-    description: Mapping[str, str | None] | None
-    category_code: str | None
-    min_age: int | None
-    max_age: int | None
-    genders: Sequence[Gender]
-    requirements: Mapping[str, str | None] | None
-    schedule: Mapping[str, str | None] | None
-    fees: Mapping[str, str | None] | None
-    documents: Mapping[str, str | None] | None
-    accessibility: Mapping[str, str | None] | None
-    capacity_available: int | None
-    capacity_total: int | None
-    response_days: int
-    area_ids: Sequence[int]
-    accepts_referrals: bool
-    active: bool
+Changes = Mapping[str, Any] | ServiceChanges
 
 
 async def create_service(
@@ -62,7 +40,7 @@ async def create_service(
     viewer: Viewer,
     actor_id: int,
     axis: ServiceAxis,
-    changes: ServiceChanges,
+    changes: Changes,
     default_response_days: int,
 ) -> Service:
     """A new service of the actor; ``changes`` must hold its names."""
@@ -78,18 +56,18 @@ async def create_service(
         accepts_referrals=True,
         active=True,
     )
-    return await _save(session, service, changes)
+    return await _save(session, service, ServiceChanges.of(changes))
 
 
 async def update_service(
-    session: AsyncSession, *, viewer: Viewer, service_id: int, changes: ServiceChanges
+    session: AsyncSession, *, viewer: Viewer, service_id: int, changes: Changes
 ) -> Service:
     """Apply a partial update to a service."""
     service = (await repository.get_visible(session, [service_id], viewer)).get(service_id)
     if service is None:
         raise NotFound("no such service")
     await editable_actor(session, viewer=viewer, actor_id=service.actor_id)
-    return await _save(session, service, changes)
+    return await _save(session, service, ServiceChanges.of(changes))
 
 
 async def _save(session: AsyncSession, service: Service, changes: ServiceChanges) -> Service:
@@ -97,7 +75,7 @@ async def _save(session: AsyncSession, service: Service, changes: ServiceChanges
     session.add(service)
     await session.flush()
     if "area_ids" in changes:
-        await _replace_area(session, service.id, changes["area_ids"])
+        await _replace_area(session, service.id, changes.area_ids or [])
     await bump(session)
     return service
 
@@ -106,36 +84,33 @@ PRACTICAL_TEXTS = ("schedule", "fees", "documents", "accessibility")
 
 
 async def _apply(session: AsyncSession, service: Service, changes: ServiceChanges) -> None:
-    if "names" in changes:
+    given = changes.given()
+    if "names" in given:
         service.names = localized_text(
-            service.names, changes["names"], field=["names"], require_name=True
+            service.names, changes.names, field=["names"], require_name=True
         )
-    if "description" in changes:
+    if "description" in given:
         service.description = optional_text(
-            service.description, changes["description"], field=["description"]
+            service.description, changes.description, field=["description"]
         )
-    if "requirements" in changes:
+    if "requirements" in given:
         service.requirements = optional_text(
-            service.requirements, changes["requirements"], field=["eligibility", "requirements"]
+            service.requirements, changes.requirements, field=["eligibility", "requirements"]
         )
     for key in PRACTICAL_TEXTS:
-        if key in changes:
+        if key in given:
             current = getattr(service, key)
-            setattr(service, key, optional_text(current, changes[key], field=[key]))  # type: ignore[literal-required]
-    if "category_code" in changes:
-        service.category_id = await _category(session, changes["category_code"], service.axis)
+            setattr(service, key, optional_text(current, getattr(changes, key), field=[key]))
+    if "category_code" in given:
+        service.category_id = await _category(session, changes.category_code, service.axis)
     _apply_eligibility(service, changes)
     _apply_capacity(service, changes)
-    if "response_days" in changes:
-        days = changes["response_days"]
-        check_range(days, field=["responseDays"], low=0, high=MAX_RESPONSE_DAYS)
-        service.response_days = days
-    if "area_ids" in changes:
-        await _check_area(session, changes["area_ids"])
-    if "accepts_referrals" in changes:
-        service.accepts_referrals = changes["accepts_referrals"]
-    if "active" in changes:
-        service.active = changes["active"]
+    for attribute, value in changes.plain().items():
+        setattr(service, attribute, value)
+    if "area_ids" in given:
+        await _check_area(session, changes.area_ids or [])
+    if "active" in given and changes.active is not None:
+        service.active = changes.active
     derived = search_fields(service.names, service.description)
     service.search_text = derived["search_text"]
     service.sort_fr = derived["sort_fr"]
@@ -143,12 +118,13 @@ async def _apply(session: AsyncSession, service: Service, changes: ServiceChange
 
 
 def _apply_eligibility(service: Service, changes: ServiceChanges) -> None:
-    if "min_age" in changes:
-        service.min_age = changes["min_age"]
-    if "max_age" in changes:
-        service.max_age = changes["max_age"]
-    if "genders" in changes:
-        service.genders = [str(gender) for gender in dict.fromkeys(changes["genders"])]
+    given = changes.given()
+    if "min_age" in given:
+        service.min_age = changes.min_age
+    if "max_age" in given:
+        service.max_age = changes.max_age
+    if "genders" in given:
+        service.genders = [str(gender) for gender in dict.fromkeys(changes.genders or [])]
     check_range(service.min_age, field=["eligibility", "minAge"], low=0, high=MAX_AGE)
     check_range(service.max_age, field=["eligibility", "maxAge"], low=0, high=MAX_AGE)
     low, high = service.min_age, service.max_age
@@ -157,12 +133,13 @@ def _apply_eligibility(service: Service, changes: ServiceChanges) -> None:
 
 
 def _apply_capacity(service: Service, changes: ServiceChanges) -> None:
-    if "capacity_available" not in changes and "capacity_total" not in changes:
+    given = changes.given()
+    if "capacity_available" not in given and "capacity_total" not in given:
         return
-    if "capacity_available" in changes:
-        service.capacity_available = changes["capacity_available"]
-    if "capacity_total" in changes:
-        service.capacity_total = changes["capacity_total"]
+    if "capacity_available" in given:
+        service.capacity_available = changes.capacity_available
+    if "capacity_total" in given:
+        service.capacity_total = changes.capacity_total
     available, total = service.capacity_available, service.capacity_total
     for value, name in ((available, "available"), (total, "total")):
         if value is not None and value < 0:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.users.models import ApiToken, NotificationPreference, User
@@ -13,22 +13,25 @@ async def get_by_email(session: AsyncSession, email: str) -> User | None:
     return await session.scalar(select(User).where(User.email == email.strip().lower()))
 
 
+# built once: every signed-in request judges its token with it
+_LIVE_TOKEN = (
+    select(ApiToken, User)
+    .join(User, ApiToken.user_id == User.id)
+    .where(
+        ApiToken.token_hash == bindparam("digest"),
+        ApiToken.revoked_at.is_(None),
+        (ApiToken.expires_at.is_(None)) | (ApiToken.expires_at > bindparam("now")),
+        User.active.is_(True),
+    )
+)
+
+
 async def live_token(
     session: AsyncSession, digest: str, *, now: datetime
 ) -> tuple[ApiToken, User] | None:
     """The token of ``digest`` with its user, unless revoked, past its end or its user
     deactivated; whether it is idle too long is for the caller to tell."""
-    statement = (
-        select(ApiToken, User)
-        .join(User, ApiToken.user_id == User.id)
-        .where(
-            ApiToken.token_hash == digest,
-            ApiToken.revoked_at.is_(None),
-            (ApiToken.expires_at.is_(None)) | (ApiToken.expires_at > now),
-            User.active.is_(True),
-        )
-    )
-    row = (await session.execute(statement)).first()
+    row = (await session.execute(_LIVE_TOKEN, {"digest": digest, "now": now})).first()
     return (row[0], row[1]) if row is not None else None
 
 

@@ -12,7 +12,9 @@ from network.ids import pk_of
 from schema.enums import ActorKind, ServiceAxis
 from schema.reference import Reference
 
-ActorOrder = strawberry.enum(filters.ActorOrder, name="ActorOrder")
+ActorOrder = filters.ActorOrder
+# strawberry.enum marks the class itself as the GraphQL enum of that name.
+strawberry.enum(ActorOrder, name="ActorOrder")
 
 
 @strawberry.input(name="GeoRadiusInput")

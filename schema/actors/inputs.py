@@ -11,10 +11,12 @@ from typing import Any, TypeGuard, TypeVar
 
 import strawberry
 
+from network.actors.fields import EDITABLE
+from network.actors.models import Actor as ActorRow
 from network.ids import pk_of
-from schema.actors.fields import given_plain, plain_inputs
 from schema.common import GeoPointInput, LocalizedTextInput
 from schema.enums import ActorKind
+from schema.fields import given_plain, plain_inputs
 
 T = TypeVar("T")
 
@@ -25,7 +27,7 @@ def given(value: T | None) -> TypeGuard[T]:
 
 
 @strawberry.input
-@plain_inputs
+@plain_inputs(EDITABLE, model=ActorRow, columns={"location": "latitude"})
 class ActorFieldsInput:
     """Fields shared by CreateActorInput and UpdateActorInput: the plain ones
     (network.actors.fields), then these."""
@@ -34,7 +36,7 @@ class ActorFieldsInput:
     location: GeoPointInput | None = strawberry.UNSET
 
     def changes(self) -> dict[str, Any]:
-        changes = given_plain(self)
+        changes = given_plain(EDITABLE, self)
         if self.description is not strawberry.UNSET:
             changes["description"] = self.description.given() if self.description else None
         if self.location is not strawberry.UNSET:

@@ -4,7 +4,7 @@ from typing import Any
 
 from network.actors import repository
 from network.actors.models import Actor
-from network.directory import actor_search
+from network.directory import actor_map
 from network.enums import ServiceAxis
 from schema.context import Context
 from schema.loaders import loader
@@ -28,5 +28,5 @@ async def actor_units_loader(context: Context, parent_ids: list[int]) -> list[li
 @loader
 async def actor_axes_loader(context: Context, actor_ids: list[int]) -> list[list[ServiceAxis]]:
     async with context.sessions() as session:
-        found = await actor_search.axes_of(session, actor_ids)
+        found = await actor_map.axes_of(session, actor_ids)
     return [found.get(i, []) for i in actor_ids]

@@ -6,7 +6,7 @@ import strawberry
 
 from network.actors import repository
 from network.directory import actor_filters as filters
-from network.directory import actor_search
+from network.directory import actor_map
 from schema.actors.filters import ActorFilter, ActorOrder
 from schema.actors.types import Actor, ActorConnection, ActorEdge
 from schema.connections import page_info
@@ -52,13 +52,13 @@ class ActorQuery:
         )
         position = decode_cursor(after, arity=keyset.arity)
         async with context.sessions() as session:
-            page = await actor_search.search(
+            page = await actor_map.search(
                 session, where=where, keyset=keyset, first=size, after=position, viewer=viewer
             )
 
         async def count() -> int:
             async with context.sessions() as session:
-                return await actor_search.count(session, where=where, viewer=viewer)
+                return await actor_map.count(session, where=where, viewer=viewer)
 
         cursors = [encode_cursor(position) for position in page.positions]
         return ActorConnection(

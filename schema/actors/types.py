@@ -2,15 +2,14 @@ from __future__ import annotations
 
 import strawberry
 
+from network.actors.fields import LOCALIZED, PLAIN
 from network.actors.models import Actor as ActorRow
-from network.enums import Language
-from network.localized import pick
-from schema.actors.fields import plain_outputs
 from schema.actors.loaders import actor_axes_loader, actor_loader, actor_units_loader
-from schema.common import GeoPoint, LocalizedText
+from schema.common import GeoPoint
 from schema.connections import Connection, Edge, page_connection
 from schema.context import Info
 from schema.enums import ServiceAxis
+from schema.fields import plain_outputs
 from schema.relay import Node, decode_id_cursor, from_row, node_type, page_size
 from schema.services.loaders import actor_service_count_loader, actor_services_loader
 from schema.services.types import Service, ServiceConnection
@@ -21,27 +20,16 @@ from schema.webhooks.types import Webhook
 
 @node_type
 @strawberry.type(name="Actor")
-@plain_outputs
+@plain_outputs(PLAIN, LOCALIZED)
 class Actor(Node):
-    """Its plain fields (acronym, kind, address…) come from network.actors.fields."""
+    """Its plain and localized fields (acronym, kind, name, description…) come from
+    network.actors.fields."""
 
     row: strawberry.Private[ActorRow]
 
     @classmethod
     def of(cls, row: ActorRow) -> Actor:
         return from_row(cls, row, row=row)
-
-    @strawberry.field
-    def name(self, info: Info, lang: Language | None = None) -> str:
-        return pick(self.row.names, lang, info.context.viewer.language) or ""
-
-    @strawberry.field
-    def names(self) -> LocalizedText:
-        return LocalizedText.of(self.row.names)
-
-    @strawberry.field
-    def description(self, info: Info, lang: Language | None = None) -> str | None:
-        return pick(self.row.description, lang, info.context.viewer.language)
 
     @strawberry.field
     def territory(self, info: Info) -> Territory:

@@ -8,18 +8,23 @@ from sqlalchemy import ColumnElement, and_, case, null, or_, select
 from sqlalchemy.orm import aliased
 
 from network.actors import repository as actors
+from network.actors.fields import LOCALIZED as ACTOR_LOCALIZED
+from network.actors.fields import PLAIN as ACTOR_FIELDS
 from network.actors.models import Actor
-from network.enums import ServiceAxis
+from network.enums import AXIS_ORDER
 from network.services import repository as services
+from network.services.fields import PLAIN as SERVICE_FIELDS
 from network.services.models import Service, service_areas
 from network.territories.models import Territory
-from schema.actors.fields import compiled as plain_fields
 from schema.compiled.objects import ObjectCompiler
 from schema.compiled.selection import Field
 from schema.compiled.sqljson import Expr
+from schema.fields import compiled as plain_fields
+from schema.fields import compiled_localized
 from schema.relay import decode_id_cursor, page_size
 
-AXIS_RANK = {axis.value: index for index, axis in enumerate(ServiceAxis)}
+# The SQL twin of AXIS_ORDER, which the resolvers sort by.
+AXIS_RANK = {axis.value: rank for axis, rank in AXIS_ORDER.items()}
 
 
 class DirectoryCompiler(ObjectCompiler):
@@ -64,13 +69,9 @@ class DirectoryCompiler(ObjectCompiler):
             f,
             "Actor",
             {
-                **plain_fields(d, a),
+                **plain_fields(ACTOR_FIELDS, d, a),
                 "id": lambda _: d.gid("Actor", a.id),
-                "name": lambda sub: self.localized_pick("Actor", sub, a.names, default=""),
-                "description": lambda sub: self.localized_pick(
-                    "Actor", sub, a.description, default=None
-                ),
-                "names": lambda sub: self.localized(sub, a.names),
+                **compiled_localized(ACTOR_LOCALIZED, self, "Actor", a),
                 "territory": lambda sub: self.territory(sub, a.territory_id),
                 "location": location,
                 "parent": lambda sub: self.optional(a.parent_id, self.actor(sub, a.parent_id)),
@@ -152,6 +153,7 @@ class DirectoryCompiler(ObjectCompiler):
             f,
             "Service",
             {
+                **plain_fields(SERVICE_FIELDS, d, s),
                 "id": lambda _: d.gid("Service", s.id),
                 "actor": lambda sub: self.actor(sub, s.actor_id),
                 "name": lambda sub: self.localized_pick("Service", sub, s.names, default=""),
@@ -159,13 +161,9 @@ class DirectoryCompiler(ObjectCompiler):
                     "Service", sub, s.description, default=None
                 ),
                 "names": lambda sub: self.localized(sub, s.names),
-                "axis": lambda _: s.axis,
-                "responseDays": lambda _: s.response_days,
                 "category": lambda sub: self.optional(s.category_id, self.term(sub, s.category_id)),
                 "eligibility": eligibility,
                 "capacity": capacity,
                 "serviceArea": service_area,
-                "acceptsReferrals": lambda _: d.boolean(s.accepts_referrals),
-                "active": lambda _: d.boolean(s.active),
             },
         )

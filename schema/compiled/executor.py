@@ -87,8 +87,7 @@ class CompiledDirectory:
         )
         if isinstance(coerced, list):
             return _fallback("variables", coerced[0].message)
-        values = getattr(coerced, "coerced", coerced)
-        flattener = Flattener(document, values)
+        flattener = Flattener(document, coerced.coerced)
         compiler = RootCompiler(
             dialect=self.dialect,
             flattener=flattener,

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from graphql import GraphQLSchema
-from graphql.execution.values import get_argument_values
+from graphql.execution.values import VariableValues, get_argument_values
 from sqlalchemy import case, func, literal, null, select
 from sqlalchemy.orm import aliased
 
@@ -30,7 +30,7 @@ class ObjectCompiler:
         dialect: Dialect,
         flattener: Flattener,
         schema: GraphQLSchema,
-        variables: dict[str, Any],
+        variables: VariableValues,
         viewer: Viewer,
     ) -> None:
         self.d = dialect
@@ -66,11 +66,12 @@ class ObjectCompiler:
 
     def localized(self, f: Field, column: Any) -> Expr:
         text = self.d.text_of
-        return self.build(
-            f,
-            "LocalizedText",
-            {key: (lambda _, key=key: text(column, key)) for key in ("ar", "fr", "en", "zgh")},
-        )
+
+        def in_language(key: str) -> Builder:
+            return lambda _: text(column, key)
+
+        languages = ("ar", "fr", "en", "zgh")
+        return self.build(f, "LocalizedText", {key: in_language(key) for key in languages})
 
     def subobject(self, statement: Any) -> Expr:
         return self.d.embed(statement.scalar_subquery())

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, Text, func, literal, null, select, type_coerce
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, Select, Text, func, literal, null, select, type_coerce
+from sqlalchemy.orm import QueryableAttribute, aliased
 from strawberry.types.arguments import convert_arguments
 
 from network.actors import repository as actors
 from network.actors.models import Actor
+from network.database import UtcDateTime
 from network.directory import actor_filters
 from network.enums import TerritoryLevel
 from network.errors import InvalidInput
@@ -72,7 +73,7 @@ class RootCompiler(DirectoryCompiler):
         if position is not None:
             conditions.append(keyset.after(position))
         distance = where.near.distance() if where.near else None
-        positions = self._positions(keyset, distance)
+        positions = self._positions(keyset)
         order = keyset.order_by()
         page = (
             select(
@@ -102,16 +103,15 @@ class RootCompiler(DirectoryCompiler):
             count=count,
         )
 
-    def _positions(self, keyset: actor_filters.Keyset, distance: Any) -> list[Any]:
-        """SQL for what Keyset.position computes in Python."""
-        order = keyset.order
-        if order is actor_filters.ActorOrder.CREATED:
-            return [Actor.id]
-        if order is actor_filters.ActorOrder.DISTANCE:
-            return [distance, Actor.id]
-        if order is actor_filters.ActorOrder.RECENTLY_VERIFIED:
-            return [self.d.iso(Actor.verified_at), Actor.id]
-        return [getattr(Actor, keyset.name_column), Actor.id]
+    def _positions(self, keyset: actor_filters.Keyset) -> list[Any]:
+        """The keyset's cursor columns, timestamps as ISO text as Keyset.position has them."""
+        return [
+            self.d.iso(column)
+            if isinstance(column, ColumnElement | QueryableAttribute)
+            and isinstance(column.type, UtcDateTime)
+            else column
+            for column in keyset.columns()
+        ]
 
     def services(self, f: Field) -> Expr:
         arguments = self.converted(f)

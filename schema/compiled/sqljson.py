@@ -25,9 +25,11 @@ from sqlalchemy import (
     type_coerce,
 )
 from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.types import JSON, Text
 
 Expr = ColumnElement[Any]
+AnySelect = Select[*tuple[Any, ...]]  # of any number of columns
 
 
 def key(name: str) -> Expr:
@@ -60,7 +62,12 @@ class Dialect:
         return value if self.pg else func.json(value, type_=JSON)
 
     def array(
-        self, rows: Select[Any], value: str, order: Sequence[str], *, scalars: bool = False
+        self,
+        rows: AnySelect,
+        value: str,
+        order: Sequence[str],
+        *,
+        scalars: bool = False,
     ) -> Expr:
         """A JSON array of column ``value`` of ``rows``, ordered by ``order`` columns.
 
@@ -111,7 +118,7 @@ class Dialect:
             return self._b64(body + literal("]", Text))
         return func.jisr_cursor(*parts)
 
-    def iso(self, value: Expr) -> Expr:
+    def iso(self, value: Expr | QueryableAttribute[Any]) -> Expr:
         """An instant as ``datetime.isoformat()`` writes it, in UTC."""
         if self.pg:
             utc = func.timezone("UTC", value)

@@ -5,24 +5,21 @@ from datetime import datetime
 import strawberry
 
 from network.jobs import status
-from network.jobs.models import Job as JobRow
 from schema.common import UserError
-from schema.relay import Node, from_row
+from schema.relay import FromRow, Node
 
-JobStatus = strawberry.enum(status.JobStatus, name="JobStatus")
+JobStatus = status.JobStatus
+# strawberry.enum marks the class itself as the GraphQL enum of that name.
+strawberry.enum(JobStatus, name="JobStatus")
 
 
 @strawberry.type(name="Job", description="Seen by the one who requested it, and ADMIN.")
-class Job(Node):
+class Job(Node, FromRow):
     kind: str
     status: JobStatus
     created_at: datetime
     finished_at: datetime | None
     error: str | None
-
-    @classmethod
-    def of(cls, row: JobRow) -> Job:
-        return from_row(cls, row)
 
 
 @strawberry.type

@@ -27,7 +27,9 @@ from graphql import (
 )
 from graphql.execution.values import get_argument_values
 
-from schema.actors.fields import COSTS as ACTOR_COSTS
+from network.actors.fields import PLAIN as ACTOR_FIELDS
+from network.services.fields import PLAIN as SERVICE_FIELDS
+from schema.fields import costs
 from schema.relay import DEFAULT_PAGE
 
 DEFAULT_LIST = 20
@@ -38,7 +40,10 @@ LIST_SIZES = {
     ("Service", "serviceArea"): 20,
     ("Actor", "units"): 20,
 }
-FIELD_COSTS: dict[tuple[str, str], int] = {**ACTOR_COSTS}
+FIELD_COSTS: dict[tuple[str, str], int] = {
+    **costs("Actor", ACTOR_FIELDS),
+    **costs("Service", SERVICE_FIELDS),
+}
 
 
 def _is_list(field_type: Any) -> bool:

@@ -11,7 +11,7 @@ from schema.connections import Connection
 from schema.context import Info
 from schema.enums import NotificationKind
 from schema.referrals.types import referral_by_id
-from schema.relay import Node, from_row
+from schema.relay import FromRow, Node
 from schema.youths.types import youth_by_id
 
 if TYPE_CHECKING:
@@ -20,17 +20,13 @@ if TYPE_CHECKING:
 
 
 @strawberry.type(name="Notification", description="Seen by its recipient only.")
-class Notification(Node):
+class Notification(Node, FromRow):
     row: strawberry.Private[NotificationRow]
     kind: NotificationKind
     title: str
     body: str
     created_at: datetime
     read_at: datetime | None
-
-    @classmethod
-    def of(cls, row: NotificationRow) -> Notification:
-        return from_row(cls, row, row=row)
 
     @strawberry.field(description="Null when the caller may no longer see the referral.")
     async def referral(

@@ -16,18 +16,14 @@ from schema.actors.loaders import actor_loader
 from schema.actors.types import Actor
 from schema.context import Info
 from schema.enums import ServiceAxis
-from schema.relay import from_row
+from schema.relay import FromRow, from_row
 
 
 @strawberry.type(name="PlanShare")
-class Share:
+class Share(FromRow):
     whole: int | None
     part: int | None
     rate: float | None
-
-    @classmethod
-    def of(cls, share: metrics.Share) -> Share:
-        return from_row(cls, share)
 
 
 @strawberry.type
@@ -109,16 +105,7 @@ async def plan_figures(
         actions_due=actions.whole,
         actions_done_on_time=actions.part,
         on_time_rate=actions.rate,
-        goals_by_axis=[
-            AxisGoalFigures(
-                axis=g.axis,
-                goals=g.goals,
-                achieved=g.achieved,
-                dropped=g.dropped,
-                achieved_rate=g.achieved_rate,
-            )
-            for g in found.goals_by_axis
-        ],
+        goals_by_axis=[from_row(AxisGoalFigures, g) for g in found.goals_by_axis],
         autonomy_by_plan=[
             AutonomyByPlan(
                 agreed_before_leaving=a.agreed_before_leaving,

@@ -40,7 +40,7 @@ from schema.plans.loaders import (
     plan_reviews_loader,
 )
 from schema.referrals.types import referral_by_id
-from schema.relay import Node, from_row
+from schema.relay import FromRow, Node, from_row
 from schema.users.loaders import user_loader
 from schema.users.types import User
 from schema.youths.enums import ConsentGiver, NeedLevel
@@ -51,15 +51,11 @@ if TYPE_CHECKING:
 
 
 @strawberry.type(name="AssessmentIndicator")
-class Indicator:
+class Indicator(FromRow):
     row: strawberry.Private[IndicatorRow]
     code: str
     axis: ServiceAxis
     position: int
-
-    @classmethod
-    def of(cls, row: IndicatorRow) -> Indicator:
-        return from_row(cls, row, row=row)
 
     @strawberry.field
     def name(self, info: Info, lang: Language | None = None) -> str:
@@ -110,7 +106,7 @@ class Assessment(Node):
 
     @classmethod
     def of(cls, row: AssessmentRow, cipher: DataCipher) -> Assessment:
-        return from_row(cls, row, row=row, note=cipher.decrypt(row.note_enc))
+        return from_row(cls, row, note=cipher.decrypt(row.note_enc))
 
     @strawberry.field
     async def youth(self, info: Info) -> Youth | None:
@@ -143,7 +139,7 @@ class PlanAction(Node):
 
     @classmethod
     def of(cls, row: ActionRow, cipher: DataCipher) -> PlanAction:
-        return from_row(cls, row, row=row, due_date=row.due_on, note=cipher.decrypt(row.note_enc))
+        return from_row(cls, row, due_date=row.due_on, note=cipher.decrypt(row.note_enc))
 
     @strawberry.field(
         description="The user answering for it (the mediator, or a user of an actor)."
@@ -238,7 +234,7 @@ class IntegrationPlan(Node):
                 agreed_on=row.agreed_on,
                 evidence=cipher.decrypt(row.agreement_evidence_enc),
             )
-        return from_row(cls, row, row=row, agreement=agreement)
+        return from_row(cls, row, agreement=agreement)
 
     @strawberry.field
     async def youth(self, info: Info) -> Youth | None:

@@ -7,9 +7,16 @@ import strawberry
 from network import enums
 from network.referrals.filters import Direction
 
-ReferralStatus = strawberry.enum(enums.ReferralStatus, name="ReferralStatus")
-Priority = strawberry.enum(enums.Priority, name="Priority")
-DeclineReason = strawberry.enum(enums.DeclineReason, name="DeclineReason")
-ReferralOutcome = strawberry.enum(enums.ReferralOutcome, name="ReferralOutcome")
-ReferralEventKind = strawberry.enum(enums.ReferralEventKind, name="ReferralEventKind")
-ReferralDirection = strawberry.enum(Direction, name="ReferralDirection")
+ReferralStatus = enums.ReferralStatus
+Priority = enums.Priority
+DeclineReason = enums.DeclineReason
+ReferralOutcome = enums.ReferralOutcome
+ReferralEventKind = enums.ReferralEventKind
+ReferralDirection = Direction
+# strawberry.enum marks each class itself as the GraphQL enum of that name.
+strawberry.enum(ReferralStatus, name="ReferralStatus")
+strawberry.enum(Priority, name="Priority")
+strawberry.enum(DeclineReason, name="DeclineReason")
+strawberry.enum(ReferralOutcome, name="ReferralOutcome")
+strawberry.enum(ReferralEventKind, name="ReferralEventKind")
+strawberry.enum(ReferralDirection, name="ReferralDirection")

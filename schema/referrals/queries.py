@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
 import strawberry
 
 from network import clock
@@ -15,22 +18,23 @@ from schema.referrals.types import (
 )
 from schema.relay import decode_id_cursor, node_resolver, page_size
 
+T = TypeVar("T")
+
+
+async def _visible(info: Info, fetch: Callable[..., Awaitable[T]], pks: list[int]) -> T:
+    async with info.context.sessions() as session:
+        return await fetch(session, pks, viewer=info.context.viewer, now=clock.now())
+
 
 @node_resolver("Referral")
 async def referral_nodes(info: Info, pks: list[int]) -> dict[int, Referral]:
-    async with info.context.sessions() as session:
-        found = await repository.get_visible(
-            session, pks, viewer=info.context.viewer, now=clock.now()
-        )
+    found = await _visible(info, repository.get_visible, pks)
     return {pk: Referral.of(seen) for pk, seen in found.items()}
 
 
 @node_resolver("ReferralEvent")
 async def referral_event_nodes(info: Info, pks: list[int]) -> dict[int, ReferralEvent]:
-    async with info.context.sessions() as session:
-        found = await repository.get_visible_events(
-            session, pks, viewer=info.context.viewer, now=clock.now()
-        )
+    found = await _visible(info, repository.get_visible_events, pks)
     return {pk: ReferralEvent.of(seen) for pk, seen in found.items()}
 
 

@@ -139,7 +139,7 @@ class ReferralEvent(Node):
     @classmethod
     def of(cls, seen: SeenEvent) -> ReferralEvent:
         row = seen.event
-        return from_row(cls, row, row=row, sees_identity=seen.identity_visible)
+        return from_row(cls, row, sees_identity=seen.identity_visible)
 
     @strawberry.field
     async def referral(self, info: Info) -> Referral:

@@ -1,4 +1,5 @@
-"""Inputs of the service mutations, turned into the domain's ServiceChanges.
+"""Inputs of the service mutations, turned into the domain's changes (network.services.changes
+validates them).
 
 An omitted field is unchanged and an explicit null clears it (a null eligibility or
 capacity clears all of it); for fields that cannot be empty a null is read as omitted.
@@ -6,13 +7,16 @@ capacity clears all of it); for fields that cannot be empty a null is read as om
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 
 from network.ids import pk_of
-from network.services.service import ServiceChanges
+from network.services.fields import EDITABLE
 from schema.actors.inputs import given
 from schema.common import LocalizedTextInput
 from schema.enums import Gender, ServiceAxis
+from schema.fields import given_plain
 
 
 @strawberry.input
@@ -22,8 +26,8 @@ class EligibilityInput:
     genders: list[Gender] | None = strawberry.UNSET
     requirements: LocalizedTextInput | None = strawberry.UNSET
 
-    def changes(self) -> ServiceChanges:
-        changes = ServiceChanges()
+    def changes(self) -> dict[str, Any]:
+        changes: dict[str, Any] = {}
         if self.min_age is not strawberry.UNSET:
             changes["min_age"] = self.min_age
         if self.max_age is not strawberry.UNSET:
@@ -43,8 +47,8 @@ class CapacityInput:
     available: int | None = strawberry.UNSET
     total: int | None = strawberry.UNSET
 
-    def changes(self) -> ServiceChanges:
-        changes = ServiceChanges()
+    def changes(self) -> dict[str, Any]:
+        changes: dict[str, Any] = {}
         if self.available is not strawberry.UNSET:
             changes["capacity_available"] = self.available
         if self.total is not strawberry.UNSET:
@@ -57,7 +61,8 @@ CLEARED_CAPACITY = CapacityInput(available=None, total=None)
 
 @strawberry.input
 class ServiceFieldsInput:
-    """Fields shared by CreateServiceInput and UpdateServiceInput."""
+    """Fields shared by CreateServiceInput and UpdateServiceInput; responseDays and
+    acceptsReferrals are plain (network.services.fields)."""
 
     description: LocalizedTextInput | None = strawberry.UNSET
     category_code: str | None = strawberry.UNSET
@@ -67,8 +72,8 @@ class ServiceFieldsInput:
     service_area_ids: list[strawberry.ID] | None = strawberry.UNSET
     accepts_referrals: bool | None = strawberry.UNSET
 
-    def changes(self) -> ServiceChanges:
-        changes = ServiceChanges()
+    def changes(self) -> dict[str, Any]:
+        changes = given_plain(EDITABLE, self)
         if self.description is not strawberry.UNSET:
             changes["description"] = self.description.given() if self.description else None
         if self.category_code is not strawberry.UNSET:
@@ -77,15 +82,11 @@ class ServiceFieldsInput:
             changes.update((self.eligibility or CLEARED_ELIGIBILITY).changes())
         if self.capacity is not strawberry.UNSET:
             changes.update((self.capacity or CLEARED_CAPACITY).changes())
-        if given(self.response_days):
-            changes["response_days"] = self.response_days
         if self.service_area_ids is not strawberry.UNSET:
             changes["area_ids"] = [
                 pk_of(area_id, "Territory", field="serviceAreaIds")
                 for area_id in self.service_area_ids or []
             ]
-        if given(self.accepts_referrals):
-            changes["accepts_referrals"] = self.accepts_referrals
         return changes
 
 
@@ -98,7 +99,7 @@ class CreateServiceInput(ServiceFieldsInput):
     def actor_pk(self) -> int:
         return pk_of(self.actor_id, "Actor", field="actorId")
 
-    def changes(self) -> ServiceChanges:
+    def changes(self) -> dict[str, Any]:
         changes = super().changes()
         changes["names"] = self.names.given()
         return changes
@@ -113,7 +114,7 @@ class UpdateServiceInput(ServiceFieldsInput):
     def service_pk(self) -> int:
         return pk_of(self.id, "Service", field="id")
 
-    def changes(self) -> ServiceChanges:
+    def changes(self) -> dict[str, Any]:
         changes = super().changes()
         if self.names is not strawberry.UNSET:
             changes["names"] = self.names.given() if self.names else None

@@ -7,13 +7,15 @@ import strawberry
 
 from network.enums import Language
 from network.localized import pick
+from network.services.fields import PLAIN
 from network.services.models import Service as ServiceRow
 from schema.actors.loaders import actor_loader
 from schema.common import LocalizedText
 from schema.connections import Connection
 from schema.context import Info
-from schema.enums import Gender, ServiceAxis
-from schema.relay import NODE_TYPES, Node, from_row
+from schema.enums import Gender
+from schema.fields import plain_outputs
+from schema.relay import NODE_TYPES, FromRow, Node
 from schema.services.loaders import service_areas_loader
 from schema.taxonomy.types import TaxonomyTerm
 from schema.territories.types import Territory
@@ -42,16 +44,11 @@ class Capacity:
 
 
 @strawberry.type(name="Service")
-class Service(Node):
-    row: strawberry.Private[ServiceRow]
-    axis: ServiceAxis
-    response_days: int
-    accepts_referrals: bool
-    active: bool
+@plain_outputs(PLAIN)
+class Service(Node, FromRow):
+    """Its plain fields (axis, responseDays…) come from network.services.fields."""
 
-    @classmethod
-    def of(cls, row: ServiceRow) -> Service:
-        return from_row(cls, row, row=row)
+    row: strawberry.Private[ServiceRow]
 
     @strawberry.field
     async def actor(self, info: Info) -> Annotated[Actor, strawberry.lazy("schema.actors.types")]:
@@ -80,7 +77,10 @@ class Service(Node):
     def eligibility(self) -> Eligibility:
         row = self.row
         return Eligibility(
-            row=row, min_age=row.min_age, max_age=row.max_age, genders=list(row.genders or [])
+            row=row,
+            min_age=row.min_age,
+            max_age=row.max_age,
+            genders=[Gender(g) for g in row.genders or []],
         )
 
     @strawberry.field

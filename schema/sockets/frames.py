@@ -10,13 +10,24 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncGenerator, Mapping
 from json import JSONDecodeError
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import orjson
 from starlette.websockets import WebSocketDisconnect, WebSocketState
 from strawberry.asgi import ASGIWebSocketAdapter
 from strawberry.http.exceptions import NonJsonMessageReceived, NonTextMessageReceived
 
+if TYPE_CHECKING:
+    from schema.app import AppState
+
 MESSAGE_TOO_BIG = 1009
+
+
+@runtime_checkable
+class StatefulView(Protocol):
+    """The app's GraphQL view (``JisrGraphQL``), which carries the app's state."""
+
+    state: AppState
 
 
 class TextFrames(ASGIWebSocketAdapter):
@@ -30,7 +41,8 @@ class TextFrames(ASGIWebSocketAdapter):
     async def iter_json(
         self, *, ignore_parsing_errors: bool = False
     ) -> AsyncGenerator[object, None]:
-        limit: int = self.view.state.settings.ws_max_message_bytes
+        assert isinstance(self.view, StatefulView)
+        limit = self.view.state.settings.ws_max_message_bytes
         try:
             while self.open:
                 message = await self.ws.receive()

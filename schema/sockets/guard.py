@@ -24,6 +24,7 @@ from typing import Any
 
 from graphql import GraphQLError, OperationType
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UnsetType
 
 from network.errors import DomainError, ErrorCode
 from schema.errors import format_error, refusal
@@ -38,6 +39,17 @@ INTERNAL = (1011, "INTERNAL: the caller could not be checked")
 
 def too_many_connections(limit: int) -> tuple[int, str]:
     return 4429, f"RATE_LIMITED: more than {limit} open connections for this caller"
+
+
+async def acknowledge(handler: Any) -> None:
+    """Acknowledge a connection (both protocols' ``connection_ack``), with the payload
+    the view's ``on_ws_connect`` returns, if any."""
+    acknowledged = await handler.view.on_ws_connect(handler.context)
+    if isinstance(acknowledged, UnsetType) or acknowledged is None:
+        await handler.send_message({"type": "connection_ack"})
+    else:
+        await handler.send_message({"type": "connection_ack", "payload": acknowledged})
+    handler.connection_acknowledged = True
 
 
 def too_many_operations(limit: int) -> GraphQLError:

@@ -13,12 +13,12 @@ from contextlib import suppress
 from typing import Any
 
 from strawberry.subscriptions.protocols.graphql_ws.handlers import BaseGraphQLWSHandler
+from strawberry.subscriptions.protocols.graphql_ws.types import ConnectionErrorMessage
 from strawberry.types.execution import PreExecutionError
-from strawberry.types.unset import UnsetType
 
 from network.errors import ErrorCode
 from schema.context import Context
-from schema.sockets.guard import Admitted, SocketGuard, too_many_operations
+from schema.sockets.guard import Admitted, SocketGuard, acknowledge, too_many_operations
 
 
 class GatedGraphQLWS(BaseGraphQLWSHandler[Context, None]):
@@ -63,16 +63,11 @@ class GatedGraphQLWS(BaseGraphQLWSHandler[Context, None]):
         if refused is not None:
             code, reason = refused
             name = ErrorCode.UNAUTHENTICATED if code == 4401 else ErrorCode.RATE_LIMITED
-            error = {"message": reason, "extensions": {"code": str(name)}}
-            await self.send_message({"type": "connection_error", "payload": error})
+            error: dict[str, object] = {"message": reason, "extensions": {"code": str(name)}}
+            await self.send_message(ConnectionErrorMessage(type="connection_error", payload=error))
             await self.websocket.close(code=code, reason=reason)
             return
-        acknowledged = await self.view.on_ws_connect(self.context)
-        if isinstance(acknowledged, UnsetType) or acknowledged is None:
-            await self.send_message({"type": "connection_ack"})
-        else:
-            await self.send_message({"type": "connection_ack", "payload": acknowledged})
-        self.connection_acknowledged = True
+        await acknowledge(self)
         if self.keep_alive:
             self.keep_alive_task = asyncio.create_task(self.handle_keep_alive())
 

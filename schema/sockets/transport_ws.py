@@ -11,10 +11,9 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     Operation,
 )
 from strawberry.types.execution import ExecutionResult, PreExecutionError
-from strawberry.types.unset import UnsetType
 
 from schema.context import Context
-from schema.sockets.guard import Admitted, SocketGuard, too_many_operations
+from schema.sockets.guard import Admitted, SocketGuard, acknowledge, too_many_operations
 
 
 class GatedTransportWS(BaseGraphQLTransportWSHandler[Context, None]):
@@ -55,12 +54,7 @@ class GatedTransportWS(BaseGraphQLTransportWSHandler[Context, None]):
         if refused is not None:
             await self.websocket.close(*refused)
             return
-        acknowledged = await self.view.on_ws_connect(self.context)
-        if isinstance(acknowledged, UnsetType) or acknowledged is None:
-            await self.send_message({"type": "connection_ack"})
-        else:
-            await self.send_message({"type": "connection_ack", "payload": acknowledged})
-        self.connection_acknowledged = True
+        await acknowledge(self)
 
     async def handle_subscribe(self, message: Any) -> None:
         if not self.connection_acknowledged:

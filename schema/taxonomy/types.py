@@ -7,18 +7,14 @@ from network.localized import pick
 from network.taxonomy.models import TaxonomyTerm as TermRow
 from schema.context import Info
 from schema.enums import ServiceAxis
-from schema.relay import Node, from_row
+from schema.relay import FromRow, Node
 
 
 @strawberry.type(name="TaxonomyTerm")
-class TaxonomyTerm(Node):
+class TaxonomyTerm(Node, FromRow):
     row: strawberry.Private[TermRow]
     code: str
     axis: ServiceAxis
-
-    @classmethod
-    def of(cls, row: TermRow) -> TaxonomyTerm:
-        return from_row(cls, row, row=row)
 
     @strawberry.field
     def name(self, info: Info, lang: Language | None = None) -> str:

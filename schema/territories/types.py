@@ -10,24 +10,22 @@ from network.territories.models import Territory as TerritoryRow
 from schema.common import GeoPoint, LocalizedText
 from schema.context import Info
 from schema.enums import TerritoryLevel
-from schema.relay import Node, from_row
+from schema.relay import FromRow, Node
 
-BoundaryDetail = strawberry.enum(
-    geometry.Detail,
+BoundaryDetail = geometry.Detail
+# strawberry.enum marks the class itself as the GraphQL enum of that name.
+strawberry.enum(
+    BoundaryDetail,
     name="BoundaryDetail",
     description="LOW ≈ 2 km, MEDIUM ≈ 500 m, FULL: the shipped shape (≈ 150 m).",
 )
 
 
 @strawberry.type(name="Territory")
-class Territory(Node):
+class Territory(Node, FromRow):
     row: strawberry.Private[TerritoryRow]
     code: str
     level: TerritoryLevel
-
-    @classmethod
-    def of(cls, row: TerritoryRow) -> Territory:
-        return from_row(cls, row, row=row)
 
     @strawberry.field
     def name(self, info: Info, lang: Language | None = None) -> str:
@@ -48,8 +46,9 @@ class Territory(Node):
         return [Territory.of(t) for t in info.context.reference.children.get(self.row.id, [])]
 
     @strawberry.field(description="GeoJSON geometry (longitude, latitude), or null.")
-    def boundary(self, detail: BoundaryDetail = geometry.Detail.MEDIUM) -> JSON | None:  # type: ignore[valid-type]
-        return geometry.boundary(self.code, detail)
+    def boundary(self, detail: BoundaryDetail = geometry.Detail.MEDIUM) -> JSON | None:
+        shape = geometry.boundary(self.code, detail)
+        return None if shape is None else JSON(shape)
 
     @strawberry.field(description="A point inside the territory: its centroid when inside.")
     def centroid(self) -> GeoPoint | None:

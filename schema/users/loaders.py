@@ -1,21 +1,12 @@
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from network.users import repository
 from schema.context import Context
-from schema.loaders import loader
+from schema.loaders import grouped_loader, loader
 
-
-@loader
-async def user_preferences_loader(context: Context, user_ids: list[int]) -> list[Any]:
-    async with context.sessions() as session:
-        rows = await repository.preferences(session, user_ids)
-    grouped: dict[int, list[Any]] = defaultdict(list)
-    for row in rows:
-        grouped[row.user_id].append(row)
-    return [grouped.get(i, []) for i in user_ids]
+user_preferences_loader = grouped_loader(repository.preferences, "user_id")
 
 
 @loader

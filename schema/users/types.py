@@ -41,7 +41,7 @@ class User(Node):
 
     @classmethod
     def of(cls, row: UserRow) -> User:
-        return from_row(cls, row, row=row, roles=[RoleValue(r) for r in row.roles])
+        return from_row(cls, row, roles=[RoleValue(r) for r in row.roles])
 
     @strawberry.field
     def email(self, info: Info) -> str | None:
@@ -85,7 +85,7 @@ class ApiToken:
 
     @classmethod
     def of(cls, row: ApiTokenRow) -> ApiToken:
-        return from_row(cls, row, row=row, name=row.name or "")
+        return from_row(cls, row, name=row.name or "")
 
     @strawberry.field(description="Whose token it is.")
     async def user(self, info: Info) -> User | None:

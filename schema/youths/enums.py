@@ -6,9 +6,16 @@ import strawberry
 
 from network import enums
 
-YouthStatus = strawberry.enum(enums.YouthStatus, name="YouthStatus")
-EducationLevel = strawberry.enum(enums.EducationLevel, name="EducationLevel")
-VocationalLevel = strawberry.enum(enums.VocationalLevel, name="VocationalLevel")
-NeedLevel = strawberry.enum(enums.NeedLevel, name="NeedLevel")
-MilestoneKind = strawberry.enum(enums.MilestoneKind, name="MilestoneKind")
-ConsentGiver = strawberry.enum(enums.ConsentGiver, name="ConsentGiver")
+YouthStatus = enums.YouthStatus
+EducationLevel = enums.EducationLevel
+VocationalLevel = enums.VocationalLevel
+NeedLevel = enums.NeedLevel
+MilestoneKind = enums.MilestoneKind
+ConsentGiver = enums.ConsentGiver
+# strawberry.enum marks each class itself as the GraphQL enum of that name.
+strawberry.enum(YouthStatus, name="YouthStatus")
+strawberry.enum(EducationLevel, name="EducationLevel")
+strawberry.enum(VocationalLevel, name="VocationalLevel")
+strawberry.enum(NeedLevel, name="NeedLevel")
+strawberry.enum(MilestoneKind, name="MilestoneKind")
+strawberry.enum(ConsentGiver, name="ConsentGiver")

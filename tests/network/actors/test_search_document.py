@@ -1,12 +1,12 @@
 """The map's search reads ``actor_search``, which the database keeps on every write of
 actors and services: these tests write through the domain and search right after."""
 
-from network.actors.filters import ActorFilter
 from sqlalchemy import delete, update
 
-from network.actors import repository
 from network.actors.service import update_actor
 from network.database import unit_of_work
+from network.directory import actor_map
+from network.directory.actor_filters import ActorFilter
 from network.services.models import Service
 from network.services.service import update_service
 from network.viewer import ANONYMOUS
@@ -16,7 +16,7 @@ from tests.factories import SCENE, actor, service
 
 async def found(api: Api, search: str) -> int:
     async with api.state.sessions() as session:
-        return await repository.count(session, where=ActorFilter(search=search), viewer=ANONYMOUS)
+        return await actor_map.count(session, where=ActorFilter(search=search), viewer=ANONYMOUS)
 
 
 async def test_a_service_name_is_found_once_written_and_lost_once_renamed(api: Api) -> None:

@@ -144,7 +144,7 @@ async def test_bad_changes_are_refused_on_their_field(
     # then
     with pytest.raises(InvalidInput) as refused:
         async with unit_of_work(api.state.sessions) as uow:
-            await update_actor(uow.session, viewer=SCENE, actor_id=world.parent, changes=changes)  # type: ignore[arg-type]
+            await update_actor(uow.session, viewer=SCENE, actor_id=world.parent, changes=changes)
     assert refused.value.field == field
 
 

@@ -8,6 +8,10 @@ import io
 import re
 from pathlib import Path
 
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from network.actors.models import Actor
 from network.hsds.files import export_directory, import_directory
 from network.migrate import upgrade
 from tests.api import test_settings as settings_for
@@ -84,3 +88,37 @@ async def test_locations_name_their_province_by_its_iso_code_and_its_region(
     # and an address names the province and its region, as the reference data does
     fes = [row for row in addresses if row["state_province"] == "Fès"]
     assert fes and {row["region"] for row in fes} == {"Fès-Meknès"}
+
+
+async def test_a_legal_status_goes_out_and_comes_back(
+    databases: Databases, db_url: str, tmp_path: Path
+) -> None:
+    # given a demo actor with a legal status, exported as a package
+    engine = create_async_engine(db_url)
+    async with engine.begin() as connection:
+        await connection.execute(
+            update(Actor).where(Actor.id == 1).values(legal_status="Coopérative")
+        )
+    await engine.dispose()
+    demo = settings_for(db_url, tmp_path / "var")
+    await export_directory(demo, tmp_path / "out", fmt="datapackage", lang="fr")
+    empty_url = await databases.create_empty()
+    await upgrade(empty_url)
+
+    # when the package is imported into an empty database
+    report = await import_directory(
+        settings_for(empty_url, tmp_path / "var"), tmp_path / "out", dry_run=False
+    )
+
+    # then the organization kept it, and HSDS has nothing of it left unkept
+    engine = create_async_engine(empty_url)
+    async with engine.connect() as connection:
+        statuses = list(
+            await connection.scalars(
+                select(Actor.legal_status).where(Actor.legal_status.is_not(None))
+            )
+        )
+    await engine.dispose()
+    assert report.errors == []
+    assert statuses == ["Coopérative"]
+    assert not any("legal_status" in line for line in report.not_kept)

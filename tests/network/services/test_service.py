@@ -163,6 +163,6 @@ async def test_bad_changes_are_refused_on_their_field(
                 uow.session,
                 viewer=SCENE,
                 service_id=world.unit_service,
-                changes=changes,  # type: ignore[arg-type]
+                changes=changes,
             )
     assert refused.value.field == field

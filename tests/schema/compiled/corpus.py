@@ -37,12 +37,12 @@ Case = tuple[str, dict[str, Any], str | None]
 
 # Shapes and point lookups are outside the compiled subset: the resolvers answer them on
 # both paths (the compiled path counts a fallback for each).
-SHAPES = (
+TERRITORY_SHAPES = (
     "query($p: ID) { territories(parentId: $p) { code centroid { latitude longitude }"
     " boundary(detail: LOW) } }"
 )
 TERRITORY_AT = "{ territoryAt(latitude: 34.0646, longitude: -4.9736) { id code parent { code } } }"
-NOT_COMPILED = {SHAPES, TERRITORY_AT}
+NOT_COMPILED = {TERRITORY_SHAPES, TERRITORY_AT}
 
 
 def actor(pk: int) -> str:
@@ -77,7 +77,7 @@ REFERENCE: list[Case] = [
         {"p": "territory:MA-FES"},
         None,
     ),
-    (SHAPES, {"p": "territory:MA-FES"}, None),
+    (TERRITORY_SHAPES, {"p": "territory:MA-FES"}, None),
     (TERRITORY_AT, {}, None),
     (
         "query($l: Language) { territories(level: REGION) { __typename name(lang: $l) } }",
