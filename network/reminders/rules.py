@@ -19,8 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from network import clock
 from network.enums import NotificationKind, ReferralEventKind
 from network.notifications.outbox import notify
+from network.records.referrals import Referral
 from network.referrals import service, steps
-from network.referrals.models import Referral
 from network.reminders import scans
 from network.reminders.deadlines import (
     ONE_DAY,
