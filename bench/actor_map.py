@@ -200,14 +200,20 @@ async def statements_per_request(url: str, var_dir: Path) -> tuple[int, dict[str
         await app.state.jisr.engine.dispose()
 
 
-def arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench.actor_map", description=__doc__)
+def load_parser(prog: str, description: str | None, duration: float) -> argparse.ArgumentParser:
+    """The options of a load run on the scale data: database, its size, the load."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument("--database-url", default=DEFAULT_URL)
     parser.add_argument("--actors", type=int, default=10_000)
     parser.add_argument("--services", type=int, default=50_000)
     parser.add_argument("--concurrency", type=int, default=10)
-    parser.add_argument("--duration", type=float, default=20.0, help="seconds measured")
+    parser.add_argument("--duration", type=float, default=duration, help="seconds measured")
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds before measuring")
+    return parser
+
+
+def arguments() -> argparse.Namespace:
+    parser = load_parser("python -m bench.actor_map", __doc__, duration=20.0)
     parser.add_argument("--skip-seed", action="store_true", help="never load the scale data")
     return parser.parse_args()
 

@@ -26,8 +26,8 @@ from sqlalchemy.engine import make_url
 from bench import http_load
 from bench.actor_map import (
     ACTOR_MAP_QUERY,
-    DEFAULT_URL,
     free_port,
+    load_parser,
     prepare,
     server,
     statements_per_request,
@@ -111,14 +111,7 @@ def measure(base: str, body: dict[str, Any], args: argparse.Namespace) -> Run:
 
 
 def arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench.compare", description=__doc__)
-    parser.add_argument("--database-url", default=DEFAULT_URL)
-    parser.add_argument("--actors", type=int, default=10_000)
-    parser.add_argument("--services", type=int, default=50_000)
-    parser.add_argument("--concurrency", type=int, default=10)
-    parser.add_argument("--duration", type=float, default=15.0, help="seconds measured")
-    parser.add_argument("--warmup", type=float, default=3.0, help="seconds before measuring")
-    return parser.parse_args()
+    return load_parser("python -m bench.compare", __doc__, duration=15.0).parse_args()
 
 
 def main() -> None:

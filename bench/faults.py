@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 from bench.fault_probe import Probe
 from bench.fault_rig import CHANNELS, Rig, Tally, stop
 from network.database import standalone_unit_of_work
-from network.referrals.models import Referral
+from network.records.referrals import Referral
 from tests.network.notifications.outbox_data import eventually
 
 SETTLE_SECONDS = 90.0

@@ -29,7 +29,7 @@ from network.crypto import DataCipher
 from network.database import create_engine, session_factory, unit_of_work
 from network.ids import pk_of, to_global_id
 from network.migrate import upgrade
-from network.referrals.models import Referral
+from network.records.referrals import Referral
 from network.seed.demo import seed_demo
 from network.seed.users import DEMO_PASSWORD
 from network.settings import Settings

@@ -25,13 +25,13 @@ from network.enums import Role, TerritoryLevel
 from network.ids import to_global_id
 from network.metrics import service
 from network.metrics.scope import Scope, last_twelve_months
-from network.referrals.models import Referral
+from network.records.referrals import Referral
+from network.records.youths import Youth
 from network.seed.scale_referrals import seed_scale_referrals
 from network.settings import Settings
 from network.territories.models import Territory
 from network.users.models import User
 from network.users.service import create_user
-from network.youths.models import Youth
 from schema.app import create_app
 
 DEFAULT_URL = "postgresql+asyncpg://postgres@127.0.0.1/jisr_bench_metrics"

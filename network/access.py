@@ -34,12 +34,12 @@ from sqlalchemy.sql.selectable import NamedFromClause
 
 from network import clock
 from network.actors.models import Actor
-from network.consents.models import Consent, consent_actors
 from network.enums import OPEN_STATUSES, ActorKind, ReferralStatus, Role
-from network.referrals.models import Referral
+from network.records.consents import Consent, consent_actors
+from network.records.referrals import Referral
+from network.records.youths import Youth
 from network.territories.subtree import in_subtree
 from network.viewer import Viewer
-from network.youths.models import Youth
 
 RECEIVER_GRACE = timedelta(days=30)
 

@@ -1,7 +1,9 @@
-"""Instants are UTC; dates and day boundaries are those of Africa/Casablanca."""
+"""Instants are UTC; dates and day boundaries are those of Africa/Casablanca; months are
+counted on dates (``add_months``)."""
 
 from __future__ import annotations
 
+import calendar
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -29,3 +31,11 @@ def start_of_day(day: date) -> datetime:
 def end_of_day(day: date) -> datetime:
     """The UTC instant at which ``day`` ends in Morocco (the next day's start)."""
     return start_of_day(day + timedelta(days=1))
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (earlier when negative), clamped to the month's end."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return day.replace(year=year, month=month + 1, day=min(day.day, last))

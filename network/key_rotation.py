@@ -12,11 +12,11 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from network.consents.models import Consent
 from network.crypto import DataCipher
 from network.notifications.models import Webhook
-from network.referrals.models import Referral, ReferralEvent
-from network.youths.models import Milestone, Need, Youth
+from network.records.consents import Consent
+from network.records.referrals import Referral, ReferralEvent
+from network.records.youths import Milestone, Need, Youth
 
 ENCRYPTED: dict[type[Any], tuple[str, ...]] = {
     Youth: ("first_name_enc", "last_name_enc", "birth_date_enc"),

@@ -2,7 +2,6 @@
 
 from network.actors.models import Actor
 from network.audit.models import AuditEntry
-from network.consents.models import Consent, consent_actors
 from network.database import Base
 from network.directory_version import directory_version
 from network.hsds.models import HsdsLink
@@ -20,12 +19,13 @@ from network.plans.models import (
     Plan,
     Review,
 )
-from network.referrals.models import Referral, ReferralEvent
+from network.records.consents import Consent, consent_actors
+from network.records.referrals import Referral, ReferralEvent
+from network.records.youths import Milestone, Need, Youth
 from network.services.models import Service, service_areas
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory
 from network.users.models import ApiToken, NotificationPreference, User
-from network.youths.models import Milestone, Need, Youth
 
 __all__ = [
     "Action",

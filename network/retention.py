@@ -24,9 +24,9 @@ from network.audit.service import record
 from network.enums import OPEN_STATUSES, YouthStatus
 from network.ids import to_global_id
 from network.plans.erasure import erase_plans
-from network.referrals.models import Referral
+from network.records.referrals import Referral
+from network.records.youths import Milestone, Need, Youth
 from network.viewer import Viewer
-from network.youths.models import Milestone, Need, Youth
 
 CLOSED_STATUSES = (YouthStatus.AUTONOMOUS, YouthStatus.LOST_CONTACT, YouthStatus.LEFT_CARE)
 RETENTION = Viewer()

@@ -14,7 +14,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from network.crypto import new_key
-from network.webhooks.addresses import AllowedHosts
+from network.webhook_addresses import AllowedHosts
 
 
 class SettingsError(Exception):

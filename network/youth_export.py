@@ -12,11 +12,11 @@ from network.consents import repository as consents
 from network.crypto import DataCipher
 from network.plans import repository as plans
 from network.plans.models import Assessment, Plan
-from network.referrals.models import Referral, ReferralEvent
+from network.records.referrals import Referral, ReferralEvent
+from network.records.youths import Youth
 from network.viewer import Viewer
 from network.youths import repository
 from network.youths.identity import identity_of
-from network.youths.models import Youth
 from network.youths.service import managed_youth
 
 _SKIPPED = frozenset(

@@ -29,8 +29,8 @@ from network.pubsub_keys import (
     notifications_channel,
     referral_event_message,
 )
+from network.records.referrals import Referral, ReferralEvent
 from network.referrals.hooks import on_referral_event
-from network.referrals.models import Referral, ReferralEvent
 from network.settings import Settings
 
 

@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.access import youth_identity_visible
-from network.consents.models import Consent, consent_actors
+from network.records.consents import Consent, consent_actors
+from network.records.youths import Youth
 from network.viewer import Viewer
-from network.youths.models import Youth
 
 
 async def of_youths(session: AsyncSession, youth_ids: Sequence[int]) -> list[Consent]:

@@ -12,10 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from network import clock
 from network.actors import repository as actors
 from network.consents import repository
-from network.consents.models import Consent, consent_actors
 from network.crypto import DataCipher
 from network.enums import ActorKind, ConsentGiver
 from network.errors import InvalidInput, InvalidTransition, NotFound
+from network.records.consents import Consent, consent_actors
 from network.validation import clean_text
 from network.viewer import Viewer
 from network.youths.identity import birth_date_of

@@ -17,7 +17,7 @@ from network.errors import NotFound
 from network.localized import pick
 from network.metrics.disclosure import COUNT
 from network.metrics.scope import Period, actors_in
-from network.referrals.models import Referral
+from network.records.referrals import Referral
 from network.services.models import Service
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory

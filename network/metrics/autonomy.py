@@ -19,7 +19,7 @@ from network.metrics.figures import MAX_LISTED, AutonomyFigures, InstitutionAuto
 from network.metrics.scope import Scope, actors_in
 from network.metrics.settings import AutonomyRule
 from network.metrics.sql import add_months
-from network.youths.models import Milestone, Youth
+from network.records.youths import Milestone, Youth
 
 
 def cohort_outcomes(scope: Scope, rule: AutonomyRule, today: date) -> Select[Any]:

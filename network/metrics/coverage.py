@@ -22,11 +22,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from network.actors.models import Actor
 from network.enums import OPEN_STATUSES, NeedLevel, ReferralStatus, ServiceAxis, TerritoryLevel
 from network.metrics.disclosure import COUNT
-from network.referrals.models import Referral
+from network.records.referrals import Referral
+from network.records.youths import Need, Youth
 from network.services.models import Service, service_areas
 from network.territories.models import Territory
 from network.territories.subtree import territories_under
-from network.youths.models import Need, Youth
 
 NEEDS = (NeedLevel.MEDIUM, NeedLevel.HIGH)
 WORKED_ON = (*sorted(OPEN_STATUSES), ReferralStatus.COMPLETED)

@@ -40,7 +40,7 @@ from network.enums import ReferralStatus, ServiceAxis
 from network.metrics.figures import MAX_LISTED, ActorFigures, AxisFigures, ReferralFigures, share
 from network.metrics.scope import Scope, actors_in
 from network.metrics.sql import epoch_seconds, percentiles
-from network.referrals.models import Referral
+from network.records.referrals import Referral
 
 ACCEPTED = (ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.COMPLETED)
 CLOSED_LOOP = (

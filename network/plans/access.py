@@ -17,8 +17,8 @@ from sqlalchemy import ColumnElement, and_, false, or_, true
 from network.access import may_manage_youth, receiver_sees_youth
 from network.enums import ActorKind
 from network.plans.models import Action
+from network.records.youths import Youth
 from network.viewer import Viewer
-from network.youths.models import Youth
 
 
 def _blind(viewer: Viewer) -> bool:

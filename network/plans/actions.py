@@ -20,10 +20,10 @@ from network.plans import repository, rules
 from network.plans.access import may_edit_plan, may_move_action
 from network.plans.enums import OPEN_ACTION_STATUSES, ActionStatus
 from network.plans.models import Action, Plan
+from network.records.referrals import Referral, ReferralEvent
+from network.records.youths import Youth
 from network.referrals.creation import NewReferral, create_referral
-from network.referrals.models import Referral, ReferralEvent
 from network.viewer import Viewer
-from network.youths.models import Youth
 
 SERVED = frozenset({ReferralOutcome.SERVED, ReferralOutcome.PARTIALLY_SERVED})
 ENDED_UNSERVED = frozenset(

@@ -22,10 +22,10 @@ from network.errors import Duplicate, InvalidInput, Unauthenticated
 from network.plans import repository, rules
 from network.plans.enums import IndicatorAnswer
 from network.plans.models import Assessment, AssessmentAnswer, AssessmentAxis
+from network.records.youths import Need
 from network.validation import clean_text
 from network.viewer import Viewer
 from network.youths import repository as youths
-from network.youths.models import Need
 from network.youths.service import managed_youth
 
 

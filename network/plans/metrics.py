@@ -32,7 +32,7 @@ from network.metrics.scope import Scope, actors_in
 from network.metrics.settings import AutonomyRule
 from network.plans.enums import ActionStatus, GoalStatus, PlanStatus
 from network.plans.models import Action, Goal, Plan
-from network.youths.models import Youth
+from network.records.youths import Youth
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,8 @@ from network.plans.models import (
     Plan,
     Review,
 )
+from network.records.youths import Youth
 from network.viewer import Viewer
-from network.youths.models import Youth
 
 Row = TypeVar("Row", Plan, Assessment)
 

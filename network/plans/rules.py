@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from network.clock import add_months
 from network.enums import NeedLevel
 from network.errors import InvalidInput
 from network.plans.enums import IndicatorAnswer
-from network.reminders.deadlines import add_months
 from network.validation import clean_text
 
 TEXT_MAX = 2000

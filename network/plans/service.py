@@ -30,11 +30,11 @@ from network.plans.access import may_edit_plan
 from network.plans.enums import ActionKind, ActionOwner, GoalStatus, PlanStatus
 from network.plans.errors import StaleVersion
 from network.plans.models import Action, Goal, Plan, Review
+from network.records.youths import Youth
 from network.users import repository as users
 from network.validation import clean_text
 from network.viewer import Viewer
 from network.youths import repository as youths
-from network.youths.models import Youth
 from network.youths.service import managed_youth
 
 

@@ -16,12 +16,12 @@ from network.actors import repository as actors
 from network.crypto import DataCipher
 from network.enums import Priority, ReferralEventKind, ReferralStatus, ServiceAxis
 from network.errors import Duplicate, InvalidInput, NotFound, PermissionDenied
+from network.records.referrals import Referral
+from network.records.youths import Youth
 from network.referrals import repository, rules, steps
-from network.referrals.models import Referral
 from network.referrals.targets import check_receives, chosen_target
 from network.validation import check_range
 from network.viewer import Viewer
-from network.youths.models import Youth
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ from network.access import youth_visible
 from network.actors import repository as actors
 from network.actors.models import Actor
 from network.enums import ReferralStatus, ServiceAxis
+from network.records.referrals import Referral
+from network.records.youths import Youth
 from network.referrals import rules
-from network.referrals.models import Referral
 from network.territories.subtree import in_subtree
 from network.viewer import Viewer
-from network.youths.models import Youth
 
 
 class Direction(StrEnum):

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from network.referrals.models import Referral, ReferralEvent
+from network.records.referrals import Referral, ReferralEvent
 
 Listener = Callable[[AsyncSession, Referral, ReferralEvent], Awaitable[None]]
 _listeners: list[Listener] = []

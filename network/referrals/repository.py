@@ -24,11 +24,11 @@ from network.access import (
     youths_alias,
 )
 from network.enums import ReferralStatus
+from network.records.referrals import Referral, ReferralEvent
+from network.records.youths import Youth
 from network.referrals.filters import ReferralFilter
-from network.referrals.models import Referral, ReferralEvent
 from network.services.models import Service
 from network.viewer import Viewer
-from network.youths.models import Youth
 
 T = TypeVar("T")
 

@@ -11,7 +11,7 @@ import orjson
 from sqlalchemy import ColumnElement, and_, or_
 
 from network.enums import ReferralStatus
-from network.referrals.models import Referral
+from network.records.referrals import Referral
 
 MAX_REASON = 2000
 MAX_NOTE = 4000

@@ -25,10 +25,10 @@ from network.enums import (
     ReferralStatus,
 )
 from network.errors import InvalidInput, InvalidTransition, PermissionDenied
+from network.records.referrals import Referral
 from network.referrals import machine, repository, rules, steps
 from network.referrals.errors import StaleVersion
 from network.referrals.machine import Action
-from network.referrals.models import Referral
 from network.referrals.targets import check_receives, chosen_target, current_target
 from network.viewer import Viewer
 

@@ -12,16 +12,16 @@ from network.access import may_act_as_receiver, may_act_as_sender
 from network.crypto import DataCipher
 from network.enums import ReferralEventKind, ReferralStatus
 from network.errors import InvalidInput, InvalidTransition, NotFound, PermissionDenied
+from network.records.referrals import Referral, ReferralEvent
+from network.records.youths import Youth
 from network.referrals import machine, repository, rules
 from network.referrals.errors import ConsentRequired, StaleVersion
 from network.referrals.hooks import announce
 from network.referrals.machine import Action, Side
-from network.referrals.models import Referral, ReferralEvent
 from network.referrals.repository import Seen
 from network.referrals.targets import Target
 from network.validation import clean_text
 from network.viewer import Viewer
-from network.youths.models import Youth
 
 
 async def seen_by(session: AsyncSession, viewer: Viewer, referral_id: int, now: datetime) -> Seen:

@@ -9,23 +9,16 @@ that must answer the same day.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+
+from network.clock import add_months
 
 ONE_DAY = timedelta(days=1)
 
 
 def escalates_at(sent_at: datetime, respond_by: datetime) -> datetime:
     return respond_by + max(respond_by - sent_at, ONE_DAY)
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later (earlier when negative), clamped to the month's end."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return day.replace(year=year, month=month + 1, day=min(day.day, last))
 
 
 def reached_countdown(target: date, today: date, days: Sequence[int]) -> int | None:

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.actors.models import Actor
 from network.ids import to_global_id
-from network.referrals.models import Referral, ReferralEvent
+from network.records.referrals import Referral, ReferralEvent
 
 
 def referral_code(referral_id: int) -> str:

@@ -31,10 +31,10 @@ from network.enums import NotificationKind, YouthStatus
 from network.notifications.outbox import notify
 from network.plans.enums import OPEN_ACTION_STATUSES, ActionOwner, PlanStatus
 from network.plans.models import Action, Plan
+from network.records.youths import Youth
 from network.reminders.recipients import coordinators_over
 from network.settings import Settings
 from network.youths.identity import birth_date_of
-from network.youths.models import Youth
 
 ACTION_DUE = "plan_action_reminder"
 REVIEW_DUE = "plan_review_reminder"

@@ -17,10 +17,10 @@ from sqlalchemy.orm import aliased
 
 from network.actors.models import Actor
 from network.enums import Role
-from network.referrals.models import Referral
+from network.records.referrals import Referral
+from network.records.youths import Youth
 from network.territories.models import Territory
 from network.users.models import User
-from network.youths.models import Youth
 
 MAX_DEPTH = 16
 

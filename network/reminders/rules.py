@@ -19,12 +19,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from network import clock
 from network.enums import NotificationKind, ReferralEventKind
 from network.notifications.outbox import notify
+from network.records.referrals import Referral
 from network.referrals import service, steps
-from network.referrals.models import Referral
 from network.reminders import scans
 from network.reminders.deadlines import (
     ONE_DAY,
-    add_months,
     elapsed_range,
     escalates_at,
     reached_countdown,
@@ -149,7 +148,7 @@ async def post_care_check_in(session: AsyncSession, *, now: datetime, months: Se
 
     def reached(youth: scans.YouthDue) -> tuple[int, date] | None:
         threshold = reached_elapsed(youth.on, today, months)
-        return None if threshold is None else (threshold, add_months(youth.on, threshold))
+        return None if threshold is None else (threshold, clock.add_months(youth.on, threshold))
 
     return await _per_youth(
         session,
@@ -165,12 +164,12 @@ async def stale_actor_reminder(session: AsyncSession, *, now: datetime, months: 
     """Rule 6: an actor not verified for ``months`` (counted from its creation when
     never verified) → its staff are asked to confirm its profile and services, once
     per period without confirmation."""
-    cutoff = clock.end_of_day(add_months(clock.local_date(now), -months))
+    cutoff = clock.end_of_day(clock.add_months(clock.local_date(now), -months))
     due = await scans.unconfirmed_actors(session, confirmed_before=cutoff, rule=STALE_ACTOR)
     staff = await staff_of(session, [a.actor_id for a in due])
     queued = 0
     for actor in due:
-        due_on = add_months(clock.local_date(actor.since), months)
+        due_on = clock.add_months(clock.local_date(actor.since), months)
         queued += await notify(
             session,
             rule=STALE_ACTOR,

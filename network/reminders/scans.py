@@ -28,8 +28,8 @@ from network.enums import (
     YouthStatus,
 )
 from network.notifications.models import OutboxMessage
-from network.referrals.models import Referral, ReferralEvent
-from network.youths.models import Need, Youth
+from network.records.referrals import Referral, ReferralEvent
+from network.records.youths import Need, Youth
 
 COVERING = sorted({*OPEN_STATUSES, ReferralStatus.COMPLETED})
 """Referral statuses that cover a need's axis: open, or completed."""

@@ -24,8 +24,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.enums import NotificationKind, ReferralEventKind, ReferralStatus
 from network.notifications.outbox import notify, notify_webhooks
+from network.records.referrals import Referral, ReferralEvent
 from network.referrals.hooks import on_referral_event
-from network.referrals.models import Referral, ReferralEvent
 from network.reminders.params import actor_names, event_params, referral_params
 from network.reminders.recipients import referrers, staff_of
 

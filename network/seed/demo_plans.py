@@ -34,7 +34,7 @@ from network.plans.models import (
     Plan,
     Review,
 )
-from network.youths.models import Youth
+from network.records.youths import Youth
 
 A, P, N = IndicatorAnswer.YES, IndicatorAnswer.PARTLY, IndicatorAnswer.NO
 ANSWERS = {

@@ -23,12 +23,12 @@ from network.enums import (
     ReferralStatus,
     ServiceAxis,
 )
+from network.records.referrals import Referral, ReferralEvent
+from network.records.youths import Youth
 from network.referrals import machine, rules
 from network.referrals.machine import Action
-from network.referrals.models import Referral, ReferralEvent
 from network.services.models import Service
 from network.users.models import User
-from network.youths.models import Youth
 
 DEFAULT_RESPONSE_DAYS = 5
 H, E, J, S, P = (

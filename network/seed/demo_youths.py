@@ -12,7 +12,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from network.consents.models import Consent, consent_actors
 from network.crypto import DataCipher
 from network.enums import (
     ActorKind,
@@ -25,10 +24,11 @@ from network.enums import (
     VocationalLevel,
     YouthStatus,
 )
+from network.records.consents import Consent, consent_actors
+from network.records.youths import Milestone, Need, Youth
 from network.territories.models import Territory
 from network.users.models import User
 from network.youths.identity import set_identity
-from network.youths.models import Milestone, Need, Youth
 
 H, E, J, S, P = (
     ServiceAxis.HEALTH,

@@ -18,8 +18,7 @@ from network.enums import ReferralEventKind
 from network.errors import InvalidInput, NotFound, PermissionDenied
 from network.notifications.models import Webhook
 from network.viewer import Viewer
-from network.webhooks import repository
-from network.webhooks.addresses import (
+from network.webhook_addresses import (
     NOTHING_ALLOWED,
     AllowedHosts,
     UnsafeAddress,
@@ -27,6 +26,7 @@ from network.webhooks.addresses import (
     literal,
     resolve,
 )
+from network.webhooks import repository
 
 MIN_SECRET = 16
 MAX_SECRET = 200

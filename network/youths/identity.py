@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from network.crypto import DataCipher
-from network.youths.models import Youth
+from network.records.youths import Youth
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.access import youth_identity_visible, youth_visible
 from network.enums import YouthStatus
+from network.records.youths import Milestone, Need, Youth
 from network.text import like_escape
 from network.viewer import Viewer
-from network.youths.models import Milestone, Need, Youth
 
 
 @dataclass(frozen=True)

@@ -31,13 +31,13 @@ from network.enums import (
 )
 from network.errors import Duplicate, InvalidInput, NotFound, PermissionDenied, Unauthenticated
 from network.idempotency import insert_once
+from network.records.youths import Milestone, Need, Youth
 from network.territories import repository as territories
 from network.users import repository as users
 from network.validation import clean_text
 from network.viewer import Viewer
 from network.youths import repository, rules
 from network.youths.identity import identity_of, set_identity
-from network.youths.models import Milestone, Need, Youth
 
 CODE_ATTEMPTS = 8
 

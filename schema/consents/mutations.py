@@ -3,10 +3,10 @@ from __future__ import annotations
 import strawberry
 
 from network.consents import service
-from network.consents.models import Consent as ConsentRow
 from network.crypto import DataCipher
 from network.enums import ConsentGiver
 from network.ids import pk_of, to_global_id
+from network.records.consents import Consent as ConsentRow
 from schema.common import UserError
 from schema.consents.inputs import RecordConsentInput
 from schema.consents.types import Consent

@@ -5,9 +5,9 @@ from datetime import date, datetime
 import strawberry
 
 from network import clock
-from network.consents.models import Consent as ConsentRow
 from network.consents.service import is_active
 from network.crypto import DataCipher
+from network.records.consents import Consent as ConsentRow
 from schema.actors.loaders import actor_loader
 from schema.actors.types import Actor
 from schema.consents.loaders import consent_actor_ids_loader

@@ -8,8 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from network import clock
 from network.database import UnitOfWork
 from network.ids import to_global_id
+from network.records.referrals import Referral as ReferralRow
 from network.referrals import creation, repository, service
-from network.referrals.models import Referral as ReferralRow
 from schema.auth import require_user
 from schema.common import UserError
 from schema.context import Info

@@ -16,10 +16,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from network import clock
 from network.ids import pk_of
 from network.pubsub_keys import REFERRAL_EVENTS_CHANNEL, referral_event_message
+from network.records.referrals import Referral as ReferralRow
+from network.records.referrals import ReferralEvent as ReferralEventRow
 from network.referrals import repository
 from network.referrals.hooks import on_referral_event
-from network.referrals.models import Referral as ReferralRow
-from network.referrals.models import ReferralEvent as ReferralEventRow
 from schema.auth import require_user
 from schema.context import Info
 from schema.pubsub import BROADCASTER

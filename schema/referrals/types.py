@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from network import clock
+from network.records.referrals import Referral as ReferralRow
+from network.records.referrals import ReferralEvent as ReferralEventRow
 from network.referrals import rules
-from network.referrals.models import Referral as ReferralRow
-from network.referrals.models import ReferralEvent as ReferralEventRow
 from network.referrals.repository import Seen, SeenEvent
 from schema.actors.loaders import actor_loader
 from schema.actors.types import Actor

@@ -7,9 +7,9 @@ import strawberry
 from network import youth_export as export
 from network.database import UnitOfWork
 from network.ids import pk_of, to_global_id
+from network.records.youths import Youth as YouthRow
 from network.viewer import Viewer
 from network.youths import service
-from network.youths.models import Youth as YouthRow
 from network.youths.repository import Seen
 from schema.common import UserError
 from schema.context import Info

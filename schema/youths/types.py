@@ -7,9 +7,9 @@ import strawberry
 
 from network import clock
 from network.crypto import DataCipher
+from network.records.youths import Milestone as MilestoneRow
+from network.records.youths import Need as NeedRow
 from network.youths.identity import birth_date_of, identity_of
-from network.youths.models import Milestone as MilestoneRow
-from network.youths.models import Need as NeedRow
 from network.youths.repository import Seen
 from network.youths.rules import age_on
 from schema.actors.loaders import actor_loader

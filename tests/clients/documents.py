@@ -71,3 +71,23 @@ mutation Note($input: AddReferralNoteInput!) {
   addReferralNote(input: $input) { referral { id version } userErrors { code message } }
 }
 """
+
+
+def javascript_documents(key: str) -> dict[str, object]:
+    """What tests/clients/js/flow.mjs is given: the documents, by the names it uses,
+    the demo's people, and the referral to create (idempotency key ``key``)."""
+    return {
+        "actorMap": ACTOR_MAP,
+        "page": PAGE,
+        "login": LOGIN,
+        "create": CREATE,
+        "note": NOTE,
+        "accept": ACCEPT,
+        "events": EVENTS,
+        "notifications": NOTIFICATIONS,
+        "territory": FES_MEKNES,
+        "mediator": MEDIATOR,
+        "receiver": RECEIVER,
+        "password": PASSWORD,
+        "input": referral_input(key),
+    }

@@ -15,21 +15,7 @@ import uuid
 from pathlib import Path
 
 from tests.clients.conftest import Served
-from tests.clients.documents import (
-    ACCEPT,
-    ACTOR_MAP,
-    CREATE,
-    EVENTS,
-    FES_MEKNES,
-    LOGIN,
-    MEDIATOR,
-    NOTE,
-    NOTIFICATIONS,
-    PAGE,
-    PASSWORD,
-    RECEIVER,
-    referral_input,
-)
+from tests.clients.documents import javascript_documents
 from tests.services import missing
 
 PACKAGE = Path(__file__).parent / "js"
@@ -51,21 +37,7 @@ async def test_the_frontend_flows_through_graphql_ws(served: Served, tmp_path: P
     program = node()
     if not (PACKAGE / "node_modules" / "graphql-ws").exists():
         missing("the npm packages of tests/clients/js (npm ci)")
-    documents = {
-        "actorMap": ACTOR_MAP,
-        "page": PAGE,
-        "login": LOGIN,
-        "create": CREATE,
-        "note": NOTE,
-        "accept": ACCEPT,
-        "events": EVENTS,
-        "notifications": NOTIFICATIONS,
-        "territory": FES_MEKNES,
-        "mediator": MEDIATOR,
-        "receiver": RECEIVER,
-        "password": PASSWORD,
-        "input": referral_input(f"graphql-ws-{uuid.uuid4()}"),
-    }
+    documents = javascript_documents(f"graphql-ws-{uuid.uuid4()}")
     given = tmp_path / "documents.json"
     given.write_text(json.dumps(documents))
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from network.ids import pk_of
 from network.persisted_queries import sha256_of
-from network.referrals.models import Referral
+from network.records.referrals import Referral
 from tests.api import Api, running_api
 from tests.faults.processes import RedisProcess
 from tests.network.notifications.servers import free_port

@@ -22,9 +22,9 @@ from network.access import (
 from network.actors.service import create_actor
 from network.database import unit_of_work
 from network.enums import ActorKind, ReferralStatus, Role
-from network.referrals.models import Referral
+from network.records.referrals import Referral
+from network.records.youths import Youth
 from network.viewer import ANONYMOUS, Viewer
-from network.youths.models import Youth
 from tests.api import Api
 from tests.factories import SCENE, territory_pk
 from tests.network.youths.world import World, consent, referral, referral_to_receiver, world

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from network.crypto import DataCipher, new_key
 from network.database import standalone_unit_of_work
-from network.referrals.models import Referral
-from network.youths.models import Youth
+from network.records.referrals import Referral
+from network.records.youths import Youth
 from tests.api import TEST_DATA_KEY
 from tests.cli.invoke import jisr_on
 

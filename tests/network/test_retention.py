@@ -10,9 +10,9 @@ from network.audit.models import AuditEntry
 from network.crypto import DataCipher, new_key
 from network.database import create_engine, session_factory, unit_of_work
 from network.enums import ReferralStatus, ServiceAxis, YouthStatus
-from network.referrals.models import Referral
+from network.records.referrals import Referral
+from network.records.youths import Youth
 from network.retention import erase_expired_identities
-from network.youths.models import Youth
 
 # Counted from today: the demo network's own cases closed recently and must stay.
 NOW = datetime.now(UTC).replace(microsecond=0)

@@ -22,8 +22,9 @@ from types import SimpleNamespace
 import httpx
 import pytest
 
-from network.database import create_engine, session_factory
+from schema.app import AppState
 from tests.api import Api
+from tests.api import test_settings as settings_for
 from tests.databases import Databases
 from tests.schema.referrals import servers
 from tests.schema.referrals.servers import api_process, server_environment
@@ -70,14 +71,13 @@ async def served_api(db_url: str, var: Path, **env: str) -> AsyncIterator[Api]:
     default), with the test client's interface."""
     settings = server_environment(db_url, var, **env)
     # the test's own setup (a user of its own) writes to the same database directly
-    engine = create_engine(db_url, null_pool=True)
-    setup = SimpleNamespace(jisr=SimpleNamespace(engine=engine, sessions=session_factory(engine)))
+    setup = AppState(settings_for(db_url, var))
     try:
         with api_process(settings) as base:
             async with httpx.AsyncClient(base_url=base, timeout=30) as client:
-                yield Api(client=client, app=SimpleNamespace(state=setup))
+                yield Api(client=client, app=SimpleNamespace(state=SimpleNamespace(jisr=setup)))
     finally:
-        await engine.dispose()
+        await setup.close()
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from network.database import standalone_unit_of_work
 from network.enums import ReferralEventKind
 from network.ids import pk_of
 from network.pubsub_keys import REFERRAL_EVENTS_CHANNEL, channel_prefix
-from network.referrals.models import Referral, ReferralEvent
+from network.records.referrals import Referral, ReferralEvent
 from network.reminders.rules import EXPIRY
 from tests.api import Api
 from tests.api import test_settings as settings_for

@@ -1,7 +1,7 @@
 """An HTTP transport that connects only to addresses a webhook may reach.
 
 The name in the URL is resolved once by the transport itself; each address is checked
-(``network.webhooks.addresses``) and the connection is opened to that very address, while
+(``network.webhook_addresses``) and the connection is opened to that very address, while
 the Host header and the TLS server name stay those of the URL. The peer of the socket
 actually connected is checked again. No proxy from the environment, no redirects.
 """
@@ -16,7 +16,7 @@ import httpx
 from httpcore import AsyncNetworkBackend, AsyncNetworkStream
 from httpcore._backends.anyio import AnyIOBackend
 
-from network.webhooks.addresses import AllowedHosts, UnsafeAddress, checked, reachable
+from network.webhook_addresses import AllowedHosts, UnsafeAddress, checked, reachable
 
 
 class PinnedBackend(AsyncNetworkBackend):

@@ -16,7 +16,7 @@ import orjson
 
 from network.ids import to_global_id
 from network.notifications.channels import DeliveryFailed, pinned
-from network.webhooks.addresses import NOTHING_ALLOWED, AllowedHosts, UnsafeAddress
+from network.webhook_addresses import NOTHING_ALLOWED, AllowedHosts, UnsafeAddress
 
 SIGNATURE_HEADER = "X-Jisr-Signature"
 

@@ -26,11 +26,11 @@ from network.enums import (
     ServiceAxis,
     YouthStatus,
 )
-from network.referrals.models import Referral
+from network.records.referrals import Referral
+from network.records.youths import Milestone, Need, Youth
 from network.services.models import Service, service_areas
 from network.taxonomy.models import TaxonomyTerm
 from network.territories.models import Territory
-from network.youths.models import Milestone, Need, Youth
 from tests.databases import Databases
 
 AXIS = ServiceAxis.SOCIAL_ASSISTANCE

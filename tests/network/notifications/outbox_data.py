@@ -15,9 +15,9 @@ from network.database import standalone_unit_of_work
 from network.enums import NotificationKind, ReferralEventKind, ReferralStatus, ServiceAxis
 from network.notifications.models import Notification, OutboxMessage, Webhook
 from network.notifications.outbox import notify, notify_webhooks
-from network.referrals.models import Referral
+from network.records.referrals import Referral
+from network.records.youths import Youth
 from network.users.models import NotificationPreference, User
-from network.youths.models import Youth
 from tests.api import TEST_DATA_KEY
 
 STAFF = "staff.al-wifaq@jisr.example.ma"

@@ -11,11 +11,11 @@ from network import clock
 from network.crypto import DataCipher
 from network.database import unit_of_work
 from network.enums import OPEN_STATUSES, ReferralStatus
-from network.referrals.models import Referral, ReferralEvent
+from network.records.referrals import Referral, ReferralEvent
+from network.records.youths import Youth
 from network.referrals.rules import is_overdue
 from network.seed.demo_actors import ACTORS
 from network.seed.demo_referrals import seed_demo_referrals
-from network.youths.models import Youth
 from tests.api import running_api
 
 

@@ -10,7 +10,7 @@ from network import clock
 from network.database import unit_of_work
 from network.enums import ReferralEventKind, ReferralStatus
 from network.ids import pk_of
-from network.referrals.models import Referral, ReferralEvent
+from network.records.referrals import Referral, ReferralEvent
 from network.referrals.service import expire_overdue
 from tests.api import Api
 from tests.schema.referrals.fixtures import created, done, network

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from network.enums import ReferralStatus
-from network.referrals.models import Referral
+from network.records.referrals import Referral
 from network.referrals.rules import expires_at, fingerprint, is_overdue, respond_by
 
 SENT_AT = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)

@@ -20,8 +20,8 @@ from network import clock
 from network.database import unit_of_work
 from network.enums import NeedLevel, ReferralEventKind, ReferralStatus, ServiceAxis
 from network.notifications.models import OutboxMessage
-from network.referrals.models import Referral, ReferralEvent
-from network.youths.models import Need, Youth
+from network.records.referrals import Referral, ReferralEvent
+from network.records.youths import Need, Youth
 from tests.api import Api
 from tests.schema.referrals.fixtures import Network
 

@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from network.clock import add_months
 from network.referrals.rules import expires_at
 from network.reminders.deadlines import (
-    add_months,
     escalates_at,
     reached_countdown,
     reached_elapsed,

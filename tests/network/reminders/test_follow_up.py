@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from network.database import unit_of_work
 from network.enums import ReferralStatus
-from network.referrals.models import Referral
+from network.records.referrals import Referral
 from network.reminders.rules import follow_up_reminder
 from tests.api import Api
 from tests.network.reminders.scene import (

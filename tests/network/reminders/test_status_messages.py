@@ -9,7 +9,7 @@ from network import clock
 from network.database import unit_of_work
 from network.ids import pk_of, to_global_id
 from network.notifications.models import Webhook
-from network.referrals.models import Referral
+from network.records.referrals import Referral
 from tests.api import Api
 from tests.network.reminders.scene import merged, messages, queued, webhook_calls
 from tests.schema.referrals.fixtures import created, done, network

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from network import clock
-from network.consents.models import Consent, consent_actors
 from network.crypto import DataCipher
 from network.database import unit_of_work
 from network.enums import (
@@ -23,8 +22,9 @@ from network.enums import (
     Role,
     ServiceAxis,
 )
-from network.referrals.models import Referral
-from network.youths.models import Youth
+from network.records.consents import Consent, consent_actors
+from network.records.referrals import Referral
+from network.records.youths import Youth
 from tests.api import Api
 from tests.factories import Person, actor, add_row, person
 

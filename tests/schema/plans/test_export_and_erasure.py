@@ -10,8 +10,8 @@ from sqlalchemy import update
 from network import clock
 from network.database import unit_of_work
 from network.enums import YouthStatus
+from network.records.youths import Youth
 from network.retention import erase_expired_identities
-from network.youths.models import Youth
 from tests.api import Api
 from tests.schema.plans.calls import ASSESS, PLANS, new_plan
 from tests.schema.referrals.fixtures import network

@@ -13,7 +13,7 @@ from network.enums import ActorKind, ConsentGiver, MilestoneKind, Role, ServiceA
 from network.ids import to_global_id
 from network.plans.enums import ActionKind, ActionOwner, ActionStatus, GoalStatus, PlanStatus
 from network.plans.models import Action, Goal, Plan
-from network.youths.models import Milestone
+from network.records.youths import Milestone
 from tests.api import Api
 from tests.factories import person, territory_pk
 from tests.network.reminders.scene import insert_youth

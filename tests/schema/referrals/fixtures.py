@@ -14,12 +14,12 @@ from datetime import timedelta
 from typing import Any
 
 from network import clock
-from network.consents.models import Consent
 from network.crypto import DataCipher
 from network.database import unit_of_work
 from network.enums import ActorKind, ConsentGiver, Role
 from network.ids import to_global_id
-from network.youths.models import Youth
+from network.records.consents import Consent
+from network.records.youths import Youth
 from tests.api import Api
 from tests.factories import Person, actor, person, service
 

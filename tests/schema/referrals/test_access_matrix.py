@@ -8,7 +8,7 @@ from sqlalchemy import update
 from network.database import unit_of_work
 from network.enums import ReferralStatus, Role
 from network.ids import to_global_id
-from network.referrals.models import Referral
+from network.records.referrals import Referral
 from tests.api import Api
 from tests.factories import Person, person
 from tests.network.youths.world import World, cipher_of, consent, referral, world

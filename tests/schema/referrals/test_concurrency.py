@@ -11,7 +11,7 @@ import asyncio
 
 from sqlalchemy import func, select
 
-from network.referrals.models import Referral
+from network.records.referrals import Referral
 from tests.api import Api
 from tests.schema.referrals.fixtures import act, create, created, error_codes, network
 

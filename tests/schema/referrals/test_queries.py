@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy import update
 
 from network import clock
-from network.consents.models import Consent
 from network.database import unit_of_work
 from network.enums import Role
 from network.ids import to_global_id
+from network.records.consents import Consent
 from network.services.models import Service
 from tests.api import Api
 from tests.factories import Person, audit_entries, person, territory_pk

@@ -1,8 +1,8 @@
 """The service search on the demo network, each filter checked by hand.
 
 Demo services are numbered in actor order (see ``/network/seed/demo.py``); services 38,
-132 and 183 are inactive, and actors 35 (services 106-108) and 52 (160-161) too, so the
-public sees 233 of the 241.
+132 and 183 are inactive, and actors 35 (services 106-108) and 52 (160-161) too; the
+counts come from the seed's definitions (tests/demo_data.py).
 """
 
 from typing import Any
@@ -12,6 +12,7 @@ import pytest
 from network.ids import to_global_id
 from network.seed.users import DEMO_PASSWORD
 from tests.api import Api
+from tests.demo_data import PUBLIC_SERVICES
 from tests.schema.actors.rows import territory_global_id
 
 SERVICES = """
@@ -47,7 +48,7 @@ async def test_pages_walk_every_listed_service_once_in_creation_order(demo_api: 
     after = None
     while True:
         page = await services(demo_api, first=50, after=after)
-        assert page["totalCount"] == 233
+        assert page["totalCount"] == len(PUBLIC_SERVICES)
         assert page["pageInfo"]["hasPreviousPage"] is (after is not None)
         seen += [edge["node"]["id"] for edge in page["edges"]]
         if not page["pageInfo"]["hasNextPage"]:
@@ -126,8 +127,8 @@ async def test_accepts_referrals_needs_the_service_and_its_actor(demo_api: Api) 
     refusing = await found(demo_api, {"acceptsReferrals": False})
     accepting = await services(demo_api, {"acceptsReferrals": True})
 
-    assert refusing == service_ids(46, 47, 127, 128, 130, 131, 240, 241)
-    assert accepting["totalCount"] == 233 - 8
+    assert refusing == service_ids(*(s.id for s in PUBLIC_SERVICES if not s.accepts_referrals))
+    assert accepting["totalCount"] == sum(s.accepts_referrals for s in PUBLIC_SERVICES)
 
 
 @pytest.mark.parametrize(
@@ -144,7 +145,7 @@ async def test_search(demo_api: Api, search: str, expected: list[int] | None) ->
     connection = await services(demo_api, {"search": search})
 
     if expected is None:
-        assert connection["totalCount"] == 233
+        assert connection["totalCount"] == len(PUBLIC_SERVICES)
     else:
         assert [e["node"]["id"] for e in connection["edges"]] == service_ids(*expected)
 

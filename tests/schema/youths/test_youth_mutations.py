@@ -13,7 +13,7 @@ from network import clock
 from network.audit.models import AuditEntry
 from network.enums import Role
 from network.ids import to_global_id
-from network.youths.models import Youth
+from network.records.youths import Youth
 from tests.api import Api
 from tests.factories import Person, audit_entries, person
 from tests.network.youths.world import World, world
