@@ -34,7 +34,7 @@ class Actor(Node):
 
     @strawberry.field
     def territory(self, info: Info) -> Territory:
-        return Territory.of(info.context.reference.territories[self.row.territory_id])
+        return Territory.of_pk(info, self.row.territory_id)
 
     @strawberry.field
     def location(self) -> GeoPoint | None:

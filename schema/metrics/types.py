@@ -48,7 +48,7 @@ class CoverageCell:
 
     @strawberry.field
     def territory(self, info: Info) -> Territory:
-        return Territory.of(info.context.reference.territories[self.data.territory_id])
+        return Territory.of_pk(info, self.data.territory_id)
 
 
 @strawberry.type
@@ -162,7 +162,7 @@ class CoordinationMetrics:
     def territory(self, info: Info) -> Territory | None:
         if self.territory_id is None:
             return None
-        return Territory.of(info.context.reference.territories[self.territory_id])
+        return Territory.of_pk(info, self.territory_id)
 
     @strawberry.field(description="Integration plans (an addition beyond the contract).")
     async def plans(

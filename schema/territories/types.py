@@ -26,6 +26,11 @@ class Territory(Node, FromRow):
     code: str
     level: TerritoryLevel
 
+    @classmethod
+    def of_pk(cls, info: Info, pk: int) -> Territory:
+        """The territory of that primary key, from the reference data in memory."""
+        return cls.of(info.context.reference.territories[pk])
+
     name = strawberry.field(resolver=name_or_code)
 
     @strawberry.field
@@ -36,7 +41,7 @@ class Territory(Node, FromRow):
     def parent(self, info: Info) -> Territory | None:
         if self.row.parent_id is None:
             return None
-        return Territory.of(info.context.reference.territories[self.row.parent_id])
+        return Territory.of_pk(info, self.row.parent_id)
 
     @strawberry.field(metadata=list_size(40))
     def children(self, info: Info) -> list[Territory]:

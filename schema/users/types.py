@@ -61,7 +61,7 @@ class User(Node):
     def territory(self, info: Info) -> Territory | None:
         if self.row.territory_id is None:
             return None
-        return Territory.of(info.context.reference.territories[self.row.territory_id])
+        return Territory.of_pk(info, self.row.territory_id)
 
     @strawberry.field
     async def preferences(self, info: Info) -> list[NotificationPreference]:

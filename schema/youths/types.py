@@ -109,7 +109,7 @@ class Youth(Node):
         territory_id = self.seen.youth.residence_territory_id
         if territory_id is None:
             return None
-        return Territory.of(info.context.reference.territories[territory_id])
+        return Territory.of_pk(info, territory_id)
 
     @strawberry.field
     async def mediator(self, info: Info) -> User | None:
