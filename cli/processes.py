@@ -26,7 +26,7 @@ def serve(host: str, port: int, workers: int, log_level: str) -> None:
     settings = settings_or_exit()
     configure_logging(level=log_level.upper())
     uvicorn.run(
-        "web.app:create_app",
+        "web.app:create_served_app",
         factory=True,
         host=host,
         port=port,
