@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -40,6 +41,14 @@ class Context:
     # DataLoaders made for this request only (schema/loaders.py); each batch opens its
     # own session.
     dataloaders: dict[object, DataLoader[Any, Any]] = field(default_factory=dict, repr=False)
+    # Told by each subscription of this context once it listens: what is published from
+    # then on reaches it (the console's live stream tells its page so).
+    listening: Callable[[], None] | None = field(default=None, repr=False)
+
+    def listens(self) -> None:
+        """A subscription of this context now receives what is published."""
+        if self.listening is not None:
+            self.listening()
 
     @property
     def cipher(self) -> DataCipher:

@@ -49,6 +49,7 @@ async def _published(context: Context, user_id: int) -> AsyncIterator[Notificati
     async with context.sessions() as session:
         seen = await repository.last_id(session, user_id=user_id)
     async with broadcaster.subscribe(notifications_channel(user_id)) as messages:
+        context.listens()
         arriving = asyncio.ensure_future(anext(messages))
         was_live = False  # catch up once subscribed
         try:
@@ -75,6 +76,7 @@ async def _published(context: Context, user_id: int) -> AsyncIterator[Notificati
 async def _polled(context: Context, user_id: int) -> AsyncIterator[NotificationRow]:
     async with context.sessions() as session:
         seen = await repository.last_id(session, user_id=user_id)
+    context.listens()
     while True:
         await asyncio.sleep(POLL_SECONDS)
         async with context.sessions() as session:

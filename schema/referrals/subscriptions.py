@@ -58,6 +58,7 @@ class ReferralSubscription:
         broadcaster = context.broadcaster
         assert broadcaster is not None, "the app always has a broadcaster"
         async with broadcaster.subscribe(CHANNEL) as messages:
+            context.listens()
             async for message in messages:
                 if not _concerns(message, actor_pk):
                     continue

@@ -53,7 +53,7 @@ async def test_a_referral_made_through_the_api_appears_in_the_open_inbox_without
         await page.goto("/inbox")
     assert await page.get_attribute("html", "dir") == direction
     await page.evaluate("window.jisrKept = true")
-    await asyncio.sleep(1)  # the stream's subscriptions start just after its first bytes
+    await page.wait_for_selector("body[data-live-ready]", state="attached")  # stream listens
 
     # when: a mediator sends a referral to the agency's service through the API
     referral_id = await asyncio.to_thread(new_referral, console, f"Recherche d'emploi ({lang})")
@@ -176,7 +176,7 @@ async def test_an_open_referral_page_tells_when_someone_else_answers(
     async with page.expect_response(lambda r: r.url.endswith("/live")):
         await page.goto(f"/referrals/{referral_id}")
     assert await page.locator("#changed").is_hidden()
-    await asyncio.sleep(1)  # the stream's subscriptions start just after its first bytes
+    await page.wait_for_selector("body[data-live-ready]", state="attached")  # stream listens
 
     # when: a colleague accepts it elsewhere (through the API)
     await asyncio.to_thread(accept_through_api, console, referral_id)

@@ -53,6 +53,15 @@ async def _still_signed_in(visit: Visit) -> bool:
 
 async def _stream(visit: Visit) -> AsyncIterator[bytes]:
     queue: asyncio.Queue[bytes | None] = asyncio.Queue()
+    listening = len(STREAMS)
+
+    def listens() -> None:  # once every subscription listens, the page is told
+        nonlocal listening
+        listening -= 1
+        if listening == 0:
+            queue.put_nowait(_event("ready", {}))
+
+    visit.context.listening = listens
     pumps = [asyncio.create_task(_pump(visit, name, kind, queue)) for name, kind in STREAMS.items()]
     check = visit.settings.ws_viewer_check_seconds
     loop = asyncio.get_running_loop()

@@ -27,6 +27,8 @@
       try { detail = JSON.parse(event.data); } catch (e) { return; }
       if (changed && detail.id === changed.getAttribute("data-referral")) { changed.hidden = false; }
     });
+    // every change from now on reaches this page
+    source.addEventListener("ready", function () { document.body.setAttribute("data-live-ready", ""); });
     source.addEventListener("signed-out", function () { source.close(); window.location.reload(); });
   }
 })();
