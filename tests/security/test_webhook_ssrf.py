@@ -13,7 +13,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from network.enums import ReferralEventKind
-from network.ids import to_global_id
 from network.seed.users import DEMO_PASSWORD
 from tests.api import Api
 from tests.api import test_settings as settings_for
@@ -21,6 +20,7 @@ from tests.network.notifications.outbox_data import (
     a_referral,
     add_webhook,
     messages,
+    receiving_actor,
     webhook_events,
 )
 from tests.network.notifications.servers import serving, webhook_receiver
@@ -53,7 +53,8 @@ INSIDE = [
 
 async def _register(api: Any, url: str) -> dict[str, Any]:
     token = await api.login(ADMIN, DEMO_PASSWORD)
-    variables = {"input": {"actorId": to_global_id("Actor", 4), "url": url, "secret": SECRET}}
+    actor = (await api.data("{ actors(first: 1) { nodes { id } } }"))["actors"]["nodes"][0]["id"]
+    variables = {"input": {"actorId": actor, "url": url, "secret": SECRET}}
     data = await api.data(REGISTER, variables, token)
     return data["registerWebhook"]  # type: ignore[no-any-return]
 
@@ -82,7 +83,9 @@ async def test_internal_urls_are_refused_in_development_too_unless_allowed(
 
 
 async def _queue_event(db_url: str, target: str) -> None:
-    await add_webhook(db_url, actor_id=4, target=target, secret=SECRET, events=[])
+    await add_webhook(
+        db_url, actor_id=await receiving_actor(db_url), target=target, secret=SECRET, events=[]
+    )
     await webhook_events(db_url, await a_referral(db_url), [(0, ReferralEventKind.SENT)])
 
 

@@ -23,6 +23,7 @@ from tests.network.notifications.outbox_data import (
     messages,
     notifications,
     queue_reminders,
+    receiving_actor,
     states,
     user_id,
     webhook_events,
@@ -127,10 +128,14 @@ async def test_mail_refused_n_times_is_dead_and_shows_in_the_status(
 async def test_webhook_events_are_signed_and_received_once_after_failures(
     db_url: str, tmp_path: Path
 ) -> None:
-    # given a webhook of actor 4 whose receiver answers 500 twice to each event first
+    # given a webhook of the receiving actor whose receiver answers 500 twice to each event first
     with webhook_receiver("partner-secret", fail_first=2) as receiver, mail_server() as smtp:
         await add_webhook(
-            db_url, actor_id=4, target=receiver.url, secret="partner-secret", events=[]
+            db_url,
+            actor_id=await receiving_actor(db_url),
+            target=receiver.url,
+            secret="partner-secret",
+            events=[],
         )
         referral = await a_referral(db_url)
         kinds = (ReferralEventKind.SENT, ReferralEventKind.ACCEPTED, ReferralEventKind.STARTED)

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from network import clock
+from network.actors.models import Actor
 from network.crypto import DataCipher
 from network.database import standalone_unit_of_work
 from network.enums import NotificationKind, ReferralEventKind, ReferralStatus, ServiceAxis
@@ -68,14 +69,27 @@ async def queue_reminders(
     return queued
 
 
+async def two_actors(url: str) -> tuple[int, int]:
+    """The sender and the receiver of ``a_referral``: the database's first two actors."""
+    async with standalone_unit_of_work(url) as uow:
+        first, second = await uow.session.scalars(select(Actor.id).order_by(Actor.id).limit(2))
+    return first, second
+
+
+async def receiving_actor(url: str) -> int:
+    """The actor ``a_referral`` sends to (whose webhooks hear of it)."""
+    return (await two_actors(url))[1]
+
+
 async def a_referral(url: str) -> int:
-    """A referral SENT from actor 1 to actor 4 about the first demo young person."""
+    """A referral SENT between ``two_actors`` about the first young person."""
+    sender, receiver = await two_actors(url)
     async with standalone_unit_of_work(url) as uow:
         youth = await uow.session.scalar(select(func.min(Youth.id)))
         referral = Referral(
             youth_id=youth,
-            from_actor_id=1,
-            to_actor_id=4,
+            from_actor_id=sender,
+            to_actor_id=receiver,
             axis=ServiceAxis.HEALTH,
             status=ReferralStatus.SENT,
             sent_at=clock.now(),
@@ -137,11 +151,15 @@ async def all_sent(url: str, rule: str | None = None) -> bool:
 
 
 async def webhook_events(
-    url: str, referral: int, events: Iterable[tuple[int, ReferralEventKind]], actor_id: int = 4
+    url: str,
+    referral: int,
+    events: Iterable[tuple[int, ReferralEventKind]],
+    actor_id: int | None = None,
 ) -> list[int]:
     """Queue event ``n`` of ``kind`` of ``referral`` (each ``(n, kind)`` of ``events``) for
-    the webhooks of ``actor_id``, as a referral's change does; how many messages each
-    queued."""
+    the webhooks of ``actor_id`` (by default the ``receiving_actor``), as a referral's
+    change does; how many messages each queued."""
+    actor_id = actor_id if actor_id is not None else await receiving_actor(url)
     async with standalone_unit_of_work(url) as uow:
         return [
             await notify_webhooks(

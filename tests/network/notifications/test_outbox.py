@@ -14,6 +14,7 @@ from tests.network.notifications.outbox_data import (
     choose_channels,
     messages,
     queue_reminders,
+    receiving_actor,
     user_id,
     webhook_events,
 )
@@ -91,9 +92,12 @@ async def test_a_long_subject_gets_a_hashed_key(db_url: str) -> None:
 
 async def test_webhooks_get_the_events_they_subscribed_to(db_url: str) -> None:
     # given one webhook for every event and one for SENT only
-    every = await add_webhook(db_url, actor_id=4, target="http://x.test/a", secret="s", events=[])
+    receiver = await receiving_actor(db_url)
+    every = await add_webhook(
+        db_url, actor_id=receiver, target="http://x.test/a", secret="s", events=[]
+    )
     sent_only = await add_webhook(
-        db_url, actor_id=4, target="http://x.test/b", secret="s", events=["SENT"]
+        db_url, actor_id=receiver, target="http://x.test/b", secret="s", events=["SENT"]
     )
 
     # when a SENT and an ACCEPTED event are queued (the SENT one twice)
