@@ -55,18 +55,28 @@ def worker_env(db_url: str, var: Path, smtp: MailServer, broker: str = "") -> di
 
 @contextmanager
 def worker_process(env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
-    """``jisr worker --beat`` in a process group of its own, killed with SIGKILL at the end."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "cli", "worker", "--beat", "--log-level", "warning"],
-        env=env,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    """``jisr worker --beat`` in a process group of its own, killed with SIGKILL at the end;
+    what it says is appended to ``worker.log`` in its var folder (see ``worker_said``)."""
+    log = Path(env["JISR_VAR_DIR"]) / "worker.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("ab") as said:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "cli", "worker", "--beat", "--log-level", "warning"],
+            env=env,
+            start_new_session=True,
+            stdout=said,
+            stderr=subprocess.STDOUT,
+        )
     try:
         yield process
     finally:
         kill(process)
+
+
+def worker_said(var: Path, last: int = 4000) -> str:
+    """The end of what the workers of ``var`` logged, for a failure's message."""
+    log = var / "worker.log"
+    return log.read_text(errors="replace")[-last:] if log.exists() else "(no worker log)"
 
 
 def kill(process: subprocess.Popen[bytes]) -> None:
@@ -119,7 +129,7 @@ async def test_a_worker_killed_mid_batch_loses_and_duplicates_nothing(
             delivered = await eventually(lambda: all_sent(db_url, RULE), 120)
 
     # then exactly 200 emails reached the server, counted by Message-ID
-    assert delivered, await states(db_url, rule=RULE)
+    assert delivered, (await states(db_url, rule=RULE), worker_said(tmp_path / "var"))
     assert set(accepted(smtp, own)) == own
 
 
@@ -138,7 +148,7 @@ async def test_a_broker_restarted_mid_run_loses_nothing(db_url: str, tmp_path: P
 
     # then every message reached the server once it was back, counted by Message-ID
     assert started
-    assert delivered, await states(db_url, rule=RULE)
+    assert delivered, (await states(db_url, rule=RULE), worker_said(tmp_path / "var"))
     assert set(accepted(smtp, own)) == own
 
 
