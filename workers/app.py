@@ -24,6 +24,7 @@ from network.availability import DatabaseUnavailable, database_unavailable
 from network.jobs import dispatch
 from network.settings import Settings, get_settings
 from workers import metrics as task_metrics
+from workers import redis_broker
 from workers.broker import TRANSPORT
 
 SOFT_TIME_LIMIT_SECONDS = 300
@@ -136,12 +137,21 @@ def transport_options(settings: Settings) -> dict[str, Any]:
     return {}
 
 
+def broker_transport(settings: Settings) -> str | None:
+    """Jisr's own transports: the embedded broker's, and Redis surviving its own loss."""
+    if is_embedded_broker(settings):
+        return TRANSPORT
+    if settings.broker_url.startswith(("redis://", "rediss://")):
+        return redis_broker.TRANSPORT
+    return None
+
+
 def create_celery(settings: Settings) -> JisrCelery:
     app = JisrCelery(settings)
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     app.conf.update(
         broker_url=settings.broker_url,
-        broker_transport=TRANSPORT if is_embedded_broker(settings) else None,
+        broker_transport=broker_transport(settings),
         broker_connection_retry_on_startup=True,
         broker_transport_options=transport_options(settings),
         task_default_queue="jisr",
