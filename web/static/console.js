@@ -30,5 +30,8 @@
     // every change from now on reaches this page
     source.addEventListener("ready", function () { document.body.setAttribute("data-live-ready", ""); });
     source.addEventListener("signed-out", function () { source.close(); window.location.reload(); });
+    // leaving the page (a link, a form such as sign-out) ends its stream: a late event must
+    // not reload the page under the navigation already on its way
+    window.addEventListener("beforeunload", function () { source.close(); });
   }
 })();
