@@ -71,10 +71,15 @@ async def test_registering_generates_a_code_and_stores_no_plaintext(api: Api) ->
     assert youth["code"].startswith("JY-") and len(youth["code"]) == 9
     assert youth["firstName"] == "Yassine" and youth["birthDate"] == "2007-05-02"
     async with api.state.sessions() as session:
-        rows = (await session.execute(text("SELECT * FROM youths"))).all()
+        rows = (await session.execute(text("SELECT * FROM youths"))).mappings().all()
     dump = repr(rows)
-    for secret in ("Yassine", "Amrani", "2007-05-02", "2007"):
+    for secret in ("Yassine", "Amrani", "2007-05-02"):
         assert secret not in dump
+    # the birth year alone may turn up by chance in ciphertext or a hash's hex digits,
+    # so it is looked for only in the columns that could hold it in clear
+    sealed = ("_enc", "_hash", "fingerprint")
+    clear = [{k: v for k, v in row.items() if not k.endswith(sealed)} for row in rows]
+    assert "2007" not in repr(clear)
     found = await api.data(SEARCH, {"s": "yassine  el amrani"}, mediator.token)
     assert found["youths"]["nodes"] == [{"code": youth["code"]}]
     by_code = await api.data(SEARCH, {"s": youth["code"][:5].lower()}, mediator.token)
