@@ -119,8 +119,6 @@ class JisrGraphQL(GraphQL[Context, None]):
         return result
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
-        state = self.state
-        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex
         try:
             # a socket is signed in at its connection_init, by schema.sockets.guard
             websocket = isinstance(request, WebSocket)
@@ -130,12 +128,19 @@ class JisrGraphQL(GraphQL[Context, None]):
         language = request_language(request.headers.get("accept-language"), viewer.language)
         if language is not viewer.language:
             viewer = dataclasses.replace(viewer, language=language)
+        return await self.context_for(request, viewer, response)
+
+    async def context_for(
+        self, request: Request | WebSocket, viewer: Viewer, response: Any
+    ) -> Context:
+        """The context of ``viewer``'s operations in ``request`` (the console's too)."""
+        state = self.state
         return Context(
             settings=state.settings,
             sessions=state.sessions,
             viewer=viewer,
             reference=await state.reference.get(),
-            request_id=request_id,
+            request_id=request.headers.get("x-request-id") or uuid.uuid4().hex,
             request=request,
             response=response,
             broadcaster=state.broadcaster,

@@ -10,8 +10,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import re
-import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
@@ -122,21 +121,37 @@ class Console:
         return kept
 
     async def context(self, request: Request, viewer: Viewer, lang: str) -> Context:
-        state = self.state
+        """The context an API client's request has, in the page's language."""
         language = Language(lang.upper())
         if viewer.language is not language:
             viewer = dataclasses.replace(viewer, language=language)
-        return Context(
-            settings=state.settings,
-            sessions=state.sessions,
-            viewer=viewer,
-            reference=await state.reference.get(),
-            request_id=request.headers.get("x-request-id") or uuid.uuid4().hex,
-            request=request,
-            response=_SubResponse(),
-            broadcaster=state.broadcaster,
-            signin=state.signin,
-            searches=state.searches,
+        context: Context = await self.graphql.context_for(request, viewer, _SubResponse())
+        return context
+
+    async def _through_gate(
+        self,
+        context: Context,
+        name: str,
+        variables: dict[str, Any] | None,
+        *,
+        compiled_allowed: bool,
+        resolve: Callable[[str | None], Awaitable[Any]],
+    ) -> Any:
+        """Operation ``name`` sent to the API's gate (persisted documents, limits, cost,
+        rate) as any client sends it; ``resolve`` runs the document the gate admits."""
+        await self.register()
+        request_data = SimpleNamespace(
+            query=self.documents[name],
+            variables=variables or {},
+            operation_name=name,
+            extensions=None,
+        )
+        return await self.state.gate.run(
+            context,
+            request_data,
+            compiled_allowed=compiled_allowed,
+            resolve=resolve,
+            sub_response=_SubResponse(),
         )
 
     async def run(
@@ -146,11 +161,6 @@ class Console:
         variables: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """The data of operation ``name``; ConsoleError when the API answered errors."""
-        await self.register()
-        query = self.documents[name]
-        request_data = SimpleNamespace(
-            query=query, variables=variables or {}, operation_name=name, extensions=None
-        )
         context.sessions = self.read_sessions if name in self.queries else self.state.sessions
 
         async def resolve(admitted: str | None) -> Any:
@@ -161,12 +171,8 @@ class Console:
                 operation_name=name,
             )
 
-        result = await self.state.gate.run(
-            context,
-            request_data,
-            compiled_allowed=True,
-            resolve=resolve,
-            sub_response=_SubResponse(),
+        result = await self._through_gate(
+            context, name, variables, compiled_allowed=True, resolve=resolve
         )
         if result.errors:
             raise ConsoleError([_error(e) for e in result.errors])
@@ -180,11 +186,6 @@ class Console:
         self, context: Context, name: str, variables: dict[str, Any] | None = None
     ) -> AsyncIterator[dict[str, Any]]:
         """The events of subscription ``name``, each admitted through the gate first."""
-        await self.register()
-        query = self.documents[name]
-        request_data = SimpleNamespace(
-            query=query, variables=variables or {}, operation_name=name, extensions=None
-        )
         context.sessions = self.state.sessions
         admitted: list[str | None] = []
 
@@ -192,12 +193,8 @@ class Console:
             admitted.append(document)
             return SimpleNamespace(errors=None, extensions=None, data=None)
 
-        result = await self.state.gate.run(
-            context,
-            request_data,
-            compiled_allowed=False,
-            resolve=resolve,
-            sub_response=_SubResponse(),
+        result = await self._through_gate(
+            context, name, variables, compiled_allowed=False, resolve=resolve
         )
         if not admitted:
             raise ConsoleError([_error(e) for e in result.errors or []])

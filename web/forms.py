@@ -12,32 +12,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from web.i18n import Speech
+from web.i18n import N_, Speech
 
 SUMMARY = "error-summary"
 
 
-def _(message: str) -> str:
-    """Marks a message for extraction; it is translated where it is shown."""
-    return message
-
-
 # the console's words for the API's error codes
 CODE_MESSAGES = {
-    "UNAUTHENTICATED": _("The email address or the password is not right"),
-    "ACCOUNT_LOCKED": _("Too many failed sign-ins: this account is locked for a while"),
-    "RATE_LIMITED": _("Too many attempts. Wait a minute, then try again"),
-    "STALE_VERSION": _("Someone else answered first. Here is the referral as it is now"),
-    "INVALID_TRANSITION": _(
+    "UNAUTHENTICATED": N_("The email address or the password is not right"),
+    "ACCOUNT_LOCKED": N_("Too many failed sign-ins: this account is locked for a while"),
+    "RATE_LIMITED": N_("Too many attempts. Wait a minute, then try again"),
+    "STALE_VERSION": N_("Someone else answered first. Here is the referral as it is now"),
+    "INVALID_TRANSITION": N_(
         "This action is no longer possible for this referral. Here it is as it is now"
     ),
-    "PERMISSION_DENIED": _("You may not do this"),
-    "NOT_FOUND": _("This record does not exist or is not yours to see"),
-    "NOT_ACCEPTING_REFERRALS": _("This actor does not accept referrals now"),
-    "PASSWORD_TOO_SHORT": _("The new password is too short"),
-    "PASSWORD_TOO_WEAK": _("Choose a stronger password: a few unusual words, or more characters"),
-    "PASSWORD_IS_EMAIL": _("The new password may not be your email address"),
-    "PASSWORD_BLANK": _("Enter a password"),
+    "PERMISSION_DENIED": N_("You may not do this"),
+    "NOT_FOUND": N_("This record does not exist or is not yours to see"),
+    "NOT_ACCEPTING_REFERRALS": N_("This actor does not accept referrals now"),
+    "PASSWORD_TOO_SHORT": N_("The new password is too short"),
+    "PASSWORD_TOO_WEAK": N_("Choose a stronger password: a few unusual words, or more characters"),
+    "PASSWORD_IS_EMAIL": N_("The new password may not be your email address"),
+    "PASSWORD_BLANK": N_("Enter a password"),
 }
 
 

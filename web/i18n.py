@@ -33,6 +33,11 @@ BABEL_LOCALES = {"ar": "ar_MA", "fr": "fr_MA", "en": "en_GB"}
 NAMES = {"ar": "العربية", "fr": "Français", "en": "English"}
 
 
+def N_(message: str) -> str:
+    """Marks ``message`` for extraction; it is translated where it is shown."""
+    return message
+
+
 @cache
 def translations(lang: str) -> Translations:
     """The catalog of ``lang``, compiled in memory from its .po file (English: none)."""

@@ -3,11 +3,7 @@
 
 from __future__ import annotations
 
-
-def N_(message: str) -> str:
-    """Marks ``message`` for extraction; it is translated where it is shown."""
-    return message
-
+from web.i18n import N_
 
 role_names = {
     "ADMIN": N_("Administrator"),

@@ -14,35 +14,34 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from web.forms import Problems
-from web.i18n import CASABLANCA
+from web.i18n import CASABLANCA, N_
 from web.visit import Refused, Visit, page
 
 LANGUAGE_VALUES = ["AR", "FR", "EN", "ZGH"]
 NAME_FIELDS = {"ar": "nameAr", "fr": "nameFr", "en": "nameEn"}
 
 
-def _(message: str) -> str:
-    """Marks a message for extraction; it is translated where it is shown."""
-    return message
-
-
-# the console's words for a field the API refused (its own words are English)
+# the console's words for a field the API refused (its own words are English): the
+# names, as an actor and a service have them, then each one's own fields
+NAME_PROBLEMS = {
+    "names": ("nameAr", N_("Enter the name in Arabic or in French")),
+    "names.ar": ("nameAr", N_("Enter the Arabic name without control characters")),
+    "names.fr": ("nameFr", N_("Enter the French name without control characters")),
+    "names.en": ("nameEn", N_("Enter the English name without control characters")),
+}
 ACTOR_FIELDS = {
-    "names": ("nameAr", _("Enter the name in Arabic or in French")),
-    "names.ar": ("nameAr", _("Enter the Arabic name without control characters")),
-    "names.fr": ("nameFr", _("Enter the French name without control characters")),
-    "names.en": ("nameEn", _("Enter the English name without control characters")),
-    "phone": ("phone", _("Enter a phone number of at most 40 characters")),
-    "email": ("email", _("Enter an email address like name@example.ma")),
-    "website": ("website", _("Enter a website address starting with https://")),
-    "address": ("address", _("Enter an address of at most 400 characters")),
-    "postalCode": ("postalCode", _("Enter a postal code of five digits")),
+    **NAME_PROBLEMS,
+    "phone": ("phone", N_("Enter a phone number of at most 40 characters")),
+    "email": ("email", N_("Enter an email address like name@example.ma")),
+    "website": ("website", N_("Enter a website address starting with https://")),
+    "address": ("address", N_("Enter an address of at most 400 characters")),
+    "postalCode": ("postalCode", N_("Enter a postal code of five digits")),
     "location": (
         "latitude",
-        _("Pick a place inside the province or prefecture where your organisation is"),
+        N_("Pick a place inside the province or prefecture where your organisation is"),
     ),
-    "location.latitude": ("latitude", _("Enter a latitude between -90 and 90")),
-    "location.longitude": ("longitude", _("Enter a longitude between -180 and 180")),
+    "location.latitude": ("latitude", N_("Enter a latitude between -90 and 90")),
+    "location.longitude": ("longitude", N_("Enter a longitude between -180 and 180")),
 }
 
 

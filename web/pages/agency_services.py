@@ -12,7 +12,16 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from web.forms import Problems
-from web.pages.agency import NAME_FIELDS, number, own_actor, refused_fields, require_staff, text
+from web.i18n import N_
+from web.pages.agency import (
+    NAME_FIELDS,
+    NAME_PROBLEMS,
+    number,
+    own_actor,
+    refused_fields,
+    require_staff,
+    text,
+)
 from web.visit import Refused, Visit, page
 
 AXES = ["HEALTH", "EDUCATION_TRAINING", "EMPLOYMENT", "SOCIAL_ASSISTANCE", "SOCIAL_PARTICIPATION"]
@@ -20,27 +29,19 @@ GENDERS = ["FEMALE", "MALE"]
 NUMBERS = ("minAge", "maxAge", "capacityAvailable", "capacityTotal", "responseDays")
 
 
-def _(message: str) -> str:
-    """Marks a message for extraction; it is translated where it is shown."""
-    return message
-
-
 SERVICE_FIELDS = {
-    "names": ("nameAr", _("Enter the name in Arabic or in French")),
-    "names.ar": ("nameAr", _("Enter the Arabic name without control characters")),
-    "names.fr": ("nameFr", _("Enter the French name without control characters")),
-    "names.en": ("nameEn", _("Enter the English name without control characters")),
-    "categoryCode": ("categoryCode", _("Choose a category of this axis")),
-    "eligibility.minAge": ("minAge", _("Enter a lowest age from 0 to 120, not above the highest")),
-    "eligibility.maxAge": ("maxAge", _("Enter a highest age from 0 to 120")),
+    **NAME_PROBLEMS,
+    "categoryCode": ("categoryCode", N_("Choose a category of this axis")),
+    "eligibility.minAge": ("minAge", N_("Enter a lowest age from 0 to 120, not above the highest")),
+    "eligibility.maxAge": ("maxAge", N_("Enter a highest age from 0 to 120")),
     "capacity.available": (
         "capacityAvailable",
-        _("Enter the places available: zero or more, not above the total"),
+        N_("Enter the places available: zero or more, not above the total"),
     ),
-    "capacity.total": ("capacityTotal", _("Enter the total places: zero or more")),
-    "responseDays": ("responseDays", _("Enter a number of days from 0 to 365")),
-    "serviceAreaIds": ("serviceAreaIds", _("Choose at most 100 territories")),
-    "axis": ("axis", _("Choose an axis")),
+    "capacity.total": ("capacityTotal", N_("Enter the total places: zero or more")),
+    "responseDays": ("responseDays", N_("Enter a number of days from 0 to 365")),
+    "serviceAreaIds": ("serviceAreaIds", N_("Choose at most 100 territories")),
+    "axis": ("axis", N_("Choose an axis")),
 }
 
 
