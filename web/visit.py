@@ -24,6 +24,7 @@ from schema.context import Context
 from schema.unavailable import RETRY_AFTER_SECONDS, is_outage
 from web import sessions
 from web.client import Console, ConsoleError, SignedOut
+from web.forms import Problems
 from web.i18n import LANG_COOKIE, LANGUAGES, NAMES, Speech, language_of
 from web.jinja import environment
 
@@ -122,6 +123,11 @@ class Visit:
     async def page(self, template: str, status: int = 200, **values: Any) -> Response:
         html = self.render(template, unread=await self.unread(), **values)
         return self.respond(HTMLResponse(html, status_code=status))
+
+    async def form_page(self, template: str, problems: Problems, **values: Any) -> Response:
+        """A page of forms: 400 while what was posted has ``problems``, which it lists."""
+        status = 400 if problems else 200
+        return await self.page(template, status=status, problems=problems, **values)
 
     def fragment(self, template: str, **values: Any) -> Response:
         """A part of a page, for htmx: no layout, no badge query."""

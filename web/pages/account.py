@@ -6,11 +6,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from web.forms import Problems
-from web.labels import kind_names
+from web.labels import channel_names, kind_names
 from web.visit import Visit, page
 
 KINDS = list(kind_names)  # every notification kind a user may choose channels for
-CHANNELS = ["IN_APP", "EMAIL", "SMS"]
+CHANNELS = list(channel_names)  # the form offers each kind and channel the labels word
 LANGUAGE_VALUES = ["AR", "FR", "EN"]
 PAGE_SIZE = 20
 
@@ -50,16 +50,8 @@ async def account(visit: Visit) -> Response:
                 return visit.redirect("/account?saved=1")
     me = (await visit.run("MyAccount"))["me"]
     chosen = {p["kind"]: set(p["channels"]) for p in me["preferences"]}
-    return await visit.page(
-        "account.html",
-        status=400 if problems else 200,
-        me=me,
-        kinds=KINDS,
-        channels=CHANNELS,
-        chosen=chosen,
-        problems=problems,
-        saved=saved,
-        languages=LANGUAGE_VALUES,
+    return await visit.form_page(
+        "account.html", problems, me=me, chosen=chosen, saved=saved, languages=LANGUAGE_VALUES
     )
 
 
@@ -87,7 +79,7 @@ async def password(visit: Visit) -> Response:
             )
             if not problems:
                 return visit.redirect("/account?saved=1")
-    return await visit.page("password.html", status=400 if problems else 200, problems=problems)
+    return await visit.form_page("password.html", problems)
 
 
 @page

@@ -15,9 +15,10 @@ from starlette.routing import Route
 
 from web.forms import Problems
 from web.i18n import CASABLANCA, N_
+from web.labels import language_names
 from web.visit import Refused, Visit, page
 
-LANGUAGE_VALUES = ["AR", "FR", "EN", "ZGH"]
+LANGUAGE_VALUES = list(language_names)  # the languages the form offers, as labelled
 NAME_FIELDS = {"ar": "nameAr", "fr": "nameFr", "en": "nameEn"}
 
 
@@ -117,13 +118,13 @@ async def own_actor(visit: Visit) -> dict[str, Any]:
 async def agency(visit: Visit) -> Response:
     actor = await own_actor(visit)
     query = visit.request.query_params
-    return await visit.page(
+    return await visit.form_page(
         "agency.html",
+        Problems(),
         actor=actor,
         due=due_for_verification(actor["verifiedAt"], visit.settings.actor_stale_months),
         verified=query.get("verified") == "1",
         saved=query.get("saved") == "1",
-        problems=Problems(),
     )
 
 
@@ -136,14 +137,8 @@ async def verify(visit: Visit) -> Response:
     refused_fields(visit, problems, data["verifyActor"]["userErrors"], {})
     if not problems:
         return visit.redirect("/agency?verified=1")
-    return await visit.page(
-        "agency.html",
-        status=400,
-        actor=actor,
-        due=True,
-        verified=False,
-        saved=False,
-        problems=problems,
+    return await visit.form_page(
+        "agency.html", problems, actor=actor, due=True, verified=False, saved=False
     )
 
 
@@ -210,13 +205,11 @@ async def edit(visit: Visit) -> Response:
             if not problems:
                 return visit.redirect("/agency?saved=1")
     shapes = (await visit.run("AgencyMap"))["me"]["actor"]["territory"]
-    return await visit.page(
+    return await visit.form_page(
         "agency_edit.html",
-        status=400 if problems else 200,
+        problems,
         actor=actor,
         values=values,
-        problems=problems,
-        languages=LANGUAGE_VALUES,
         shapes=shapes,
         tiles=visit.settings.map_tiles_url,
     )

@@ -13,6 +13,7 @@ from starlette.routing import Route
 
 from web.forms import Problems
 from web.i18n import N_
+from web.labels import axis_names, gender_names
 from web.pages.agency import (
     NAME_FIELDS,
     NAME_PROBLEMS,
@@ -24,8 +25,9 @@ from web.pages.agency import (
 )
 from web.visit import Refused, Visit, page
 
-AXES = ["HEALTH", "EDUCATION_TRAINING", "EMPLOYMENT", "SOCIAL_ASSISTANCE", "SOCIAL_PARTICIPATION"]
-GENDERS = ["FEMALE", "MALE"]
+# the form offers each axis and gender the labels word
+AXES = list(axis_names)
+GENDERS = list(gender_names)
 NUMBERS = ("minAge", "maxAge", "capacityAvailable", "capacityTotal", "responseDays")
 
 
@@ -136,19 +138,17 @@ async def _form_page(
     )
     known = {t["id"] for t in territories}
     others = [t for t in (service or {}).get("serviceArea", []) if t["id"] not in known]
-    return await visit.page(
+    return await visit.form_page(
         "service_edit.html",
-        status=400 if problems else 200,
+        problems,
         choose_axis=False,
         service=service,
         axis=axis,
         values=values,
-        problems=problems,
         categories=choices["taxonomy"],
         regions=regions,
         provinces=[t for t in territories if t["level"] == "PROVINCE"],
         others=others,
-        genders=GENDERS,
     )
 
 
@@ -194,13 +194,7 @@ async def new_service(visit: Visit) -> Response:
         problems = Problems()
         if "axis" in visit.request.query_params:
             problems.add("axis", visit._("Choose an axis"))
-        return await visit.page(
-            "service_edit.html",
-            status=400 if problems else 200,
-            choose_axis=True,
-            axes=AXES,
-            problems=problems,
-        )
+        return await visit.form_page("service_edit.html", problems, choose_axis=True)
     problems = Problems()
     values: dict[str, Any] = {
         **dict.fromkeys([*NAME_FIELDS.values(), "categoryCode", *NUMBERS], ""),

@@ -210,13 +210,11 @@ async def actor_map(visit: Visit) -> Response:
     previous = search.previous_page()
     has_next = actors["pageInfo"]["hasNextPage"]
     lang = visit.speech.lang
-    return await visit.page(
+    return await visit.form_page(
         "map.html",
-        status=400 if problems else 200,
+        problems,
         search=search,
-        problems=problems,
         territories=territories,
-        axes=AXES,
         actors=actors,
         markers=markers(actors["edges"]),
         shapes_parent=shapes_parent(search, actors["edges"]),

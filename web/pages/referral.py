@@ -16,17 +16,12 @@ from starlette.routing import Route
 
 from web.client import ConsoleError
 from web.forms import Problems
+from web.labels import decline_reason_names, outcome_names
 from web.visit import Refused, Visit, page
 
-DECLINE_REASONS = [
-    "NOT_ELIGIBLE",
-    "NO_CAPACITY",
-    "OUT_OF_AREA",
-    "SERVICE_NOT_OFFERED",
-    "YOUTH_UNREACHABLE",
-    "OTHER",
-]
-OUTCOMES = ["SERVED", "PARTIALLY_SERVED", "NOT_SERVED", "YOUTH_WITHDREW"]
+# the forms offer each reason and outcome the labels word
+DECLINE_REASONS = list(decline_reason_names)
+OUTCOMES = list(outcome_names)
 # what the receiving side may do in each status
 ANSWERS = {
     "SENT": ("accept", "decline", "redirect"),
@@ -82,10 +77,9 @@ async def _show(
         choices = [s for s in data["services"]["nodes"] if s["actor"]["id"] != here]
     query = visit.request.query_params
     answered = query.get("answered")
-    problems = problems or Problems()
-    return await visit.page(
+    return await visit.form_page(
         "referral.html",
-        status=400 if problems else 200,
+        problems or Problems(),
         referral=referral,
         answers=answers,
         receiver=receiver,
@@ -94,10 +88,7 @@ async def _show(
         conflict=answered is not None and answered != str(referral["version"]),
         refused=answered is not None and answered == str(referral["version"]),
         done=query.get("done"),
-        problems=problems,
         values=values or {},
-        decline_reasons=DECLINE_REASONS,
-        outcomes=OUTCOMES,
     )
 
 
