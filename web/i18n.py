@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -91,6 +92,16 @@ class Speech:
     @property
     def locale(self) -> str:
         return BABEL_LOCALES[self.lang]
+
+    def in_templates(self) -> dict[str, Any]:
+        """What a template speaks this language with: ``_``, ``ngettext``, ``lang``, ``dir``."""
+        return {
+            "_": self.gettext,
+            "ngettext": self.ngettext,
+            "speech": self,
+            "lang": self.lang,
+            "dir": self.dir,
+        }
 
     def gettext(self, message: str, **values: object) -> str:
         text = translations(self.lang).gettext(message)

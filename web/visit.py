@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -19,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from network.enums import Role
+from network.settings import Settings
 from network.viewer import Viewer
 from schema.context import Context
 from schema.unavailable import RETRY_AFTER_SECONDS, is_outage
@@ -41,18 +43,27 @@ class Refused(Exception):
         self.message = message
 
 
+@dataclass(eq=False)
 class Visit:
-    def __init__(
-        self, request: Request, console: Console, viewer: Viewer, speech: Speech, context: Context
-    ) -> None:
-        self.request = request
-        self.console = console
-        self.viewer = viewer
-        self.speech = speech
-        self.context = context
-        self.settings = console.state.settings
-        self._ = speech.gettext
-        self._unread: int | None = None
+    """One request to a console page: who asks, in which language, and the context the
+    page's operations run in."""
+
+    request: Request
+    console: Console
+    viewer: Viewer
+    speech: Speech
+    context: Context
+    _unread: int | None = field(default=None, init=False)
+
+    @property
+    def settings(self) -> Settings:
+        settings: Settings = self.console.state.settings
+        return settings
+
+    @property
+    def _(self) -> Callable[..., str]:
+        """The page's ``gettext``: ``visit._("Enter your name")``."""
+        return self.speech.gettext
 
     @property
     def signed_in(self) -> bool:
@@ -134,16 +145,11 @@ class Visit:
         return self.respond(HTMLResponse(self.render(template, **values)))
 
     def render(self, template: str, **values: Any) -> str:
-        speech = self.speech
         return (
             environment()
             .get_template(template)
             .render(
-                _=speech.gettext,
-                ngettext=speech.ngettext,
-                speech=speech,
-                lang=speech.lang,
-                dir=speech.dir,
+                **self.speech.in_templates(),
                 visit=self,
                 viewer=self.viewer,
                 csrf=sessions.csrf_token(self.request, self.settings),
@@ -231,9 +237,7 @@ def unavailable(request: Request) -> Response:
     speech = Speech(language_of(request))
     retry = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     html = (
-        environment()
-        .get_template("unavailable.html")
-        .render(_=speech.gettext, lang=speech.lang, dir=speech.dir, retry=retry)
+        environment().get_template("unavailable.html").render(**speech.in_templates(), retry=retry)
     )
     headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
     return HTMLResponse(html, status_code=503, headers=headers)

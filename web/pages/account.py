@@ -9,8 +9,9 @@ from web.forms import Problems
 from web.labels import channel_names, kind_names
 from web.visit import Visit, page
 
-KINDS = list(kind_names)  # every notification kind a user may choose channels for
-CHANNELS = list(channel_names)  # the form offers each kind and channel the labels word
+# the form offers each kind of notification, and each channel, that the labels word
+KINDS = list(kind_names)
+CHANNELS = list(channel_names)
 LANGUAGE_VALUES = ["AR", "FR", "EN"]
 PAGE_SIZE = 20
 
