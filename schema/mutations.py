@@ -12,7 +12,7 @@ Most resolvers call ``mutate``, which adds the signed-in check and the payload's
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from network.audit import service as audit
 from network.database import UnitOfWork, unit_of_work
@@ -25,7 +25,19 @@ from schema.context import Info
 
 T = TypeVar("T")
 R = TypeVar("R")
+Row = TypeVar("Row", bound="HasId")
 Change = Callable[[UnitOfWork], Awaitable[tuple[T, Sequence[str]]]]
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+def shown_as(type_name: str, of: Callable[[Row], T]) -> Callable[[Row], tuple[T, list[str]]]:
+    """The ``shown`` of ``mutate`` for a write returning one row: the payload shows
+    ``of(row)``, the audit entry names the row, a ``type_name``."""
+    return lambda row: (of(row), [to_global_id(type_name, row.id)])
 
 
 def attempted_ids(type_name: str, *global_ids: str | None) -> list[str]:

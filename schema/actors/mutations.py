@@ -3,13 +3,12 @@ from __future__ import annotations
 import strawberry
 
 from network.actors import service
-from network.actors.models import Actor as ActorRow
-from network.ids import pk_of, to_global_id
+from network.ids import pk_of
 from schema.actors.inputs import CreateActorInput, UpdateActorInput
 from schema.actors.types import Actor
 from schema.common import UserError
 from schema.context import Info
-from schema.mutations import mutate
+from schema.mutations import mutate, shown_as
 
 
 @strawberry.type
@@ -18,8 +17,7 @@ class ActorPayload:
     user_errors: list[UserError]
 
 
-def _changed(row: ActorRow) -> tuple[Actor, list[str]]:
-    return Actor.of(row), [to_global_id("Actor", row.id)]
+_changed = shown_as("Actor", Actor.of)
 
 
 @strawberry.type
