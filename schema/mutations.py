@@ -1,9 +1,10 @@
 """One way to run a mutation: a unit of work, an audit entry, errors as ``userErrors``.
 
-A resolver calls ``run_mutation(info, "createActor", change)`` where ``change`` is an
-async function of the unit of work returning ``(result, record_ids)``. Expected
-failures become ``userErrors`` and roll the change back; an audit entry records the
-attempt either way, in the change's own transaction when it succeeded. With
+A resolver calls ``run_mutation(info, change)`` where ``change`` is an async function of
+the unit of work returning ``(result, record_ids)``. Expected failures become
+``userErrors`` and roll the change back; an audit entry records the attempt either way,
+in the change's own transaction when it succeeded, under the mutation's own field name
+(``createActor``). With
 ``input_field``, error paths raised relative to the mutation's input argument are
 given from the argument's name (``["territoryId"]`` becomes ``["input", "territoryId"]``).
 Most resolvers call ``mutate``, which adds the signed-in check and the payload's view.
@@ -55,13 +56,13 @@ def attempted_ids(type_name: str, *global_ids: str | None) -> list[str]:
 
 async def run_mutation(
     info: Info,
-    operation: str,
     change: Change[T],
     *,
     audit_ids: Sequence[str] = (),
     input_field: str | None = None,
 ) -> tuple[T | None, list[UserError]]:
     context = info.context
+    operation = info.field_name
     try:
         async with unit_of_work(context.sessions) as uow:
             result, record_ids = await change(uow)
@@ -90,7 +91,6 @@ async def run_mutation(
 
 async def mutate(
     info: Info,
-    operation: str,
     write: Callable[[UnitOfWork, Viewer], Awaitable[R]],
     shown: Callable[[R], tuple[T, Sequence[str]]],
     *,
@@ -110,7 +110,6 @@ async def mutate(
 
     return await run_mutation(
         info,
-        operation,
         change,
         audit_ids=attempted_ids(*given) if given else (),
         input_field=input_field,

@@ -26,7 +26,6 @@ class ActorMutation:
     async def create_actor(self, info: Info, input: CreateActorInput) -> ActorPayload:
         actor, errors = await mutate(
             info,
-            "createActor",
             lambda uow, viewer: service.create_actor(
                 uow.session, viewer=viewer, kind=input.kind, changes=input.changes()
             ),
@@ -39,7 +38,6 @@ class ActorMutation:
     async def update_actor(self, info: Info, input: UpdateActorInput) -> ActorPayload:
         actor, errors = await mutate(
             info,
-            "updateActor",
             lambda uow, viewer: service.update_actor(
                 uow.session, viewer=viewer, actor_id=input.actor_pk(), changes=input.changes()
             ),
@@ -52,7 +50,6 @@ class ActorMutation:
     async def verify_actor(self, info: Info, id: strawberry.ID) -> ActorPayload:
         actor, errors = await mutate(
             info,
-            "verifyActor",
             lambda uow, viewer: service.verify_actor(
                 uow.session, viewer=viewer, actor_id=pk_of(id, "Actor", field="id")
             ),

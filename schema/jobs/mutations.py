@@ -37,5 +37,5 @@ class JobMutation:
             )
             return Job.of(row), [to_global_id("Job", row.id)]
 
-        job, errors = await run_mutation(info, "requestMetricsRecompute", change)
+        job, errors = await run_mutation(info, change)
         return JobPayload(job=job, user_errors=errors)

@@ -92,7 +92,7 @@ class UserMutation:
             assert row is not None  # login refuses an unknown email
             return (User.of(row), token), targeted
 
-        result, errors = await run_mutation(info, "login", change, audit_ids=targeted)
+        result, errors = await run_mutation(info, change, audit_ids=targeted)
         if result is None:
             return LoginPayload(
                 token=None, user=None, user_errors=errors, retry_after=retry[0] if retry else None
@@ -110,7 +110,7 @@ class UserMutation:
             await tokens.end_current(uow.session, viewer=viewer)
             return None, [to_global_id("User", viewer.user_id or 0)]
 
-        _, errors = await run_mutation(info, "logout", change)
+        _, errors = await run_mutation(info, change)
         return LogoutPayload(user_errors=errors)
 
     @strawberry.mutation(
@@ -121,7 +121,6 @@ class UserMutation:
         settings = info.context.settings
         user, errors = await mutate(
             info,
-            "changePassword",
             lambda uow, viewer: service.change_password(
                 uow.session,
                 viewer=viewer,
@@ -151,7 +150,7 @@ class UserMutation:
             )
             return (ApiToken.of(row), secret), [to_global_id("ApiToken", row.id)]
 
-        result, errors = await run_mutation(info, "createApiToken", change, input_field="input")
+        result, errors = await run_mutation(info, change, input_field="input")
         if result is None:
             return CreateApiTokenPayload(api_token=None, token=None, user_errors=errors)
         return CreateApiTokenPayload(api_token=result[0], token=result[1], user_errors=[])
@@ -160,7 +159,6 @@ class UserMutation:
     async def revoke_api_token(self, info: Info, id: strawberry.ID) -> ApiTokenPayload:
         token, errors = await mutate(
             info,
-            "revokeApiToken",
             lambda uow, viewer: tokens.revoke_integration(
                 uow.session, viewer=viewer, token_id=pk_of(id, "ApiToken", field="id")
             ),
@@ -176,7 +174,6 @@ class UserMutation:
     async def deactivate_user(self, info: Info, id: strawberry.ID) -> UserPayload:
         user, errors = await mutate(
             info,
-            "deactivateUser",
             lambda uow, viewer: service.deactivate_user(
                 uow.session, viewer=viewer, user_id=pk_of(id, "User", field="id")
             ),
@@ -191,7 +188,6 @@ class UserMutation:
     async def update_my_profile(self, info: Info, input: UpdateMyProfileInput) -> UserPayload:
         user, errors = await mutate(
             info,
-            "updateMyProfile",
             lambda uow, viewer: service.update_profile(
                 uow.session, viewer=viewer, changes=input.changes()
             ),

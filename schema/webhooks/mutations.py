@@ -23,7 +23,6 @@ class WebhookMutation:
         context = info.context
         webhook, errors = await mutate(
             info,
-            "registerWebhook",
             lambda uow, viewer: service.register_webhook(
                 uow.session,
                 viewer=viewer,
@@ -45,7 +44,6 @@ class WebhookMutation:
     async def delete_webhook(self, info: Info, id: strawberry.ID) -> WebhookPayload:
         webhook, errors = await mutate(
             info,
-            "deleteWebhook",
             lambda uow, viewer: service.delete_webhook(
                 uow.session, viewer=viewer, webhook_id=pk_of(id, "Webhook"), now=clock.now()
             ),

@@ -37,7 +37,6 @@ class YouthExportPayload:
 
 async def _youth_mutation(
     info: Info,
-    operation: str,
     write: Callable[[UnitOfWork, Viewer], Awaitable[YouthRow]],
     *,
     youth_id: str | None,
@@ -48,7 +47,7 @@ async def _youth_mutation(
     def shown(row: YouthRow) -> tuple[Youth, list[str]]:
         return Youth.of(Seen(row, identity=True), cipher), [to_global_id("Youth", row.id)]
 
-    youth, errors = await mutate(info, operation, write, shown, given=("Youth", youth_id))
+    youth, errors = await mutate(info, write, shown, given=("Youth", youth_id))
     return YouthPayload(youth=youth, user_errors=errors)
 
 
@@ -62,7 +61,6 @@ class YouthMutation:
         cipher = info.context.cipher
         return await _youth_mutation(
             info,
-            "registerYouth",
             lambda uow, viewer: service.register_youth(
                 uow.session,
                 viewer=viewer,
@@ -78,7 +76,6 @@ class YouthMutation:
         cipher = info.context.cipher
         return await _youth_mutation(
             info,
-            "updateYouth",
             lambda uow, viewer: service.update_youth(
                 uow.session,
                 viewer=viewer,
@@ -94,7 +91,6 @@ class YouthMutation:
         cipher = info.context.cipher
         return await _youth_mutation(
             info,
-            "assessNeeds",
             lambda uow, viewer: service.assess_needs(
                 uow.session,
                 viewer=viewer,
@@ -110,7 +106,6 @@ class YouthMutation:
         cipher = info.context.cipher
         return await _youth_mutation(
             info,
-            "recordMilestone",
             lambda uow, viewer: service.record_milestone(
                 uow.session,
                 viewer=viewer,
@@ -138,7 +133,6 @@ class YouthMutation:
 
         document, errors = await mutate(
             info,
-            "exportYouthData",
             write,
             lambda found: (found[0], [to_global_id("Youth", found[1])]),
             given=("Youth", youth_id),
