@@ -7,7 +7,7 @@ import binascii
 import dataclasses
 import functools
 import inspect
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from typing import Any, Self, TypeVar
 
 import orjson
@@ -177,8 +177,8 @@ def decode_id_cursor(cursor: str | None) -> int | None:
 
 @dataclasses.dataclass(frozen=True)
 class Paging:
-    """A connection's ``first`` and ``after`` arguments as given, checked when read: a
-    resolver reads them where it did before anything else it checks."""
+    """A connection's ``first`` and ``after`` arguments as given, checked when read
+    (``size()``, ``after_id()``): a resolver checks them in its own order among the rest."""
 
     first: int | None = None
     after: str | None = None
@@ -190,7 +190,7 @@ class Paging:
         return decode_id_cursor(self.after)
 
 
-def paged(resolver: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[T]]:
+def paged(resolver: Callable[..., Awaitable[T]]) -> Callable[..., Coroutine[Any, Any, T]]:
     """A connection field's resolver taking ``paging: Paging`` is served with the
     arguments ``first: Int`` and ``after: String`` in its place."""
     signature = inspect.signature(resolver)
