@@ -4,9 +4,9 @@ A resolver calls ``run_mutation(info, change)`` where ``change`` is an async fun
 the unit of work returning ``(result, record_ids)``. Expected failures become
 ``userErrors`` and roll the change back; an audit entry records the attempt either way,
 in the change's own transaction when it succeeded, under the mutation's own field name
-(``createActor``). With
-``input_field``, error paths raised relative to the mutation's input argument are
-given from the argument's name (``["territoryId"]`` becomes ``["input", "territoryId"]``).
+(``createActor``). With ``input_field``, error paths raised relative to the mutation's
+input argument are given from the argument's name (``["territoryId"]`` becomes
+``["input", "territoryId"]``).
 Most resolvers call ``mutate``, which adds the signed-in check and the payload's view.
 """
 

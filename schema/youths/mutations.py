@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import TypedDict
 
 import strawberry
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import youth_export as export
+from network.crypto import DataCipher
 from network.database import UnitOfWork
 from network.ids import pk_of, to_global_id
 from network.records.youths import Youth as YouthRow
@@ -23,6 +26,14 @@ from schema.youths.inputs import (
 from schema.youths.types import Youth
 
 
+class Caller(TypedDict):
+    """What a service write about a young person is given of its caller, as keywords
+    (``service.update_youth(session, **caller, ...)``): who they are, and the cipher."""
+
+    viewer: Viewer
+    cipher: DataCipher
+
+
 @strawberry.type
 class YouthPayload:
     youth: Youth | None
@@ -37,7 +48,7 @@ class YouthExportPayload:
 
 async def _youth_mutation(
     info: Info,
-    write: Callable[[UnitOfWork, Viewer], Awaitable[YouthRow]],
+    write: Callable[[AsyncSession, Caller], Awaitable[YouthRow]],
     *,
     youth_id: str | None,
 ) -> YouthPayload:
@@ -47,7 +58,12 @@ async def _youth_mutation(
     def shown(row: YouthRow) -> tuple[Youth, list[str]]:
         return Youth.of(Seen(row, identity=True), cipher), [to_global_id("Youth", row.id)]
 
-    youth, errors = await mutate(info, write, shown, given=("Youth", youth_id))
+    youth, errors = await mutate(
+        info,
+        lambda uow, viewer: write(uow.session, Caller(viewer=viewer, cipher=cipher)),
+        shown,
+        given=("Youth", youth_id),
+    )
     return YouthPayload(youth=youth, user_errors=errors)
 
 
@@ -58,13 +74,11 @@ class YouthMutation:
         "the same idempotencyKey returns the first young person."
     )
     async def register_youth(self, info: Info, input: RegisterYouthInput) -> YouthPayload:
-        cipher = info.context.cipher
         return await _youth_mutation(
             info,
-            lambda uow, viewer: service.register_youth(
-                uow.session,
-                viewer=viewer,
-                cipher=cipher,
+            lambda session, caller: service.register_youth(
+                session,
+                **caller,
                 registration=input.registration(),
                 idempotency_key=input.idempotency_key,
             ),
@@ -73,28 +87,21 @@ class YouthMutation:
 
     @strawberry.mutation
     async def update_youth(self, info: Info, input: UpdateYouthInput) -> YouthPayload:
-        cipher = info.context.cipher
         return await _youth_mutation(
             info,
-            lambda uow, viewer: service.update_youth(
-                uow.session,
-                viewer=viewer,
-                cipher=cipher,
-                youth_id=input.youth_pk(),
-                changes=input.changes(),
+            lambda session, caller: service.update_youth(
+                session, **caller, youth_id=input.youth_pk(), changes=input.changes()
             ),
             youth_id=input.id,
         )
 
     @strawberry.mutation(description="Upsert per axis; axes not given are unchanged.")
     async def assess_needs(self, info: Info, input: AssessNeedsInput) -> YouthPayload:
-        cipher = info.context.cipher
         return await _youth_mutation(
             info,
-            lambda uow, viewer: service.assess_needs(
-                uow.session,
-                viewer=viewer,
-                cipher=cipher,
+            lambda session, caller: service.assess_needs(
+                session,
+                **caller,
                 youth_id=pk_of(input.youth_id, "Youth", field="youthId"),
                 needs=input.assessments(),
             ),
@@ -103,13 +110,11 @@ class YouthMutation:
 
     @strawberry.mutation
     async def record_milestone(self, info: Info, input: RecordMilestoneInput) -> YouthPayload:
-        cipher = info.context.cipher
         return await _youth_mutation(
             info,
-            lambda uow, viewer: service.record_milestone(
-                uow.session,
-                viewer=viewer,
-                cipher=cipher,
+            lambda session, caller: service.record_milestone(
+                session,
+                **caller,
                 youth_id=pk_of(input.youth_id, "Youth", field="youthId"),
                 kind=input.kind,
                 achieved_on=input.achieved_on,
