@@ -10,7 +10,7 @@ import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from schema.common import PageInfo
-from schema.relay import decode_id_cursor, encode_cursor, page_size
+from schema.relay import Paging, encode_cursor
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -100,22 +100,38 @@ def page_connection(
 async def session_connection(
     sessions: async_sessionmaker[AsyncSession],
     node: Callable[[R], T],
+    paging: Paging,
     *,
-    first: int | None,
-    after: str | None,
     fetch: Callable[[AsyncSession, int, int | None], Awaitable[Page[R]]],
     count: Callable[[AsyncSession], Awaitable[int]],
     key: Callable[[R], Sequence[Any]] = _id,
 ) -> Connection[T]:
-    """A root connection in creation order: ``first``/``after`` checked and decoded,
-    ``fetch(session, size, after_id)`` loads the page, and ``count(session)``, in a session
-    of its own, runs only when ``totalCount`` is selected."""
-    size, after_id = page_size(first), decode_id_cursor(after)
-    async with sessions() as session:
-        page = await fetch(session, size, after_id)
+    """A root connection in creation order: ``fetch(session, size, after_id)`` loads the
+    page, and ``count(session)``, in a session of its own, runs only when ``totalCount``
+    is selected."""
+
+    async def page(size: int, after_id: int | None) -> Page[R]:
+        async with sessions() as session:
+            return await fetch(session, size, after_id)
 
     async def total() -> int:
         async with sessions() as session:
             return await count(session)
 
-    return page_connection(page, node, after_id=after_id, count=total, key=key)
+    return await loaded_connection(page, node, paging, count=total, key=key)
+
+
+async def loaded_connection(
+    load: Callable[[int, int | None], Awaitable[Page[R] | None]],
+    node: Callable[[R], T],
+    paging: Paging,
+    *,
+    count: Count,
+    key: Callable[[R], Sequence[Any]] = _id,
+) -> Connection[T]:
+    """A connection in creation order: ``paging`` checked and decoded, ``load(size,
+    after_id)`` gives the page (None: nothing), ``count()`` runs only when ``totalCount``
+    is selected."""
+    size, after_id = paging.size(), paging.after_id()
+    page = await load(size, after_id)
+    return page_connection(page, node, after_id=after_id, count=count, key=key)

@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 import strawberry
 
-from network import enums
-from network.errors import ErrorCode as DomainErrorCode
+from network.enums import ActorKind as ActorKind
+from network.enums import Channel as Channel
+from network.enums import Gender as Gender
+from network.enums import Language as Language
+from network.enums import NotificationKind as NotificationKind
+from network.enums import Role as Role
+from network.enums import ServiceAxis as ServiceAxis
+from network.enums import TerritoryLevel as TerritoryLevel
+from network.errors import ErrorCode as ErrorCode
 
-Language = enums.Language
-ServiceAxis = enums.ServiceAxis
-ActorKind = enums.ActorKind
-TerritoryLevel = enums.TerritoryLevel
-Gender = enums.Gender
-Role = enums.Role
-ErrorCode = DomainErrorCode
-NotificationKind = enums.NotificationKind
-Channel = enums.Channel
-# strawberry.enum marks each class itself as the GraphQL enum of that name.
-strawberry.enum(Language, name="Language")
-strawberry.enum(ServiceAxis, name="ServiceAxis")
-strawberry.enum(ActorKind, name="ActorKind")
-strawberry.enum(TerritoryLevel, name="TerritoryLevel")
-strawberry.enum(Gender, name="Gender")
-strawberry.enum(Role, name="Role")
-strawberry.enum(ErrorCode, name="ErrorCode")
-strawberry.enum(NotificationKind, name="NotificationKind")
-strawberry.enum(Channel, name="Channel")
+
+def serve(*classes: type[Enum], prefix: str = "") -> None:
+    """Serve each network enum as the GraphQL enum of its own name, after ``prefix``:
+    strawberry.enum marks the class itself, so the schema uses the network's class."""
+    for cls in classes:
+        strawberry.enum(cls, name=prefix + cls.__name__)
+
+
+serve(Language, ServiceAxis, ActorKind, TerritoryLevel, Gender, Role, ErrorCode)
+serve(NotificationKind, Channel)

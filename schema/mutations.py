@@ -1,18 +1,19 @@
 """One way to run a mutation: a unit of work, an audit entry, errors as ``userErrors``.
 
-A resolver calls ``run_mutation(info, "createActor", change)`` where ``change`` is an
-async function of the unit of work returning ``(result, record_ids)``. Expected
-failures become ``userErrors`` and roll the change back; an audit entry records the
-attempt either way, in the change's own transaction when it succeeded. With
-``input_field``, error paths raised relative to the mutation's input argument are
-given from the argument's name (``["territoryId"]`` becomes ``["input", "territoryId"]``).
+A resolver calls ``run_mutation(info, change)`` where ``change`` is an async function of
+the unit of work returning ``(result, record_ids)``. Expected failures become
+``userErrors`` and roll the change back; an audit entry records the attempt either way,
+in the change's own transaction when it succeeded, under the mutation's own field name
+(``createActor``). With ``input_field``, error paths raised relative to the mutation's
+input argument are given from the argument's name (``["territoryId"]`` becomes
+``["input", "territoryId"]``).
 Most resolvers call ``mutate``, which adds the signed-in check and the payload's view.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from network.audit import service as audit
 from network.database import UnitOfWork, unit_of_work
@@ -25,7 +26,19 @@ from schema.context import Info
 
 T = TypeVar("T")
 R = TypeVar("R")
+Row = TypeVar("Row", bound="HasId")
 Change = Callable[[UnitOfWork], Awaitable[tuple[T, Sequence[str]]]]
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+def shown_as(type_name: str, of: Callable[[Row], T]) -> Callable[[Row], tuple[T, list[str]]]:
+    """The ``shown`` of ``mutate`` for a write returning one row: the payload shows
+    ``of(row)``, the audit entry names the row, a ``type_name``."""
+    return lambda row: (of(row), [to_global_id(type_name, row.id)])
 
 
 def attempted_ids(type_name: str, *global_ids: str | None) -> list[str]:
@@ -43,13 +56,13 @@ def attempted_ids(type_name: str, *global_ids: str | None) -> list[str]:
 
 async def run_mutation(
     info: Info,
-    operation: str,
     change: Change[T],
     *,
     audit_ids: Sequence[str] = (),
     input_field: str | None = None,
 ) -> tuple[T | None, list[UserError]]:
     context = info.context
+    operation = info.field_name
     try:
         async with unit_of_work(context.sessions) as uow:
             result, record_ids = await change(uow)
@@ -78,7 +91,6 @@ async def run_mutation(
 
 async def mutate(
     info: Info,
-    operation: str,
     write: Callable[[UnitOfWork, Viewer], Awaitable[R]],
     shown: Callable[[R], tuple[T, Sequence[str]]],
     *,
@@ -98,7 +110,6 @@ async def mutate(
 
     return await run_mutation(
         info,
-        operation,
         change,
         audit_ids=attempted_ids(*given) if given else (),
         input_field=input_field,

@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import binascii
 import dataclasses
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+import functools
+import inspect
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from typing import Any, Self, TypeVar
 
 import orjson
@@ -171,3 +173,42 @@ def decode_id_cursor(cursor: str | None) -> int | None:
     if not isinstance(values[0], int) or isinstance(values[0], bool):
         raise InvalidInput("malformed cursor", field=["after"])
     return values[0]
+
+
+@dataclasses.dataclass(frozen=True)
+class Paging:
+    """A connection's ``first`` and ``after`` arguments as given, checked when read
+    (``size()``, ``after_id()``): a resolver checks them in its own order among the rest."""
+
+    first: int | None = None
+    after: str | None = None
+
+    def size(self) -> int:
+        return page_size(self.first)
+
+    def after_id(self) -> int | None:
+        return decode_id_cursor(self.after)
+
+
+def paged(resolver: Callable[..., Awaitable[T]]) -> Callable[..., Coroutine[Any, Any, T]]:
+    """A connection field's resolver taking ``paging: Paging`` is served with the
+    arguments ``first: Int`` and ``after: String`` in its place."""
+    signature = inspect.signature(resolver)
+    parameters: list[inspect.Parameter] = []
+    for parameter in signature.parameters.values():
+        if parameter.name != "paging":
+            parameters.append(parameter)
+            continue
+        for name, annotation in (("first", int | None), ("after", str | None)):
+            parameters.append(
+                inspect.Parameter(name, parameter.kind, default=None, annotation=annotation)
+            )
+
+    @functools.wraps(resolver)
+    async def resolve(
+        *args: Any, first: int | None = None, after: str | None = None, **kwargs: Any
+    ) -> T:
+        return await resolver(*args, paging=Paging(first, after), **kwargs)
+
+    resolve.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    return resolve

@@ -3,13 +3,12 @@ from __future__ import annotations
 import strawberry
 
 from network.actors import service
-from network.actors.models import Actor as ActorRow
-from network.ids import pk_of, to_global_id
+from network.ids import pk_of
 from schema.actors.inputs import CreateActorInput, UpdateActorInput
 from schema.actors.types import Actor
 from schema.common import UserError
 from schema.context import Info
-from schema.mutations import mutate
+from schema.mutations import mutate, shown_as
 
 
 @strawberry.type
@@ -18,8 +17,7 @@ class ActorPayload:
     user_errors: list[UserError]
 
 
-def _changed(row: ActorRow) -> tuple[Actor, list[str]]:
-    return Actor.of(row), [to_global_id("Actor", row.id)]
+_changed = shown_as("Actor", Actor.of)
 
 
 @strawberry.type
@@ -28,7 +26,6 @@ class ActorMutation:
     async def create_actor(self, info: Info, input: CreateActorInput) -> ActorPayload:
         actor, errors = await mutate(
             info,
-            "createActor",
             lambda uow, viewer: service.create_actor(
                 uow.session, viewer=viewer, kind=input.kind, changes=input.changes()
             ),
@@ -41,7 +38,6 @@ class ActorMutation:
     async def update_actor(self, info: Info, input: UpdateActorInput) -> ActorPayload:
         actor, errors = await mutate(
             info,
-            "updateActor",
             lambda uow, viewer: service.update_actor(
                 uow.session, viewer=viewer, actor_id=input.actor_pk(), changes=input.changes()
             ),
@@ -54,7 +50,6 @@ class ActorMutation:
     async def verify_actor(self, info: Info, id: strawberry.ID) -> ActorPayload:
         actor, errors = await mutate(
             info,
-            "verifyActor",
             lambda uow, viewer: service.verify_actor(
                 uow.session, viewer=viewer, actor_id=pk_of(id, "Actor", field="id")
             ),

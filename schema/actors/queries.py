@@ -12,7 +12,7 @@ from schema.actors.types import Actor, ActorConnection, ActorEdge
 from schema.connections import page_info
 from schema.context import Info
 from schema.enums import Language
-from schema.relay import decode_cursor, encode_cursor, page_size, visible_nodes
+from schema.relay import Paging, decode_cursor, encode_cursor, paged, visible_nodes
 
 # Active actors for everyone; inactive ones for their staff and ADMIN.
 actor_nodes = visible_nodes("Actor", repository.get_visible, Actor.of)
@@ -27,25 +27,26 @@ LANG = (
 @strawberry.type
 class ActorQuery:
     @strawberry.field(description="The actor map: visible actors, filtered and ordered.")
+    @paged
     async def actors(
         self,
         info: Info,
         filter: ActorFilter | None = None,
         order_by: ActorOrder | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        *,
+        paging: Paging,
         lang: Annotated[Language | None, strawberry.argument(description=LANG)] = None,
     ) -> ActorConnection:
         context = info.context
         viewer = context.viewer
-        size = page_size(first)
+        size = paging.size()
         where = filter.to_domain(context.reference) if filter else filters.ActorFilter()
         keyset = filters.Keyset.of(
             order_by or filters.ActorOrder.CREATED,
             language=lang or viewer.language,
             near=where.near,
         )
-        position = decode_cursor(after, arity=keyset.arity)
+        position = decode_cursor(paging.after, arity=keyset.arity)
         async with context.sessions() as session:
             page = await actor_map.search(
                 session, where=where, keyset=keyset, first=size, after=position, viewer=viewer
@@ -61,6 +62,8 @@ class ActorQuery:
                 ActorEdge(cursor=cursor, node=Actor.of(row), distance_km=distance)
                 for cursor, row, distance in zip(cursors, page.rows, page.distances, strict=True)
             ],
-            page_info=page_info(cursors, has_next=page.has_next, has_previous=after is not None),
+            page_info=page_info(
+                cursors, has_next=page.has_next, has_previous=paging.after is not None
+            ),
             count=count,
         )

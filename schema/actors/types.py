@@ -6,12 +6,12 @@ from network.actors.fields import LOCALIZED, PLAIN
 from network.actors.models import Actor as ActorRow
 from schema.actors.loaders import actor_axes_loader, actor_loader, actor_units_loader
 from schema.common import GeoPoint
-from schema.connections import Connection, Edge, page_connection
+from schema.connections import Connection, Edge, loaded_connection
 from schema.context import Info
 from schema.enums import ServiceAxis
 from schema.fields import plain_outputs
 from schema.list_size import list_size
-from schema.relay import Node, decode_id_cursor, from_row, node_type, page_size
+from schema.relay import Node, Paging, from_row, node_type, paged
 from schema.services.loaders import actor_service_count_loader, actor_services_loader
 from schema.services.types import Service, ServiceConnection
 from schema.territories.types import Territory
@@ -57,24 +57,21 @@ class Actor(Node):
         return await actor_axes_loader(info.context).load(self.row.id)
 
     @strawberry.field
+    @paged
     async def services(
-        self,
-        info: Info,
-        axis: ServiceAxis | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        self, info: Info, axis: ServiceAxis | None = None, *, paging: Paging
     ) -> ServiceConnection:
         """Active services; inactive ones too for the actor's staff and ADMIN."""
-        size = page_size(first)
-        after_id = decode_id_cursor(after)
         context = info.context
-        page = await actor_services_loader(context).load((self.row.id, axis, size, after_id))
         actor_id = self.row.id
-
-        async def count() -> int:
-            return await actor_service_count_loader(context).load((actor_id, axis))
-
-        return page_connection(page, Service.of, after_id=after_id, count=count)
+        return await loaded_connection(
+            lambda size, after_id: actor_services_loader(context).load(
+                (actor_id, axis, size, after_id)
+            ),
+            Service.of,
+            paging,
+            count=lambda: actor_service_count_loader(context).load((actor_id, axis)),
+        )
 
     @strawberry.field(description="Its staff and ADMIN only; empty for others.")
     async def webhooks(self, info: Info) -> list[Webhook]:

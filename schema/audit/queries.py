@@ -9,7 +9,7 @@ from schema.audit.types import AuditEntry, AuditEntryConnection
 from schema.auth import require_admin
 from schema.connections import connection
 from schema.context import Info
-from schema.relay import decode_id_cursor, node_resolver, page_size
+from schema.relay import Paging, node_resolver, paged
 
 
 @node_resolver("AuditEntry")
@@ -25,17 +25,13 @@ async def audit_nodes(info: Info, pks: list[int]) -> dict[int, AuditEntry]:
 @strawberry.type
 class AuditQuery:
     @strawberry.field(description="ADMIN only. In the order the entries were written.")
+    @paged
     async def audit_log(
-        self,
-        info: Info,
-        filter: AuditFilter | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        self, info: Info, filter: AuditFilter | None = None, *, paging: Paging
     ) -> AuditEntryConnection:
         context = info.context
         require_admin(context.viewer)
-        size = page_size(first)
-        after_id = decode_id_cursor(after)
+        size, after_id = paging.size(), paging.after_id()
         where = filter.criteria() if filter else AuditCriteria()
         async with context.sessions() as session:
             rows, has_next = await repository.page(

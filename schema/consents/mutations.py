@@ -27,7 +27,6 @@ class ConsentMutation:
         cipher = info.context.cipher
         consent, errors = await mutate(
             info,
-            "recordConsent",
             lambda uow, viewer: service.record_consent(
                 uow.session,
                 viewer=viewer,
@@ -49,7 +48,6 @@ class ConsentMutation:
         cipher = info.context.cipher
         consent, errors = await mutate(
             info,
-            "withdrawConsent",
             lambda uow, viewer: service.withdraw_consent(
                 uow.session, viewer=viewer, consent_id=pk_of(id, "Consent")
             ),

@@ -2,14 +2,12 @@ from __future__ import annotations
 
 import strawberry
 
-from network import clock
 from network.database import UnitOfWork
 from network.ids import pk_of, to_global_id
 from network.metrics.jobs import request_recompute
-from network.metrics.scope import last_twelve_months
 from schema.context import Info
 from schema.jobs.types import Job, JobPayload
-from schema.metrics.inputs import PeriodInput
+from schema.metrics.inputs import PeriodInput, period_or_last_year
 from schema.mutations import run_mutation
 
 
@@ -33,11 +31,11 @@ class JobMutation:
                 if territory_id is not None
                 else None
             )
-            span = period.period() if period else last_twelve_months(clock.today())
+            span = period_or_last_year(period)
             row = await request_recompute(
                 uow, viewer=viewer, territory_id=territory_pk, period=span
             )
             return Job.of(row), [to_global_id("Job", row.id)]
 
-        job, errors = await run_mutation(info, "requestMetricsRecompute", change)
+        job, errors = await run_mutation(info, change)
         return JobPayload(job=job, user_errors=errors)

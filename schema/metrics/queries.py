@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import strawberry
 
-from network import clock
 from network.database import unit_of_work
 from network.enums import TerritoryLevel as Level
 from network.errors import NotFound
@@ -11,11 +10,10 @@ from network.metrics import service
 from network.metrics.activity import activity_rows
 from network.metrics.coverage import coverage as coverage_cells
 from network.metrics.disclosure import Disclosure, disclose
-from network.metrics.scope import last_twelve_months
 from schema.auth import require_user
 from schema.context import Info
 from schema.enums import ServiceAxis, TerritoryLevel
-from schema.metrics.inputs import PeriodInput
+from schema.metrics.inputs import PeriodInput, period_or_last_year
 from schema.metrics.types import ActivityRow, CoordinationMetrics, CoverageCell, Period
 
 
@@ -72,7 +70,7 @@ class MetricsQuery:
     ) -> CoordinationMetrics:
         require_user(info.context.viewer)
         territory_pk, _ = _territory_path(info, territory_id)
-        span = period.period() if period else last_twelve_months(clock.today())
+        span = period_or_last_year(period)
         actor_pk = pk_of(actor_id, "Actor", field="actorId") if actor_id is not None else None
         async with unit_of_work(info.context.sessions) as uow:
             scope = await service.scope_of(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
@@ -151,6 +151,18 @@ class NetworkMetrics:
         ]
 
 
+def _referral_figure(figure: str, kind: type[int | float], *, name: str | None = None) -> Any:
+    """A field of CoordinationMetrics: the figure of that name of its referrals, a nullable
+    ``kind`` (null where it is not disclosed)."""
+
+    def resolve(self: CoordinationMetrics) -> int | float | None:
+        value: int | float | None = getattr(self.data.referrals, figure)
+        return value
+
+    resolve.__annotations__ = {"return": kind | None}
+    return strawberry.field(resolver=resolve, name=name)
+
+
 @strawberry.type
 class CoordinationMetrics:
     data: strawberry.Private[figures.Metrics]
@@ -173,49 +185,17 @@ class CoordinationMetrics:
             info, territory_id=self.territory_id, start=span.from_, end=span.to
         )
 
-    @strawberry.field
-    def referrals_sent(self) -> int | None:
-        return self.data.referrals.sent
-
-    @strawberry.field
-    def referrals_accepted(self) -> int | None:
-        return self.data.referrals.accepted
-
-    @strawberry.field
-    def referrals_declined(self) -> int | None:
-        return self.data.referrals.declined
-
-    @strawberry.field
-    def referrals_expired(self) -> int | None:
-        return self.data.referrals.expired
-
-    @strawberry.field
-    def referrals_completed(self) -> int | None:
-        return self.data.referrals.completed
-
-    @strawberry.field
-    def acceptance_rate(self) -> float | None:
-        return self.data.referrals.acceptance_rate
-
-    @strawberry.field
-    def closed_loop_rate(self) -> float | None:
-        return self.data.referrals.closed_loop_rate
-
-    @strawberry.field
-    def median_response_hours(self) -> float | None:
-        return self.data.referrals.median_response_hours
-
-    @strawberry.field(name="p90ResponseHours")
-    def p90_response_hours(self) -> float | None:
-        return self.data.referrals.p90_response_hours
-
-    @strawberry.field
-    def median_completion_days(self) -> float | None:
-        return self.data.referrals.median_completion_days
-
-    @strawberry.field
-    def overdue_follow_ups(self) -> int | None:
-        return self.data.referrals.overdue_follow_ups
+    referrals_sent = _referral_figure("sent", int)
+    referrals_accepted = _referral_figure("accepted", int)
+    referrals_declined = _referral_figure("declined", int)
+    referrals_expired = _referral_figure("expired", int)
+    referrals_completed = _referral_figure("completed", int)
+    acceptance_rate = _referral_figure("acceptance_rate", float)
+    closed_loop_rate = _referral_figure("closed_loop_rate", float)
+    median_response_hours = _referral_figure("median_response_hours", float)
+    p90_response_hours = _referral_figure("p90_response_hours", float, name="p90ResponseHours")
+    median_completion_days = _referral_figure("median_completion_days", float)
+    overdue_follow_ups = _referral_figure("overdue_follow_ups", int)
 
     @strawberry.field
     def by_axis(self) -> list[AxisMetrics]:

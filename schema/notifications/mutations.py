@@ -38,7 +38,6 @@ class NotificationMutation:
 
         marked, errors = await run_mutation(
             info,
-            "markNotificationsRead",
             change,
             audit_ids=attempted_ids("Notification", *(ids or [])),
         )

@@ -7,7 +7,7 @@ from schema.auth import require_user
 from schema.connections import session_connection
 from schema.context import Info
 from schema.notifications.types import Notification, NotificationConnection
-from schema.relay import node_resolver
+from schema.relay import Paging, node_resolver, paged
 
 
 @node_resolver("Notification")
@@ -26,12 +26,9 @@ class NotificationQuery:
         description="The caller's own notifications, in the order they were delivered"
         " (oldest first, like every list of the API: page on with ``after``)."
     )
+    @paged
     async def notifications(
-        self,
-        info: Info,
-        unread_only: bool | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        self, info: Info, unread_only: bool | None = None, *, paging: Paging
     ) -> NotificationConnection:
         context = info.context
         user_id = require_user(context.viewer).user_id
@@ -40,8 +37,7 @@ class NotificationQuery:
         return await session_connection(
             context.sessions,
             Notification.of,
-            first=first,
-            after=after,
+            paging,
             fetch=lambda session, size, after_id: repository.page(
                 session, user_id=user_id, unread_only=unread, first=size, after_id=after_id
             ),

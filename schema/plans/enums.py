@@ -1,17 +1,15 @@
-import strawberry
+"""The plan enums as GraphQL enums, under the contract's names (a plan's goals and
+actions are served as ``PlanGoalStatus``, ``PlanActionKind``…)."""
 
-from network.plans import enums
+from __future__ import annotations
 
-IndicatorAnswer = enums.IndicatorAnswer
-PlanStatus = enums.PlanStatus
-GoalStatus = enums.GoalStatus
-ActionKind = enums.ActionKind
-ActionOwner = enums.ActionOwner
-ActionStatus = enums.ActionStatus
-# strawberry.enum marks each class itself as the GraphQL enum of that name.
-strawberry.enum(IndicatorAnswer, name="IndicatorAnswer")
-strawberry.enum(PlanStatus, name="PlanStatus")
-strawberry.enum(GoalStatus, name="PlanGoalStatus")
-strawberry.enum(ActionKind, name="PlanActionKind")
-strawberry.enum(ActionOwner, name="PlanActionOwner")
-strawberry.enum(ActionStatus, name="PlanActionStatus")
+from network.plans.enums import ActionKind as ActionKind
+from network.plans.enums import ActionOwner as ActionOwner
+from network.plans.enums import ActionStatus as ActionStatus
+from network.plans.enums import GoalStatus as GoalStatus
+from network.plans.enums import IndicatorAnswer as IndicatorAnswer
+from network.plans.enums import PlanStatus as PlanStatus
+from schema.enums import serve
+
+serve(IndicatorAnswer, PlanStatus)
+serve(GoalStatus, ActionKind, ActionOwner, ActionStatus, prefix="Plan")

@@ -56,7 +56,7 @@ PlanWrite = Callable[[UnitOfWork], Awaitable[PlanRow]]
 
 
 async def _plan_mutation(
-    info: Info, operation: str, write: PlanWrite, *, given: str | None
+    info: Info, write: PlanWrite, *, given: str | None
 ) -> IntegrationPlanPayload:
     async def change(uow: UnitOfWork) -> tuple[IntegrationPlan, list[str]]:
         require_user(info.context.viewer)
@@ -68,7 +68,6 @@ async def _plan_mutation(
 
     plan, errors = await run_mutation(
         info,
-        operation,
         change,
         audit_ids=attempted_ids("IntegrationPlan", given) if given else [],
         input_field="input",
@@ -108,7 +107,6 @@ class PlanMutation:
 
         found, errors = await run_mutation(
             info,
-            "assessYouth",
             change,
             audit_ids=attempted_ids("Youth", input.youth_id),
             input_field="input",
@@ -133,14 +131,14 @@ class PlanMutation:
                 review_months=context.settings.plan_review_months,
             )
 
-        return await _plan_mutation(info, "createIntegrationPlan", write, given=None)
+        return await _plan_mutation(info, write, given=None)
 
     @strawberry.mutation
     async def add_plan_goal(self, info: Info, input: AddPlanGoalInput) -> IntegrationPlanPayload:
         async def write(uow: UnitOfWork) -> PlanRow:
             return await service.add_goal(uow.session, **_at(info, input), goal=input.goal.goal())
 
-        return await _plan_mutation(info, "addPlanGoal", write, given=input.plan_id)
+        return await _plan_mutation(info, write, given=input.plan_id)
 
     @strawberry.mutation
     async def add_plan_action(
@@ -151,7 +149,7 @@ class PlanMutation:
                 uow.session, **_at(info, input), goal_id=_goal(input), action=input.action.action()
             )
 
-        return await _plan_mutation(info, "addPlanAction", write, given=input.plan_id)
+        return await _plan_mutation(info, write, given=input.plan_id)
 
     @strawberry.mutation(description="OPEN, ACHIEVED or DROPPED (with a reason).")
     async def set_plan_goal_status(
@@ -166,7 +164,7 @@ class PlanMutation:
                 reason=input.reason,
             )
 
-        return await _plan_mutation(info, "setPlanGoalStatus", write, given=input.plan_id)
+        return await _plan_mutation(info, write, given=input.plan_id)
 
     @strawberry.mutation(description="The young person's agreement to the plan, like a consent.")
     async def record_plan_agreement(
@@ -181,7 +179,7 @@ class PlanMutation:
                 evidence=input.evidence,
             )
 
-        return await _plan_mutation(info, "recordPlanAgreement", write, given=input.plan_id)
+        return await _plan_mutation(info, write, given=input.plan_id)
 
     @strawberry.mutation
     async def record_plan_review(
@@ -199,7 +197,7 @@ class PlanMutation:
                 review_months=months,
             )
 
-        return await _plan_mutation(info, "recordPlanReview", write, given=input.plan_id)
+        return await _plan_mutation(info, write, given=input.plan_id)
 
     @strawberry.mutation(
         description="Its owner (the user, or staff of its actor) or the plan's editors."
@@ -223,7 +221,6 @@ class PlanMutation:
 
         found, errors = await run_mutation(
             info,
-            "setPlanActionStatus",
             change,
             audit_ids=attempted_ids("PlanAction", input.action_id),
             input_field="input",
@@ -259,7 +256,6 @@ class PlanMutation:
 
         found, errors = await run_mutation(
             info,
-            "referFromPlanAction",
             change,
             audit_ids=attempted_ids("PlanAction", input.action_id),
             input_field="input",

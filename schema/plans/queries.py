@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import clock
+from network.crypto import DataCipher
 from network.ids import pk_of
 from network.plans import repository
 from network.viewer import Viewer
@@ -39,6 +40,7 @@ async def action_nodes(info: Info, pks: list[int]) -> dict[int, PlanAction]:
     return {action.id: PlanAction.of(action, info.context.cipher) for action, _ in found}
 
 
+T = TypeVar("T")
 Fetch = Callable[[AsyncSession, Viewer, list[int]], Awaitable[Sequence[Any]]]
 
 
@@ -51,9 +53,13 @@ async def _visible(info: Info, fetch: Fetch, pks: list[int]) -> Sequence[Any]:
     return rows
 
 
-async def _of_youth(info: Info, youth_id: strawberry.ID, fetch: Fetch) -> Sequence[Any]:
+async def _of_youth(
+    info: Info, youth_id: strawberry.ID, fetch: Fetch, node: Callable[[Any, DataCipher], T]
+) -> list[T]:
+    """``node(row, cipher)`` of each record of the young person the caller may see."""
     require_user(info.context.viewer)
-    return await _visible(info, fetch, [pk_of(youth_id, "Youth", field="youthId")])
+    rows = await _visible(info, fetch, [pk_of(youth_id, "Youth", field="youthId")])
+    return [node(row, info.context.cipher) for row in rows]
 
 
 @strawberry.type
@@ -69,16 +75,14 @@ class PlanQuery:
         "institution, their mediator, ADMIN; empty for everyone else."
     )
     async def assessments(self, info: Info, youth_id: strawberry.ID) -> list[Assessment]:
-        rows = await _of_youth(info, youth_id, repository.assessments_of)
-        return [Assessment.of(row, info.context.cipher) for row in rows]
+        return await _of_youth(info, youth_id, repository.assessments_of, Assessment.of)
 
     @strawberry.field(
         description="A young person's integration plans, the ACTIVE one first, then the older "
         "ones: for staff of their institution, their mediator, ADMIN; empty for everyone else."
     )
     async def integration_plans(self, info: Info, youth_id: strawberry.ID) -> list[IntegrationPlan]:
-        rows = await _of_youth(info, youth_id, repository.plans_of)
-        return [IntegrationPlan.of(row, info.context.cipher) for row in rows]
+        return await _of_youth(info, youth_id, repository.plans_of, IntegrationPlan.of)
 
     @strawberry.field(
         description="Plan actions the caller may see: all of a plan for its readers; for the "

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import strawberry
-
-from network import enums
+from network.enums import DeclineReason as DeclineReason
+from network.enums import Priority as Priority
+from network.enums import ReferralEventKind as ReferralEventKind
+from network.enums import ReferralOutcome as ReferralOutcome
+from network.enums import ReferralStatus as ReferralStatus
 from network.referrals.filters import Direction
+from schema.enums import serve
 
-ReferralStatus = enums.ReferralStatus
-Priority = enums.Priority
-DeclineReason = enums.DeclineReason
-ReferralOutcome = enums.ReferralOutcome
-ReferralEventKind = enums.ReferralEventKind
 ReferralDirection = Direction
-# strawberry.enum marks each class itself as the GraphQL enum of that name.
-strawberry.enum(ReferralStatus, name="ReferralStatus")
-strawberry.enum(Priority, name="Priority")
-strawberry.enum(DeclineReason, name="DeclineReason")
-strawberry.enum(ReferralOutcome, name="ReferralOutcome")
-strawberry.enum(ReferralEventKind, name="ReferralEventKind")
-strawberry.enum(ReferralDirection, name="ReferralDirection")
+serve(ReferralStatus, Priority, DeclineReason, ReferralOutcome, ReferralEventKind)
+serve(ReferralDirection, prefix="Referral")

@@ -36,7 +36,7 @@ class ReferralPayload:
 Step = Callable[[UnitOfWork], Awaitable[ReferralRow]]
 
 
-async def _run(info: Info, operation: str, step: Step, *, given_id: str | None) -> ReferralPayload:
+async def _run(info: Info, step: Step, *, given_id: str | None) -> ReferralPayload:
     """Run one referral mutation; the payload shows the referral as its caller sees it."""
     viewer = info.context.viewer
 
@@ -49,7 +49,6 @@ async def _run(info: Info, operation: str, step: Step, *, given_id: str | None) 
 
     referral, errors = await run_mutation(
         info,
-        operation,
         change,
         audit_ids=attempted_ids("Referral", given_id),
         input_field="input",
@@ -62,7 +61,6 @@ Transition = Callable[[AsyncSession, service.Answer], Awaitable[ReferralRow]]
 
 async def _answered(
     info: Info,
-    operation: str,
     input: TransitionInput | CancelReferralInput,
     transition: Transition,
 ) -> ReferralPayload:
@@ -78,7 +76,7 @@ async def _answered(
         )
         return await transition(uow.session, answer)
 
-    return await _run(info, operation, step, given_id=input.id)
+    return await _run(info, step, given_id=input.id)
 
 
 @strawberry.type
@@ -98,14 +96,13 @@ class ReferralMutation:
                 default_response_days=context.settings.default_response_days,
             )
 
-        return await _run(info, "createReferral", step, given_id=None)
+        return await _run(info, step, given_id=None)
 
     @strawberry.mutation(description="DRAFT → SENT, by the sending side; checks consent.")
     async def send_referral(self, info: Info, input: TransitionInput) -> ReferralPayload:
         days = info.context.settings.default_response_days
         return await _answered(
             info,
-            "sendReferral",
             input,
             lambda session, answer: service.send_referral(
                 session, answer, default_response_days=days
@@ -114,13 +111,12 @@ class ReferralMutation:
 
     @strawberry.mutation(description="SENT → ACCEPTED, by the receiving side.")
     async def accept_referral(self, info: Info, input: TransitionInput) -> ReferralPayload:
-        return await _answered(info, "acceptReferral", input, service.accept_referral)
+        return await _answered(info, input, service.accept_referral)
 
     @strawberry.mutation(description="SENT or ACCEPTED → DECLINED, by the receiving side.")
     async def decline_referral(self, info: Info, input: DeclineReferralInput) -> ReferralPayload:
         return await _answered(
             info,
-            "declineReferral",
             input,
             lambda session, answer: service.decline_referral(session, answer, input.reason),
         )
@@ -133,7 +129,6 @@ class ReferralMutation:
         days = info.context.settings.default_response_days
         return await _answered(
             info,
-            "redirectReferral",
             input,
             lambda session, answer: service.redirect_referral(
                 session,
@@ -146,7 +141,7 @@ class ReferralMutation:
 
     @strawberry.mutation(description="ACCEPTED → IN_PROGRESS, by the receiving side.")
     async def start_referral(self, info: Info, input: TransitionInput) -> ReferralPayload:
-        return await _answered(info, "startReferral", input, service.start_referral)
+        return await _answered(info, input, service.start_referral)
 
     @strawberry.mutation(
         description="IN_PROGRESS → COMPLETED with an outcome, by the receiving side."
@@ -154,14 +149,13 @@ class ReferralMutation:
     async def complete_referral(self, info: Info, input: CompleteReferralInput) -> ReferralPayload:
         return await _answered(
             info,
-            "completeReferral",
             input,
             lambda session, answer: service.complete_referral(session, answer, input.outcome),
         )
 
     @strawberry.mutation(description="Any open state → CANCELLED, by the sending side.")
     async def cancel_referral(self, info: Info, input: CancelReferralInput) -> ReferralPayload:
-        return await _answered(info, "cancelReferral", input, service.cancel_referral)
+        return await _answered(info, input, service.cancel_referral)
 
     @strawberry.mutation(description="Anyone who may see the referral's identity fields.")
     async def add_referral_note(self, info: Info, input: AddReferralNoteInput) -> ReferralPayload:
@@ -174,7 +168,7 @@ class ReferralMutation:
                 note=input.note,
             )
 
-        return await _run(info, "addReferralNote", step, given_id=input.id)
+        return await _run(info, step, given_id=input.id)
 
     @strawberry.mutation(description="The sending side, on an open referral, in the future.")
     async def schedule_follow_up(self, info: Info, input: ScheduleFollowUpInput) -> ReferralPayload:
@@ -183,4 +177,4 @@ class ReferralMutation:
                 uow.session, viewer=info.context.viewer, referral_id=input.pk(), at=input.at_utc()
             )
 
-        return await _run(info, "scheduleFollowUp", step, given_id=input.id)
+        return await _run(info, step, given_id=input.id)

@@ -6,18 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from network.referrals.repository import Page, Seen
-from schema.connections import Connection, Count, page_connection
+from network.referrals.repository import Seen
+from schema.connections import Connection, loaded_connection
 from schema.context import Info
 from schema.referrals.loaders import youth_referral_count_loader, youth_referrals_loader
-from schema.relay import NODE_TYPES, decode_id_cursor, page_size
-
-
-def referral_connection(
-    page: Page[Seen] | None, *, after_id: int | None, count: Count
-) -> Connection[Any]:
-    referral = NODE_TYPES["Referral"]
-    return page_connection(page, referral.of, after_id=after_id, count=count, key=referral_key)
+from schema.relay import NODE_TYPES, Paging
 
 
 def referral_key(seen: Seen) -> list[int]:
@@ -25,16 +18,14 @@ def referral_key(seen: Seen) -> list[int]:
     return [seen.referral.id]
 
 
-async def youth_referrals(
-    info: Info, youth_id: int, *, first: int | None, after: str | None
-) -> Connection[Any]:
+async def youth_referrals(info: Info, youth_id: int, paging: Paging) -> Connection[Any]:
     """``Youth.referrals``: the young person's referrals the caller may see, a page per
     young person through the "youth_referrals" loader."""
-    size, after_id = page_size(first), decode_id_cursor(after)
     context = info.context
-    page = await youth_referrals_loader(context).load((youth_id, size, after_id))
-
-    async def count() -> int:
-        return await youth_referral_count_loader(context).load(youth_id)
-
-    return referral_connection(page, after_id=after_id, count=count)
+    return await loaded_connection(
+        lambda size, after_id: youth_referrals_loader(context).load((youth_id, size, after_id)),
+        NODE_TYPES["Referral"].of,
+        paging,
+        count=lambda: youth_referral_count_loader(context).load(youth_id),
+        key=referral_key,
+    )

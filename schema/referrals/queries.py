@@ -17,7 +17,7 @@ from schema.referrals.types import (
     ReferralConnection,
     ReferralEvent,
 )
-from schema.relay import node_resolver
+from schema.relay import Paging, node_resolver, paged
 
 T = TypeVar("T")
 
@@ -42,12 +42,9 @@ async def referral_event_nodes(info: Info, pks: list[int]) -> dict[int, Referral
 @strawberry.type
 class ReferralQuery:
     @strawberry.field(description="Referrals the caller may see, in creation order.")
+    @paged
     async def referrals(
-        self,
-        info: Info,
-        filter: ReferralFilter | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        self, info: Info, filter: ReferralFilter | None = None, *, paging: Paging
     ) -> ReferralConnection:
         context = info.context
         viewer = require_user(context.viewer)
@@ -56,8 +53,7 @@ class ReferralQuery:
         return await session_connection(
             context.sessions,
             Referral.of,
-            first=first,
-            after=after,
+            paging,
             fetch=lambda session, size, after_id: repository.search(
                 session, where=where, first=size, after_id=after_id, viewer=viewer, now=now
             ),

@@ -12,7 +12,7 @@ from network.referrals import rules
 from network.referrals.repository import Seen, SeenEvent
 from schema.actors.loaders import actor_loader
 from schema.actors.types import Actor
-from schema.connections import Connection, page_connection
+from schema.connections import Connection, loaded_connection
 from schema.context import Info
 from schema.enums import ServiceAxis
 from schema.referrals.enums import (
@@ -29,7 +29,7 @@ from schema.referrals.loaders import (
     referral_loader,
     referral_service_loader,
 )
-from schema.relay import Node, decode_id_cursor, from_row, node_type, page_size
+from schema.relay import Node, Paging, from_row, node_type, paged
 from schema.services.types import Service
 from schema.users.loaders import user_loader
 from schema.users.types import User
@@ -110,21 +110,18 @@ class Referral(Node):
         return await referral_by_id(info, self.row.redirected_from_id)
 
     @strawberry.field(description="What happened to the referral, in order.")
-    async def events(
-        self, info: Info, first: int | None = None, after: str | None = None
-    ) -> ReferralEventConnection:
-        size, after_id = page_size(first), decode_id_cursor(after)
+    @paged
+    async def events(self, info: Info, *, paging: Paging) -> ReferralEventConnection:
         context = info.context
-        page = await referral_events_loader(context).load((self.row.id, size, after_id))
         referral_id, sees_identity = self.row.id, self.sees_identity
-
-        async def count() -> int:
-            return await referral_event_count_loader(context).load(referral_id)
-
-        def event(row: ReferralEventRow) -> ReferralEvent:
-            return ReferralEvent.of(SeenEvent(row, sees_identity))
-
-        return page_connection(page, event, after_id=after_id, count=count)
+        return await loaded_connection(
+            lambda size, after_id: referral_events_loader(context).load(
+                (referral_id, size, after_id)
+            ),
+            lambda row: ReferralEvent.of(SeenEvent(row, sees_identity)),
+            paging,
+            count=lambda: referral_event_count_loader(context).load(referral_id),
+        )
 
 
 @strawberry.type(name="ReferralEvent")

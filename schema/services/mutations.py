@@ -29,7 +29,6 @@ class ServiceMutation:
         days = info.context.settings.default_response_days
         created, errors = await mutate(
             info,
-            "createService",
             lambda uow, viewer: service.create_service(
                 uow.session,
                 viewer=viewer,
@@ -47,7 +46,6 @@ class ServiceMutation:
     async def update_service(self, info: Info, input: UpdateServiceInput) -> ServicePayload:
         updated, errors = await mutate(
             info,
-            "updateService",
             lambda uow, viewer: service.update_service(
                 uow.session, viewer=viewer, service_id=input.service_pk(), changes=input.changes()
             ),

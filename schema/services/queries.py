@@ -5,7 +5,7 @@ import strawberry
 from network.services import filters, repository
 from schema.connections import session_connection
 from schema.context import Info
-from schema.relay import visible_nodes
+from schema.relay import Paging, paged, visible_nodes
 from schema.services.filters import ServiceFilter
 from schema.services.types import Service, ServiceConnection
 
@@ -16,12 +16,9 @@ service_nodes = visible_nodes("Service", repository.get_visible, Service.of)
 @strawberry.type
 class ServiceQuery:
     @strawberry.field(description="Visible services of visible actors, in creation order.")
+    @paged
     async def services(
-        self,
-        info: Info,
-        filter: ServiceFilter | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        self, info: Info, filter: ServiceFilter | None = None, *, paging: Paging
     ) -> ServiceConnection:
         context = info.context
         viewer = context.viewer
@@ -29,8 +26,7 @@ class ServiceQuery:
         return await session_connection(
             context.sessions,
             Service.of,
-            first=first,
-            after=after,
+            paging,
             fetch=lambda session, size, after_id: repository.search(
                 session, where=where, first=size, after_id=after_id, viewer=viewer
             ),

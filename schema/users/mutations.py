@@ -11,10 +11,11 @@ from schema.common import UserError
 from schema.context import Context, Info
 from schema.limits.address import client_address
 from schema.limits.signin import SignInThrottle, account_key, address_key, retry_seconds
-from schema.mutations import mutate, run_mutation
+from schema.mutations import mutate, run_mutation, shown_as
 from schema.users.inputs import ChangePasswordInput, CreateApiTokenInput, UpdateMyProfileInput
 from schema.users.types import ApiToken, User
 
+_user = shown_as("User", User.of)
 _FALLBACK: dict[int, SignInThrottle] = {}
 
 
@@ -91,7 +92,7 @@ class UserMutation:
             assert row is not None  # login refuses an unknown email
             return (User.of(row), token), targeted
 
-        result, errors = await run_mutation(info, "login", change, audit_ids=targeted)
+        result, errors = await run_mutation(info, change, audit_ids=targeted)
         if result is None:
             return LoginPayload(
                 token=None, user=None, user_errors=errors, retry_after=retry[0] if retry else None
@@ -109,7 +110,7 @@ class UserMutation:
             await tokens.end_current(uow.session, viewer=viewer)
             return None, [to_global_id("User", viewer.user_id or 0)]
 
-        _, errors = await run_mutation(info, "logout", change)
+        _, errors = await run_mutation(info, change)
         return LogoutPayload(user_errors=errors)
 
     @strawberry.mutation(
@@ -117,21 +118,18 @@ class UserMutation:
         "other sign-in sessions (integration tokens stay)."
     )
     async def change_password(self, info: Info, input: ChangePasswordInput) -> UserPayload:
-        context = info.context
-        viewer = context.viewer
-
-        async def change(uow: UnitOfWork) -> tuple[User, list[str]]:
-            require_user(viewer)
-            row = await service.change_password(
+        settings = info.context.settings
+        user, errors = await mutate(
+            info,
+            lambda uow, viewer: service.change_password(
                 uow.session,
                 viewer=viewer,
                 current=input.current_password,
                 new=input.new_password,
-                settings=context.settings,
-            )
-            return User.of(row), [to_global_id("User", row.id)]
-
-        user, errors = await run_mutation(info, "changePassword", change, input_field="input")
+                settings=settings,
+            ),
+            _user,
+        )
         return UserPayload(user=user, user_errors=errors)
 
     @strawberry.mutation(description="An integration token of the caller's own.")
@@ -152,7 +150,7 @@ class UserMutation:
             )
             return (ApiToken.of(row), secret), [to_global_id("ApiToken", row.id)]
 
-        result, errors = await run_mutation(info, "createApiToken", change, input_field="input")
+        result, errors = await run_mutation(info, change, input_field="input")
         if result is None:
             return CreateApiTokenPayload(api_token=None, token=None, user_errors=errors)
         return CreateApiTokenPayload(api_token=result[0], token=result[1], user_errors=[])
@@ -161,11 +159,10 @@ class UserMutation:
     async def revoke_api_token(self, info: Info, id: strawberry.ID) -> ApiTokenPayload:
         token, errors = await mutate(
             info,
-            "revokeApiToken",
             lambda uow, viewer: tokens.revoke_integration(
                 uow.session, viewer=viewer, token_id=pk_of(id, "ApiToken", field="id")
             ),
-            lambda row: (ApiToken.of(row), [to_global_id("ApiToken", row.id)]),
+            shown_as("ApiToken", ApiToken.of),
             given=("ApiToken", id),
             input_field=None,
         )
@@ -177,11 +174,10 @@ class UserMutation:
     async def deactivate_user(self, info: Info, id: strawberry.ID) -> UserPayload:
         user, errors = await mutate(
             info,
-            "deactivateUser",
             lambda uow, viewer: service.deactivate_user(
                 uow.session, viewer=viewer, user_id=pk_of(id, "User", field="id")
             ),
-            lambda row: (User.of(row), [to_global_id("User", row.id)]),
+            _user,
             given=("User", id),
             input_field=None,
             admin=True,
@@ -190,12 +186,11 @@ class UserMutation:
 
     @strawberry.mutation(description="Every signed-in user, on their own profile.")
     async def update_my_profile(self, info: Info, input: UpdateMyProfileInput) -> UserPayload:
-        viewer = info.context.viewer
-
-        async def change(uow: UnitOfWork) -> tuple[User, list[str]]:
-            require_user(viewer)
-            row = await service.update_profile(uow.session, viewer=viewer, changes=input.changes())
-            return User.of(row), [to_global_id("User", row.id)]
-
-        user, errors = await run_mutation(info, "updateMyProfile", change, input_field="input")
+        user, errors = await mutate(
+            info,
+            lambda uow, viewer: service.update_profile(
+                uow.session, viewer=viewer, changes=input.changes()
+            ),
+            _user,
+        )
         return UserPayload(user=user, user_errors=errors)

@@ -3,17 +3,14 @@ from __future__ import annotations
 import strawberry
 
 from network import clock
-from network.ids import pk_of, to_global_id
-from network.notifications.models import Webhook as WebhookRow
+from network.ids import pk_of
 from network.webhooks import service
 from schema.context import Info
-from schema.mutations import mutate
+from schema.mutations import mutate, shown_as
 from schema.webhooks.inputs import RegisterWebhookInput
 from schema.webhooks.types import Webhook, WebhookPayload
 
-
-def _changed(row: WebhookRow) -> tuple[Webhook, list[str]]:
-    return Webhook.of(row), [to_global_id("Webhook", row.id)]
+_changed = shown_as("Webhook", Webhook.of)
 
 
 @strawberry.type
@@ -26,7 +23,6 @@ class WebhookMutation:
         context = info.context
         webhook, errors = await mutate(
             info,
-            "registerWebhook",
             lambda uow, viewer: service.register_webhook(
                 uow.session,
                 viewer=viewer,
@@ -48,7 +44,6 @@ class WebhookMutation:
     async def delete_webhook(self, info: Info, id: strawberry.ID) -> WebhookPayload:
         webhook, errors = await mutate(
             info,
-            "deleteWebhook",
             lambda uow, viewer: service.delete_webhook(
                 uow.session, viewer=viewer, webhook_id=pk_of(id, "Webhook"), now=clock.now()
             ),

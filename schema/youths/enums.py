@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import strawberry
+from network.enums import ConsentGiver as ConsentGiver
+from network.enums import EducationLevel as EducationLevel
+from network.enums import MilestoneKind as MilestoneKind
+from network.enums import NeedLevel as NeedLevel
+from network.enums import VocationalLevel as VocationalLevel
+from network.enums import YouthStatus as YouthStatus
+from schema.enums import serve
 
-from network import enums
-
-YouthStatus = enums.YouthStatus
-EducationLevel = enums.EducationLevel
-VocationalLevel = enums.VocationalLevel
-NeedLevel = enums.NeedLevel
-MilestoneKind = enums.MilestoneKind
-ConsentGiver = enums.ConsentGiver
-# strawberry.enum marks each class itself as the GraphQL enum of that name.
-strawberry.enum(YouthStatus, name="YouthStatus")
-strawberry.enum(EducationLevel, name="EducationLevel")
-strawberry.enum(VocationalLevel, name="VocationalLevel")
-strawberry.enum(NeedLevel, name="NeedLevel")
-strawberry.enum(MilestoneKind, name="MilestoneKind")
-strawberry.enum(ConsentGiver, name="ConsentGiver")
+serve(YouthStatus, EducationLevel, VocationalLevel, NeedLevel, MilestoneKind, ConsentGiver)

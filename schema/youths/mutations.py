@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import TypedDict
 
 import strawberry
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import youth_export as export
+from network.crypto import DataCipher
 from network.database import UnitOfWork
 from network.ids import pk_of, to_global_id
 from network.records.youths import Youth as YouthRow
@@ -23,6 +26,14 @@ from schema.youths.inputs import (
 from schema.youths.types import Youth
 
 
+class Caller(TypedDict):
+    """What a service write about a young person is given of its caller, as keywords
+    (``service.update_youth(session, **caller, ...)``): who they are, and the cipher."""
+
+    viewer: Viewer
+    cipher: DataCipher
+
+
 @strawberry.type
 class YouthPayload:
     youth: Youth | None
@@ -37,8 +48,7 @@ class YouthExportPayload:
 
 async def _youth_mutation(
     info: Info,
-    operation: str,
-    write: Callable[[UnitOfWork, Viewer], Awaitable[YouthRow]],
+    write: Callable[[AsyncSession, Caller], Awaitable[YouthRow]],
     *,
     youth_id: str | None,
 ) -> YouthPayload:
@@ -48,7 +58,12 @@ async def _youth_mutation(
     def shown(row: YouthRow) -> tuple[Youth, list[str]]:
         return Youth.of(Seen(row, identity=True), cipher), [to_global_id("Youth", row.id)]
 
-    youth, errors = await mutate(info, operation, write, shown, given=("Youth", youth_id))
+    youth, errors = await mutate(
+        info,
+        lambda uow, viewer: write(uow.session, Caller(viewer=viewer, cipher=cipher)),
+        shown,
+        given=("Youth", youth_id),
+    )
     return YouthPayload(youth=youth, user_errors=errors)
 
 
@@ -59,14 +74,11 @@ class YouthMutation:
         "the same idempotencyKey returns the first young person."
     )
     async def register_youth(self, info: Info, input: RegisterYouthInput) -> YouthPayload:
-        cipher = info.context.cipher
         return await _youth_mutation(
             info,
-            "registerYouth",
-            lambda uow, viewer: service.register_youth(
-                uow.session,
-                viewer=viewer,
-                cipher=cipher,
+            lambda session, caller: service.register_youth(
+                session,
+                **caller,
                 registration=input.registration(),
                 idempotency_key=input.idempotency_key,
             ),
@@ -75,30 +87,21 @@ class YouthMutation:
 
     @strawberry.mutation
     async def update_youth(self, info: Info, input: UpdateYouthInput) -> YouthPayload:
-        cipher = info.context.cipher
         return await _youth_mutation(
             info,
-            "updateYouth",
-            lambda uow, viewer: service.update_youth(
-                uow.session,
-                viewer=viewer,
-                cipher=cipher,
-                youth_id=input.youth_pk(),
-                changes=input.changes(),
+            lambda session, caller: service.update_youth(
+                session, **caller, youth_id=input.youth_pk(), changes=input.changes()
             ),
             youth_id=input.id,
         )
 
     @strawberry.mutation(description="Upsert per axis; axes not given are unchanged.")
     async def assess_needs(self, info: Info, input: AssessNeedsInput) -> YouthPayload:
-        cipher = info.context.cipher
         return await _youth_mutation(
             info,
-            "assessNeeds",
-            lambda uow, viewer: service.assess_needs(
-                uow.session,
-                viewer=viewer,
-                cipher=cipher,
+            lambda session, caller: service.assess_needs(
+                session,
+                **caller,
                 youth_id=pk_of(input.youth_id, "Youth", field="youthId"),
                 needs=input.assessments(),
             ),
@@ -107,14 +110,11 @@ class YouthMutation:
 
     @strawberry.mutation
     async def record_milestone(self, info: Info, input: RecordMilestoneInput) -> YouthPayload:
-        cipher = info.context.cipher
         return await _youth_mutation(
             info,
-            "recordMilestone",
-            lambda uow, viewer: service.record_milestone(
-                uow.session,
-                viewer=viewer,
-                cipher=cipher,
+            lambda session, caller: service.record_milestone(
+                session,
+                **caller,
                 youth_id=pk_of(input.youth_id, "Youth", field="youthId"),
                 kind=input.kind,
                 achieved_on=input.achieved_on,
@@ -138,7 +138,6 @@ class YouthMutation:
 
         document, errors = await mutate(
             info,
-            "exportYouthData",
             write,
             lambda found: (found[0], [to_global_id("Youth", found[1])]),
             given=("Youth", youth_id),

@@ -10,7 +10,7 @@ from schema.audit_reads import record_identity_reads, record_name_search
 from schema.auth import require_user
 from schema.connections import connection
 from schema.context import Context, Info
-from schema.relay import decode_id_cursor, node_resolver, page_size
+from schema.relay import Paging, node_resolver, paged
 from schema.youths.filters import YouthFilter
 from schema.youths.loaders import youth_loader
 from schema.youths.types import Youth, YouthConnection
@@ -35,16 +35,13 @@ async def _allow_search(context: Context, viewer: Viewer) -> None:
 @strawberry.type
 class YouthQuery:
     @strawberry.field(description="Young people the caller may see, in creation order.")
+    @paged
     async def youths(
-        self,
-        info: Info,
-        filter: YouthFilter | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        self, info: Info, filter: YouthFilter | None = None, *, paging: Paging
     ) -> YouthConnection:
         context = info.context
         viewer = require_user(context.viewer)
-        size, after_id = page_size(first), decode_id_cursor(after)
+        size, after_id = paging.size(), paging.after_id()
         cipher = info.context.cipher
         where = filter.to_domain(cipher) if filter else repository.YouthFilter()
         now = clock.now()

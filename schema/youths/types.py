@@ -19,7 +19,7 @@ from schema.consents.types import Consent
 from schema.context import Info
 from schema.enums import Gender, ServiceAxis
 from schema.referrals.pages import youth_referrals
-from schema.relay import Node, from_row
+from schema.relay import Node, Paging, from_row, paged
 from schema.territories.types import Territory
 from schema.users.loaders import user_loader
 from schema.users.types import User
@@ -140,10 +140,11 @@ class Youth(Node):
         return [Milestone.of(row, cipher, identity=self.seen.identity) for row in rows]
 
     @strawberry.field
+    @paged
     async def referrals(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self, info: Info, *, paging: Paging
     ) -> Connection[Annotated[Referral, strawberry.lazy("schema.referrals.types")]]:
-        return await youth_referrals(info, self.seen.youth.id, first=first, after=after)
+        return await youth_referrals(info, self.seen.youth.id, paging)
 
 
 YouthConnection = Connection[Youth]
