@@ -11,20 +11,19 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-import orjson
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import clock
 from network.crypto import DataCipher
 from network.enums import ConsentGiver, ServiceAxis
 from network.errors import (
-    Duplicate,
     InvalidInput,
     InvalidTransition,
     NotFound,
     PermissionDenied,
     Unauthenticated,
 )
+from network.idempotency import add_once, earlier, request_fingerprint
 from network.plans import repository, rules
 from network.plans.access import may_edit_plan
 from network.plans.enums import ActionKind, ActionOwner, GoalStatus, PlanStatus
@@ -61,11 +60,6 @@ class NewPlan:
     goals: Sequence[NewGoal]
     idempotency_key: str | None = None
 
-    def fingerprint(self, cipher: DataCipher) -> str:
-        request = asdict(self)
-        request.pop("idempotency_key")
-        return cipher.lookup_hash(orjson.dumps(request, default=str).decode())
-
 
 async def create_plan(
     session: AsyncSession,
@@ -81,13 +75,10 @@ async def create_plan(
         raise Unauthenticated("sign in first")
     user_id = viewer.user_id
     key = clean_text(request.idempotency_key, field=["idempotencyKey"], max_length=128)
-    fingerprint = request.fingerprint(cipher)
-    if key is not None:
-        first = await repository.by_idempotency_key(session, Plan, user_id, key)
-        if first is not None:
-            if first.request_fingerprint != fingerprint:
-                raise Duplicate("this idempotencyKey was used for another request")
-            return first
+    fingerprint = request_fingerprint(cipher, asdict(request))
+    first = await earlier(session, Plan, user_id=user_id, key=key, fingerprint=fingerprint)
+    if first is not None:
+        return first
     await youths.get_for_update(session, request.youth_id)  # one active plan at a time
     youth = await managed_youth(session, viewer=viewer, youth_id=request.youth_id)
     now = clock.now()
@@ -102,9 +93,7 @@ async def create_plan(
         created_at=now,
         updated_at=now,
     )
-    made = await repository.add_once(
-        session, plan, user_id=user_id, key=key, fingerprint=fingerprint
-    )
+    made = await add_once(session, plan, user_id=user_id, key=key, fingerprint=fingerprint)
     if made is not plan:
         return made
     for index, goal in enumerate(request.goals):

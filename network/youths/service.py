@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypedDict
 
-import orjson
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import clock
@@ -30,7 +29,7 @@ from network.enums import (
     YouthStatus,
 )
 from network.errors import Duplicate, InvalidInput, NotFound, PermissionDenied, Unauthenticated
-from network.idempotency import insert_once
+from network.idempotency import add_once, earlier, request_fingerprint
 from network.records.youths import Milestone, Need, Youth
 from network.territories import repository as territories
 from network.users import repository as users
@@ -96,13 +95,17 @@ async def register_youth(
     same input returns the first one, with other input it is a DUPLICATE."""
     user_id = _signed_in(viewer)
     key = clean_text(idempotency_key, field=["idempotencyKey"], max_length=128)
-    fingerprint = cipher.lookup_hash(orjson.dumps(registration, default=str).decode())
-    if key is not None:
-        first = await repository.by_idempotency_key(session, user_id, key)
-        if first is not None:
-            if first.request_fingerprint != fingerprint:
-                raise Duplicate("this idempotencyKey was used for another registration")
-            return first
+    fingerprint = request_fingerprint(cipher, registration)
+    first = await earlier(
+        session,
+        Youth,
+        user_id=user_id,
+        key=key,
+        fingerprint=fingerprint,
+        refused="this idempotencyKey was used for another registration",
+    )
+    if first is not None:
+        return first
     today = clock.today()
     birth_date = registration["birth_date"]
     rules.check_birth_date(birth_date, today=today)
@@ -131,16 +134,7 @@ async def register_youth(
             field=["institutionId"],
         )
     youth.code = await _code(session, youth.institution_id, registration.get("code"))
-    if key is None:
-        session.add(youth)
-        await session.flush()
-        return youth
-    return await insert_once(
-        session,
-        youth,
-        first=lambda: repository.by_idempotency_key(session, user_id, key),
-        same_request=lambda found: found.request_fingerprint == fingerprint,
-    )
+    return await add_once(session, youth, user_id=user_id, key=key, fingerprint=fingerprint)
 
 
 async def _code(session: AsyncSession, institution_id: int, given: str | None) -> str:
