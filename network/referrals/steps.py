@@ -81,13 +81,12 @@ async def move(
     side = machine.side_of(action)
     before = referral.status
     after = machine.next_status(before, action, side)
-    changes: dict[str, Any] = {"status": after, "updated_at": now, **values}
-    if action in (Action.ACCEPT, Action.DECLINE, Action.REDIRECT):
-        changes["responded_at"] = referral.responded_at or now
-    if action == Action.COMPLETE:
-        changes["completed_at"] = now
-    if not machine.is_open(after):
-        changes["closed_at"] = now
+    changes: dict[str, Any] = {
+        "status": after,
+        "updated_at": now,
+        **values,
+        **machine.stamps(action, after, responded_at=referral.responded_at, at=now),
+    }
     moved = await repository.change(
         session, referral.id, version=version, sources=machine.sources(action), values=changes
     )

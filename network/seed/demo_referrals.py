@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -231,26 +232,22 @@ async def seed_demo_referrals(
 
 async def _add(session: AsyncSession, scene: _Scene, demo: DemoReferral) -> int:
     youth = scene.youths[demo.youth]
-    to_actor_id, service = await scene.target(session, demo.to, demo.axis)
     created = scene.when(demo.created)
-    referral = Referral(
-        youth_id=youth.id,
+    referral = await _referral(
+        session,
+        scene,
+        youth,
         from_actor_id=youth.institution_id,
-        to_actor_id=to_actor_id,
-        service_id=service.id if service else None,
+        to=demo.to,
         axis=demo.axis,
+        by=youth.mediator_id,
+        at=created,
+        sent=not demo.draft,
         reason_enc=scene.cipher.encrypt(demo.reason),
         priority=demo.priority,
-        status=ReferralStatus.DRAFT if demo.draft else ReferralStatus.SENT,
-        created_by_id=youth.mediator_id,
-        created_at=created,
-        updated_at=created,
-        version=1,
         outcome=demo.outcome,
         decline_reason=demo.decline_reason,
     )
-    if not demo.draft:
-        _sent(referral, service, created)
     if demo.follow_up is not None:
         referral.next_follow_up_at = scene.when(demo.follow_up)
     session.add(referral)
@@ -279,24 +276,21 @@ async def _redirect(
     youth: Youth,
 ) -> int:
     assert demo.onward is not None
-    to_actor_id, service = await scene.target(session, demo.onward, demo.axis)
     at = scene.when(step.day)
-    onward = Referral(
-        youth_id=youth.id,
+    onward = await _referral(
+        session,
+        scene,
+        youth,
         from_actor_id=referral.from_actor_id,
-        to_actor_id=to_actor_id,
-        service_id=service.id if service else None,
+        to=demo.onward,
         axis=demo.axis,
+        by=_staff(scene, demo.to),
+        at=at,
+        sent=True,
         reason_enc=referral.reason_enc,
         priority=referral.priority,
-        status=ReferralStatus.SENT,
-        created_by_id=_staff(scene, demo.to),
-        created_at=at,
-        updated_at=at,
-        version=1,
         redirected_from_id=referral.id,
     )
-    _sent(onward, service, at)
     session.add(onward)
     await session.flush()
     referral.redirected_to_id = onward.id
@@ -305,10 +299,40 @@ async def _redirect(
     return 1
 
 
-def _sent(referral: Referral, service: Service | None, at: datetime) -> None:
-    days = service.response_days if service else DEFAULT_RESPONSE_DAYS
-    referral.sent_at = at
-    referral.respond_by = rules.respond_by(at, days)
+async def _referral(
+    session: AsyncSession,
+    scene: _Scene,
+    youth: Youth,
+    *,
+    from_actor_id: int,
+    to: str,
+    axis: ServiceAxis,
+    by: int | None,
+    at: datetime,
+    sent: bool,
+    **details: Any,
+) -> Referral:
+    """A referral of ``youth`` created ``at``, to the first service on ``axis`` of actor
+    ``to`` that takes referrals (or to the actor), DRAFT or SENT there and then."""
+    to_actor_id, service = await scene.target(session, to, axis)
+    referral = Referral(
+        youth_id=youth.id,
+        from_actor_id=from_actor_id,
+        to_actor_id=to_actor_id,
+        service_id=service.id if service else None,
+        axis=axis,
+        status=ReferralStatus.SENT if sent else ReferralStatus.DRAFT,
+        created_by_id=by,
+        created_at=at,
+        updated_at=at,
+        version=1,
+        **details,
+    )
+    if sent:
+        days = service.response_days if service else DEFAULT_RESPONSE_DAYS
+        referral.sent_at = at
+        referral.respond_by = rules.respond_by(at, days)
+    return referral
 
 
 def _move(scene: _Scene, referral: Referral, step: Step, by: int | None) -> ReferralEvent:
@@ -318,12 +342,9 @@ def _move(scene: _Scene, referral: Referral, step: Step, by: int | None) -> Refe
     after = machine.next_status(before, step.action, machine.side_of(step.action))
     referral.status = after
     referral.version += 1
-    if step.action in (Action.ACCEPT, Action.DECLINE, Action.REDIRECT):
-        referral.responded_at = referral.responded_at or at
-    if step.action == Action.COMPLETE:
-        referral.completed_at = at
-    if not machine.is_open(after):
-        referral.closed_at = at
+    stamped = machine.stamps(step.action, after, responded_at=referral.responded_at, at=at)
+    for name, instant in stamped.items():
+        setattr(referral, name, instant)
     note = scene.cipher.encrypt(step.note)
     return ReferralEvent(
         referral_id=referral.id,
