@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import JSON, DateTime, MetaData, String, event
+from sqlalchemy import JSON, DateTime, Enum, MetaData, String, event
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -34,6 +34,12 @@ NAMING_CONVENTION = {
 
 JsonType = JSON().with_variant(JSONB(), "postgresql")
 SortKey = String(400).with_variant(String(400, collation="C"), "postgresql")
+
+
+def name_enum(kind: type, length: int) -> Enum:
+    """A column of ``kind``'s members stored by name in a ``length``-wide string (no
+    database enum type: a new member needs no migration of the type)."""
+    return Enum(kind, native_enum=False, length=length)
 
 
 class UtcDateTime(TypeDecorator[datetime]):

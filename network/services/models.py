@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Column, Enum, ForeignKey, Index, Integer, Table, Text, text
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, Table, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from network.database import Base, JsonType, SortKey, UtcDateTime, utcnow
+from network.database import Base, JsonType, SortKey, UtcDateTime, name_enum, utcnow
 from network.enums import ServiceAxis
 
 service_areas = Table(
@@ -36,7 +36,7 @@ class Service(Base):
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id"))
     names: Mapped[dict[str, str]] = mapped_column(JsonType)
     description: Mapped[dict[str, str] | None] = mapped_column(JsonType)
-    axis: Mapped[ServiceAxis] = mapped_column(Enum(ServiceAxis, native_enum=False, length=32))
+    axis: Mapped[ServiceAxis] = mapped_column(name_enum(ServiceAxis, 32))
     category_id: Mapped[int | None] = mapped_column(ForeignKey("taxonomy_terms.id"), index=True)
     min_age: Mapped[int | None] = mapped_column(Integer)
     max_age: Mapped[int | None] = mapped_column(Integer)
