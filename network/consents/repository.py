@@ -46,3 +46,12 @@ async def get_visible(
         .where(Consent.id.in_(ids), youth_identity_visible(viewer, now=now))
     )
     return {row.id: row for row in await session.scalars(statement)}
+
+
+async def link_actors(session: AsyncSession, consent_id: int, actor_ids: Sequence[int]) -> None:
+    """Name these actors in the consent's scope."""
+    if actor_ids:
+        await session.execute(
+            consent_actors.insert(),
+            [{"consent_id": consent_id, "actor_id": actor_id} for actor_id in actor_ids],
+        )
