@@ -33,6 +33,22 @@ def _seen_whole(model: type[Whole], viewer: Viewer) -> Select[Whole]:
     return select(model).join(Youth, Youth.id == model.youth_id).where(plan_visible(viewer))
 
 
+async def _newest_first(
+    session: AsyncSession,
+    viewer: Viewer,
+    model: type[Whole],
+    youth_ids: Sequence[int],
+    newest: Any,
+) -> list[Whole]:
+    """The ``model`` rows of these young people seen whole, each one's newest first."""
+    statement = (
+        _seen_whole(model, viewer)
+        .where(model.youth_id.in_(youth_ids))
+        .order_by(model.youth_id, newest.desc())
+    )
+    return list(await session.scalars(statement))
+
+
 async def indicators(session: AsyncSession) -> list[Indicator]:
     statement = select(Indicator).order_by(Indicator.axis, Indicator.position, Indicator.code)
     return list(await session.scalars(statement))
@@ -40,12 +56,7 @@ async def indicators(session: AsyncSession) -> list[Indicator]:
 
 async def plans_of(session: AsyncSession, viewer: Viewer, youth_ids: Sequence[int]) -> list[Plan]:
     """The plans of these young people the caller may see whole, newest first."""
-    statement = (
-        _seen_whole(Plan, viewer)
-        .where(Plan.youth_id.in_(youth_ids))
-        .order_by(Plan.youth_id, Plan.id.desc())
-    )
-    return list(await session.scalars(statement))
+    return await _newest_first(session, viewer, Plan, youth_ids, Plan.id)
 
 
 async def visible_plan(
@@ -138,12 +149,7 @@ async def assessments_of(
     session: AsyncSession, viewer: Viewer, youth_ids: Sequence[int]
 ) -> list[Assessment]:
     """Assessments of these young people the caller may see, newest first."""
-    statement = (
-        _seen_whole(Assessment, viewer)
-        .where(Assessment.youth_id.in_(youth_ids))
-        .order_by(Assessment.youth_id, Assessment.number.desc())
-    )
-    return list(await session.scalars(statement))
+    return await _newest_first(session, viewer, Assessment, youth_ids, Assessment.number)
 
 
 async def assessments_by_ids(

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Table, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from network.database import Base, JsonType, UtcDateTime, name_enum, utcnow
+from network.database import Base, JsonType, UtcDateTime, link_table, name_enum, utcnow
 from network.enums import ConsentGiver
 
-consent_actors = Table(
-    "consent_actors",
-    Base.metadata,
-    Column("consent_id", ForeignKey("consents.id", ondelete="CASCADE"), primary_key=True),
-    Column("actor_id", ForeignKey("actors.id"), primary_key=True, index=True),
+consent_actors = link_table(
+    "consent_actors", ("consent_id", "consents.id"), ("actor_id", "actors.id")
 )
 
 

@@ -2,17 +2,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, Table, Text, text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from network.database import Base, JsonType, SortKey, UtcDateTime, name_enum, utcnow
+from network.database import (
+    Base,
+    JsonType,
+    SortKey,
+    UtcDateTime,
+    link_table,
+    name_enum,
+    utcnow,
+)
 from network.enums import ServiceAxis
 
-service_areas = Table(
-    "service_areas",
-    Base.metadata,
-    Column("service_id", ForeignKey("services.id", ondelete="CASCADE"), primary_key=True),
-    Column("territory_id", ForeignKey("territories.id"), primary_key=True, index=True),
+service_areas = link_table(
+    "service_areas", ("service_id", "services.id"), ("territory_id", "territories.id")
 )
 
 
