@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from network import clock
 from network.crypto import DataCipher
 from network.enums import NeedLevel, ServiceAxis
-from network.errors import InvalidInput, Unauthenticated
+from network.errors import InvalidInput
 from network.idempotency import add_once, earlier, request_fingerprint
 from network.plans import repository, rules
 from network.plans.enums import IndicatorAnswer
@@ -56,9 +56,7 @@ async def assess_youth(
     session: AsyncSession, *, viewer: Viewer, cipher: DataCipher, request: NewAssessment
 ) -> Assessment:
     """A new assessment; a repeat with the same key and request returns the first."""
-    if viewer.user_id is None:
-        raise Unauthenticated("sign in first")
-    user_id = viewer.user_id
+    user_id = viewer.signed_in_id()
     key = clean_text(request.idempotency_key, field=["idempotencyKey"], max_length=128)
     fingerprint = request_fingerprint(cipher, asdict(request))
     first = await earlier(

@@ -21,7 +21,6 @@ from network.errors import (
     InvalidTransition,
     NotFound,
     PermissionDenied,
-    Unauthenticated,
 )
 from network.idempotency import add_once, earlier, request_fingerprint
 from network.plans import repository, rules
@@ -71,9 +70,7 @@ async def create_plan(
 ) -> Plan:
     """A new ACTIVE plan (the current one superseded), its first review due in
     ``review_months``. A repeat with the same key and request returns the first plan."""
-    if viewer.user_id is None:
-        raise Unauthenticated("sign in first")
-    user_id = viewer.user_id
+    user_id = viewer.signed_in_id()
     key = clean_text(request.idempotency_key, field=["idempotencyKey"], max_length=128)
     fingerprint = request_fingerprint(cipher, asdict(request))
     first = await earlier(session, Plan, user_id=user_id, key=key, fingerprint=fingerprint)
@@ -106,8 +103,7 @@ async def editable(
 ) -> tuple[Plan, Youth]:
     """The plan, if the caller sees it, may change it, it is ACTIVE and at ``version``;
     its version moves on."""
-    if viewer.user_id is None:
-        raise Unauthenticated("sign in first")
+    viewer.signed_in_id()
     found = await repository.visible_plan(session, viewer, plan_id)
     if found is None:
         raise NotFound("no such plan", field=["planId"])

@@ -28,7 +28,7 @@ from network.enums import (
     VocationalLevel,
     YouthStatus,
 )
-from network.errors import Duplicate, InvalidInput, NotFound, PermissionDenied, Unauthenticated
+from network.errors import Duplicate, InvalidInput, NotFound, PermissionDenied
 from network.idempotency import add_once, earlier, request_fingerprint
 from network.records.youths import Milestone, Need, Youth
 from network.territories import repository as territories
@@ -77,12 +77,6 @@ class NeedAssessment:
     note: str | None = None
 
 
-def _signed_in(viewer: Viewer) -> int:
-    if viewer.user_id is None:
-        raise Unauthenticated("sign in first")
-    return viewer.user_id
-
-
 async def register_youth(
     session: AsyncSession,
     *,
@@ -93,7 +87,7 @@ async def register_youth(
 ) -> Youth:
     """A new young person; a repeat with the same ``idempotency_key`` (per user) and the
     same input returns the first one, with other input it is a DUPLICATE."""
-    user_id = _signed_in(viewer)
+    user_id = viewer.signed_in_id()
     key = clean_text(idempotency_key, field=["idempotencyKey"], max_length=128)
     fingerprint = request_fingerprint(cipher, registration)
     first = await earlier(
@@ -152,7 +146,7 @@ async def _code(session: AsyncSession, institution_id: int, given: str | None) -
 
 async def managed_youth(session: AsyncSession, *, viewer: Viewer, youth_id: int) -> Youth:
     """The young person, when ``viewer`` may change them and what is held about them."""
-    _signed_in(viewer)
+    viewer.signed_in_id()
     seen = (await repository.get_visible(session, viewer, [youth_id], now=clock.now())).get(
         youth_id
     )
