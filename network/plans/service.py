@@ -33,6 +33,7 @@ from network.users import repository as users
 from network.validation import clean_text
 from network.viewer import Viewer
 from network.youths import repository as youths
+from network.youths.rules import check_not_future
 from network.youths.service import managed_youth
 
 
@@ -185,8 +186,7 @@ async def record_agreement(
     evidence: str | None,
 ) -> Plan:
     """The young person's (or, while a minor, their legal representative's) agreement."""
-    if agreed_on > clock.today():
-        raise InvalidInput("cannot be in the future", field=["agreedOn"])
+    check_not_future(agreed_on, today=clock.today(), field="agreedOn")
     plan, _ = await editable(session, viewer=viewer, plan_id=plan_id, version=version)
     plan.agreed_by = agreed_by
     plan.agreed_on = agreed_on
@@ -210,9 +210,7 @@ async def record_review(
 ) -> Plan:
     """A review: what changed, and when the next one is due (``review_months`` later by
     default)."""
-    today = clock.today()
-    if reviewed_on > today:
-        raise InvalidInput("cannot be in the future", field=["reviewedOn"])
+    check_not_future(reviewed_on, today=clock.today(), field="reviewedOn")
     due = next_review_on or rules.next_review(reviewed_on, months=review_months)
     if due <= reviewed_on:
         raise InvalidInput("after the review", field=["nextReviewOn"])

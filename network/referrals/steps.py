@@ -151,6 +151,17 @@ async def insert(
     )
 
 
+def carried_onward(referral: Referral) -> dict[str, Any]:
+    """What a redirect carries over to the onward referral it creates."""
+    return {
+        "youth_id": referral.youth_id,
+        "from_actor_id": referral.from_actor_id,
+        "reason_enc": referral.reason_enc,
+        "priority": referral.priority,
+        "redirected_from_id": referral.id,
+    }
+
+
 def sent_stamps(target: Target, now: datetime, default_response_days: int) -> dict[str, Any]:
     days = target.response_days(default_response_days)
     return {"sent_at": now, "respond_by": rules.respond_by(now, days)}

@@ -26,7 +26,7 @@ from network.enums import (
 )
 from network.records.referrals import Referral, ReferralEvent
 from network.records.youths import Youth
-from network.referrals import machine, rules
+from network.referrals import machine, rules, steps
 from network.referrals.machine import Action
 from network.seed.shorthand import E, H, J, P, S, Seeding, at
 from network.services.models import Service
@@ -202,12 +202,12 @@ class _Scene(Seeding):
         youth = self.youths[demo.youth]
         created = self.when(demo.created)
         referral = await self.referral(
-            youth,
             demo.to,
             demo.axis,
             by=youth.mediator_id,
             at=created,
             sent=not demo.draft,
+            youth_id=youth.id,
             from_actor_id=youth.institution_id,
             reason_enc=self.cipher.encrypt(demo.reason),
             priority=demo.priority,
@@ -224,7 +224,7 @@ class _Scene(Seeding):
             by = youth.mediator_id if step.action == Action.CANCEL else self.staff(demo.to)
             events.append(_move(self, referral, step, by))
             if step.action == Action.REDIRECT and demo.onward is not None:
-                added += await self.redirect(referral, youth, to=demo.onward, step=step, by=by)
+                added += await self.redirect(referral, to=demo.onward, step=step, by=by)
         if _expired(referral, self.when(0)):
             events.append(_move(self, referral, Step(Action.EXPIRE, 0), None))
         referral.updated_at = events[-1].at
@@ -232,13 +232,11 @@ class _Scene(Seeding):
         await self.session.flush()
         return added
 
-    async def redirect(
-        self, referral: Referral, youth: Youth, *, to: str, step: Step, by: int | None
-    ) -> int:
+    async def redirect(self, referral: Referral, *, to: str, step: Step, by: int | None) -> int:
         """The onward referral a REDIRECT step created, SENT to actor ``to``."""
         at = self.when(step.day)
         onward = await self.referral(
-            youth, to, referral.axis, by=by, at=at, sent=True, **_carried(referral)
+            to, referral.axis, by=by, at=at, sent=True, **steps.carried_onward(referral)
         )
         self.session.add(onward)
         await self.session.flush()
@@ -249,7 +247,6 @@ class _Scene(Seeding):
 
     async def referral(
         self,
-        youth: Youth,
         to: str,
         axis: ServiceAxis,
         *,
@@ -258,11 +255,11 @@ class _Scene(Seeding):
         sent: bool,
         **details: Any,
     ) -> Referral:
-        """A referral of ``youth`` created ``at``, to the first service on ``axis`` of actor
-        ``to`` that takes referrals (or to the actor), DRAFT or SENT there and then."""
+        """A referral (``details`` name the young person and the sender) created ``at``, to
+        the first service on ``axis`` of actor ``to`` that takes referrals (or to the
+        actor), DRAFT or SENT there and then."""
         to_actor_id, service = await self.target(to, axis)
         referral = Referral(
-            youth_id=youth.id,
             to_actor_id=to_actor_id,
             service_id=service.id if service else None,
             axis=axis,
@@ -278,16 +275,6 @@ class _Scene(Seeding):
             referral.sent_at = at
             referral.respond_by = rules.respond_by(at, days)
         return referral
-
-
-def _carried(referral: Referral) -> dict[str, Any]:
-    """What a redirect carries over to the onward referral it creates."""
-    return {
-        "from_actor_id": referral.from_actor_id,
-        "reason_enc": referral.reason_enc,
-        "priority": referral.priority,
-        "redirected_from_id": referral.id,
-    }
 
 
 async def seed_demo_referrals(
