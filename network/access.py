@@ -70,14 +70,14 @@ def youths_alias() -> NamedFromClause:
 """How long after a referral closed its receiver still sees the young person."""
 
 
-def _sees_nothing(viewer: Viewer) -> bool:
+def sees_nothing(viewer: Viewer) -> bool:
     """Anonymous callers and international partners' staff (docs/access.md: aggregates only)."""
     if viewer.is_anonymous:
         return True
     return not viewer.is_admin and viewer.actor_kind == ActorKind.INTERNATIONAL_PARTNER
 
 
-def _staff_scope(viewer: Viewer, actor_id: Any) -> ColumnElement[bool]:
+def staff_scope(viewer: Viewer, actor_id: Any) -> ColumnElement[bool]:
     """``actor_id`` is an actor the viewer is staff of (that actor or a unit under it)."""
     if not viewer.is_actor_staff or not viewer.actor_scope:
         return false()
@@ -136,13 +136,13 @@ def receiver_sees_youth(viewer: Viewer, youth_id: Any, *, now: datetime) -> Colu
     """docs/access.md "the receiver sees the young person": staff of the receiving actor of a
     referral of theirs that is not a DRAFT and is open or closed less than 30 days ago,
     while a consent covers that receiving actor."""
-    if _sees_nothing(viewer) or not viewer.is_actor_staff:
+    if sees_nothing(viewer) or not viewer.is_actor_staff:
         return false()
     # An alias: queries on referrals embed this too, and must not correlate with it.
     referral = _alias(_REFERRALS).c
     return exists().where(
         referral.youth_id == youth_id,
-        _staff_scope(viewer, referral.to_actor_id),
+        staff_scope(viewer, referral.to_actor_id),
         referral.status != ReferralStatus.DRAFT,
         or_(
             referral.status.in_(sorted(OPEN_STATUSES)),
@@ -158,12 +158,12 @@ def youth_identity_visible(
     """docs/access.md "identity" row (names, birth date, need notes, referral reasons and
     notes, consents): staff of their institution, their mediator, the receiver that
     sees them, ADMIN — never a coordinator."""
-    if _sees_nothing(viewer):
+    if sees_nothing(viewer):
         return false()
     if viewer.is_admin:
         return true()
     return or_(
-        _staff_scope(viewer, youth.institution_id),
+        staff_scope(viewer, youth.institution_id),
         _mediates(viewer, youth.mediator_id),
         receiver_sees_youth(viewer, youth.id, now=now or clock.now()),
     )
@@ -175,7 +175,7 @@ def youth_visible(
     """docs/access.md "a young person" row (code, status, age, gender, institution,
     residence, need levels, milestones): whoever sees their identity, and coordinators
     of a territory their institution lies in."""
-    if _sees_nothing(viewer):
+    if sees_nothing(viewer):
         return false()
     identity = youth_identity_visible(viewer, youth, now=now)
     if viewer.is_coordinator and viewer.territory_path is not None:
@@ -187,14 +187,14 @@ def referral_visible(viewer: Viewer, referral: Any = Referral) -> ColumnElement[
     """docs/access.md "a referral" row: staff of its sender, staff of its receiver unless it
     is a DRAFT, the mediator of its young person, coordinators of a territory its sender
     or receiver lies in, ADMIN."""
-    if _sees_nothing(viewer):
+    if sees_nothing(viewer):
         return false()
     if viewer.is_admin:
         return true()
     seen = [
-        _staff_scope(viewer, referral.from_actor_id),
+        staff_scope(viewer, referral.from_actor_id),
         and_(
-            _staff_scope(viewer, referral.to_actor_id),
+            staff_scope(viewer, referral.to_actor_id),
             referral.status != ReferralStatus.DRAFT,
         ),
     ]
@@ -213,7 +213,7 @@ def may_manage_youth(viewer: Viewer, youth: Youth) -> bool:
     """docs/access.md "register or update a young person, assess needs, record or withdraw
     consent, record milestones, export their data": their mediator; MEDIATOR staff of
     their institution; ADMIN."""
-    if _sees_nothing(viewer):
+    if sees_nothing(viewer):
         return False
     if viewer.is_admin or (viewer.user_id is not None and youth.mediator_id == viewer.user_id):
         return True
@@ -223,7 +223,7 @@ def may_manage_youth(viewer: Viewer, youth: Youth) -> bool:
 def may_act_as_sender(viewer: Viewer, *, from_actor_id: int, youth: Youth) -> bool:
     """docs/access.md "create a referral (from actor F), send, cancel, schedule follow-ups":
     their mediator, or staff of F; ADMIN."""
-    if _sees_nothing(viewer):
+    if sees_nothing(viewer):
         return False
     if viewer.is_admin or (viewer.user_id is not None and youth.mediator_id == viewer.user_id):
         return True
@@ -233,7 +233,7 @@ def may_act_as_sender(viewer: Viewer, *, from_actor_id: int, youth: Youth) -> bo
 def may_refer_from(viewer: Viewer, *, from_actor_id: int) -> bool:
     """docs/access.md "create a referral (from actor F)": staff of F — the young person's
     mediator too sends from their own actor (or one of its units), never another's; ADMIN."""
-    if _sees_nothing(viewer):
+    if sees_nothing(viewer):
         return False
     return viewer.is_admin or viewer.is_staff_of(from_actor_id)
 
@@ -241,6 +241,6 @@ def may_refer_from(viewer: Viewer, *, from_actor_id: int) -> bool:
 def may_act_as_receiver(viewer: Viewer, *, to_actor_id: int) -> bool:
     """docs/access.md "accept, decline, redirect, start, complete": staff of the receiving
     actor; ADMIN."""
-    if _sees_nothing(viewer):
+    if sees_nothing(viewer):
         return False
     return viewer.is_admin or viewer.is_staff_of(to_actor_id)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import JSON, DateTime, MetaData, String, event
+from sqlalchemy import JSON, Column, DateTime, Enum, ForeignKey, MetaData, String, Table, event
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -34,6 +34,25 @@ NAMING_CONVENTION = {
 
 JsonType = JSON().with_variant(JSONB(), "postgresql")
 SortKey = String(400).with_variant(String(400, collation="C"), "postgresql")
+
+
+def name_enum(kind: type, length: int) -> Enum:
+    """A column of ``kind``'s members stored by name in a ``length``-wide string (no
+    database enum type: a new member needs no migration of the type)."""
+    return Enum(kind, native_enum=False, length=length)
+
+
+def link_table(name: str, owner: tuple[str, str], other: tuple[str, str]) -> Table:
+    """A many-to-many link owned by its first side; ``owner`` and ``other`` are each a
+    (column, referenced column) pair. The link goes with its owner, the other side is
+    indexed, and the two columns are the primary key."""
+    (owner_column, owner_key), (other_column, other_key) = owner, other
+    return Table(
+        name,
+        Base.metadata,
+        Column(owner_column, ForeignKey(owner_key, ondelete="CASCADE"), primary_key=True),
+        Column(other_column, ForeignKey(other_key), primary_key=True, index=True),
+    )
 
 
 class UtcDateTime(TypeDecorator[datetime]):

@@ -2,137 +2,146 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import StrEnum, auto
 
 
-class Language(StrEnum):
-    AR = "AR"
-    FR = "FR"
-    EN = "EN"
-    ZGH = "ZGH"
+class NamedEnum(StrEnum):
+    """A vocabulary whose every value is its member's name, declared once with ``auto()``:
+    the API, the database and the templates all see the name."""
+
+    @staticmethod
+    def _generate_next_value_(name: str, start: int, count: int, last_values: list[str]) -> str:
+        return name
 
 
-class ServiceAxis(StrEnum):
-    HEALTH = "HEALTH"
-    EDUCATION_TRAINING = "EDUCATION_TRAINING"
-    EMPLOYMENT = "EMPLOYMENT"
-    SOCIAL_ASSISTANCE = "SOCIAL_ASSISTANCE"
-    SOCIAL_PARTICIPATION = "SOCIAL_PARTICIPATION"
+class Language(NamedEnum):
+    AR = auto()
+    FR = auto()
+    EN = auto()
+    ZGH = auto()
 
 
-class ActorKind(StrEnum):
-    CARE_INSTITUTION = "CARE_INSTITUTION"
-    SOCIAL_ASSISTANCE_CENTER = "SOCIAL_ASSISTANCE_CENTER"
-    HEALTH_FACILITY = "HEALTH_FACILITY"
-    EDUCATION_INSTITUTION = "EDUCATION_INSTITUTION"
-    TRAINING_CENTER = "TRAINING_CENTER"
-    EMPLOYMENT_AGENCY = "EMPLOYMENT_AGENCY"
-    PUBLIC_SERVICE = "PUBLIC_SERVICE"
-    ASSOCIATION = "ASSOCIATION"
-    LOCAL_AUTHORITY = "LOCAL_AUTHORITY"
-    EMPLOYER = "EMPLOYER"
-    INTERNATIONAL_PARTNER = "INTERNATIONAL_PARTNER"
+class ServiceAxis(NamedEnum):
+    HEALTH = auto()
+    EDUCATION_TRAINING = auto()
+    EMPLOYMENT = auto()
+    SOCIAL_ASSISTANCE = auto()
+    SOCIAL_PARTICIPATION = auto()
 
 
-class TerritoryLevel(StrEnum):
-    REGION = "REGION"
-    PROVINCE = "PROVINCE"
-    COMMUNE = "COMMUNE"
+class ActorKind(NamedEnum):
+    CARE_INSTITUTION = auto()
+    SOCIAL_ASSISTANCE_CENTER = auto()
+    HEALTH_FACILITY = auto()
+    EDUCATION_INSTITUTION = auto()
+    TRAINING_CENTER = auto()
+    EMPLOYMENT_AGENCY = auto()
+    PUBLIC_SERVICE = auto()
+    ASSOCIATION = auto()
+    LOCAL_AUTHORITY = auto()
+    EMPLOYER = auto()
+    INTERNATIONAL_PARTNER = auto()
 
 
-class Gender(StrEnum):
-    FEMALE = "FEMALE"
-    MALE = "MALE"
+class TerritoryLevel(NamedEnum):
+    REGION = auto()
+    PROVINCE = auto()
+    COMMUNE = auto()
 
 
-class Role(StrEnum):
-    ADMIN = "ADMIN"
-    COORDINATOR = "COORDINATOR"
-    MEDIATOR = "MEDIATOR"
-    AGENCY_STAFF = "AGENCY_STAFF"
+class Gender(NamedEnum):
+    FEMALE = auto()
+    MALE = auto()
+
+
+class Role(NamedEnum):
+    ADMIN = auto()
+    COORDINATOR = auto()
+    MEDIATOR = auto()
+    AGENCY_STAFF = auto()
 
 
 AXIS_ORDER = {axis: index for index, axis in enumerate(ServiceAxis)}
 
 
-class NotificationKind(StrEnum):
-    REFERRAL_RECEIVED = "REFERRAL_RECEIVED"
-    REFERRAL_RESPONSE_DUE = "REFERRAL_RESPONSE_DUE"
-    REFERRAL_ESCALATED = "REFERRAL_ESCALATED"
-    REFERRAL_EXPIRED = "REFERRAL_EXPIRED"
-    REFERRAL_STATUS_CHANGED = "REFERRAL_STATUS_CHANGED"
-    FOLLOW_UP_DUE = "FOLLOW_UP_DUE"
-    LEAVING_CARE_SOON = "LEAVING_CARE_SOON"
-    POST_CARE_CHECK_IN = "POST_CARE_CHECK_IN"
-    ACTOR_DATA_STALE = "ACTOR_DATA_STALE"
-    PLAN_ACTION_DUE = "PLAN_ACTION_DUE"
-    PLAN_REVIEW_DUE = "PLAN_REVIEW_DUE"
-    PLAN_MISSING = "PLAN_MISSING"
-    PLAN_NOT_AGREED = "PLAN_NOT_AGREED"
+class NotificationKind(NamedEnum):
+    REFERRAL_RECEIVED = auto()
+    REFERRAL_RESPONSE_DUE = auto()
+    REFERRAL_ESCALATED = auto()
+    REFERRAL_EXPIRED = auto()
+    REFERRAL_STATUS_CHANGED = auto()
+    FOLLOW_UP_DUE = auto()
+    LEAVING_CARE_SOON = auto()
+    POST_CARE_CHECK_IN = auto()
+    ACTOR_DATA_STALE = auto()
+    PLAN_ACTION_DUE = auto()
+    PLAN_REVIEW_DUE = auto()
+    PLAN_MISSING = auto()
+    PLAN_NOT_AGREED = auto()
 
 
-class Channel(StrEnum):
-    IN_APP = "IN_APP"
-    EMAIL = "EMAIL"
-    SMS = "SMS"
+class Channel(NamedEnum):
+    IN_APP = auto()
+    EMAIL = auto()
+    SMS = auto()
 
 
-class YouthStatus(StrEnum):
-    IN_CARE = "IN_CARE"
-    PREPARING_TO_LEAVE = "PREPARING_TO_LEAVE"
-    LEFT_CARE = "LEFT_CARE"
-    AUTONOMOUS = "AUTONOMOUS"
-    LOST_CONTACT = "LOST_CONTACT"
+class YouthStatus(NamedEnum):
+    IN_CARE = auto()
+    PREPARING_TO_LEAVE = auto()
+    LEFT_CARE = auto()
+    AUTONOMOUS = auto()
+    LOST_CONTACT = auto()
 
 
-class EducationLevel(StrEnum):
-    NONE = "NONE"
-    PRIMARY = "PRIMARY"
-    LOWER_SECONDARY = "LOWER_SECONDARY"
-    UPPER_SECONDARY = "UPPER_SECONDARY"
-    HIGHER = "HIGHER"
+class EducationLevel(NamedEnum):
+    NONE = auto()
+    PRIMARY = auto()
+    LOWER_SECONDARY = auto()
+    UPPER_SECONDARY = auto()
+    HIGHER = auto()
 
 
-class VocationalLevel(StrEnum):
-    NONE = "NONE"
-    SPECIALIZATION = "SPECIALIZATION"
-    QUALIFICATION = "QUALIFICATION"
-    TECHNICIAN = "TECHNICIAN"
-    SPECIALIZED_TECHNICIAN = "SPECIALIZED_TECHNICIAN"
+class VocationalLevel(NamedEnum):
+    NONE = auto()
+    SPECIALIZATION = auto()
+    QUALIFICATION = auto()
+    TECHNICIAN = auto()
+    SPECIALIZED_TECHNICIAN = auto()
 
 
-class NeedLevel(StrEnum):
-    NONE = "NONE"
-    LOW = "LOW"
-    MEDIUM = "MEDIUM"
-    HIGH = "HIGH"
+class NeedLevel(NamedEnum):
+    NONE = auto()
+    LOW = auto()
+    MEDIUM = auto()
+    HIGH = auto()
 
 
-class MilestoneKind(StrEnum):
-    EMPLOYED = "EMPLOYED"
-    TRAINING_ENROLLED = "TRAINING_ENROLLED"
-    TRAINING_COMPLETED = "TRAINING_COMPLETED"
-    HOUSING_SECURED = "HOUSING_SECURED"
-    ID_DOCUMENTS = "ID_DOCUMENTS"
-    HEALTH_COVERAGE = "HEALTH_COVERAGE"
-    BANK_ACCOUNT = "BANK_ACCOUNT"
+class MilestoneKind(NamedEnum):
+    EMPLOYED = auto()
+    TRAINING_ENROLLED = auto()
+    TRAINING_COMPLETED = auto()
+    HOUSING_SECURED = auto()
+    ID_DOCUMENTS = auto()
+    HEALTH_COVERAGE = auto()
+    BANK_ACCOUNT = auto()
 
 
-class ConsentGiver(StrEnum):
-    YOUTH = "YOUTH"
-    LEGAL_REPRESENTATIVE = "LEGAL_REPRESENTATIVE"
+class ConsentGiver(NamedEnum):
+    YOUTH = auto()
+    LEGAL_REPRESENTATIVE = auto()
 
 
-class ReferralStatus(StrEnum):
-    DRAFT = "DRAFT"
-    SENT = "SENT"
-    ACCEPTED = "ACCEPTED"
-    DECLINED = "DECLINED"
-    REDIRECTED = "REDIRECTED"
-    IN_PROGRESS = "IN_PROGRESS"
-    COMPLETED = "COMPLETED"
-    CANCELLED = "CANCELLED"
-    EXPIRED = "EXPIRED"
+class ReferralStatus(NamedEnum):
+    DRAFT = auto()
+    SENT = auto()
+    ACCEPTED = auto()
+    DECLINED = auto()
+    REDIRECTED = auto()
+    IN_PROGRESS = auto()
+    COMPLETED = auto()
+    CANCELLED = auto()
+    EXPIRED = auto()
 
 
 OPEN_STATUSES = frozenset(
@@ -140,39 +149,39 @@ OPEN_STATUSES = frozenset(
 )
 
 
-class Priority(StrEnum):
-    LOW = "LOW"
-    NORMAL = "NORMAL"
-    URGENT = "URGENT"
+class Priority(NamedEnum):
+    LOW = auto()
+    NORMAL = auto()
+    URGENT = auto()
 
 
-class DeclineReason(StrEnum):
-    NOT_ELIGIBLE = "NOT_ELIGIBLE"
-    NO_CAPACITY = "NO_CAPACITY"
-    OUT_OF_AREA = "OUT_OF_AREA"
-    SERVICE_NOT_OFFERED = "SERVICE_NOT_OFFERED"
-    YOUTH_UNREACHABLE = "YOUTH_UNREACHABLE"
-    OTHER = "OTHER"
+class DeclineReason(NamedEnum):
+    NOT_ELIGIBLE = auto()
+    NO_CAPACITY = auto()
+    OUT_OF_AREA = auto()
+    SERVICE_NOT_OFFERED = auto()
+    YOUTH_UNREACHABLE = auto()
+    OTHER = auto()
 
 
-class ReferralOutcome(StrEnum):
-    SERVED = "SERVED"
-    PARTIALLY_SERVED = "PARTIALLY_SERVED"
-    NOT_SERVED = "NOT_SERVED"
-    YOUTH_WITHDREW = "YOUTH_WITHDREW"
+class ReferralOutcome(NamedEnum):
+    SERVED = auto()
+    PARTIALLY_SERVED = auto()
+    NOT_SERVED = auto()
+    YOUTH_WITHDREW = auto()
 
 
-class ReferralEventKind(StrEnum):
-    CREATED = "CREATED"
-    SENT = "SENT"
-    ACCEPTED = "ACCEPTED"
-    DECLINED = "DECLINED"
-    REDIRECTED = "REDIRECTED"
-    STARTED = "STARTED"
-    COMPLETED = "COMPLETED"
-    CANCELLED = "CANCELLED"
-    EXPIRED = "EXPIRED"
-    NOTE = "NOTE"
-    FOLLOW_UP_SCHEDULED = "FOLLOW_UP_SCHEDULED"
-    REMINDER_SENT = "REMINDER_SENT"
-    ESCALATED = "ESCALATED"
+class ReferralEventKind(NamedEnum):
+    CREATED = auto()
+    SENT = auto()
+    ACCEPTED = auto()
+    DECLINED = auto()
+    REDIRECTED = auto()
+    STARTED = auto()
+    COMPLETED = auto()
+    CANCELLED = auto()
+    EXPIRED = auto()
+    NOTE = auto()
+    FOLLOW_UP_SCHEDULED = auto()
+    REMINDER_SENT = auto()
+    ESCALATED = auto()

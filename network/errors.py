@@ -3,30 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import StrEnum
+from enum import auto
+from typing import Any
+
+from network.enums import NamedEnum
 
 
-class ErrorCode(StrEnum):
-    INVALID_INPUT = "INVALID_INPUT"
-    NOT_FOUND = "NOT_FOUND"
-    UNAUTHENTICATED = "UNAUTHENTICATED"
-    PERMISSION_DENIED = "PERMISSION_DENIED"
-    INVALID_TRANSITION = "INVALID_TRANSITION"
-    CONSENT_REQUIRED = "CONSENT_REQUIRED"
-    NOT_ACCEPTING_REFERRALS = "NOT_ACCEPTING_REFERRALS"
-    STALE_VERSION = "STALE_VERSION"
-    DUPLICATE = "DUPLICATE"
-    RATE_LIMITED = "RATE_LIMITED"
-    QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
-    PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
-    INTERNAL = "INTERNAL"
-    SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
-    ACCOUNT_LOCKED = "ACCOUNT_LOCKED"
-    ONE_LOGIN_PER_OPERATION = "ONE_LOGIN_PER_OPERATION"
-    PASSWORD_BLANK = "PASSWORD_BLANK"
-    PASSWORD_TOO_SHORT = "PASSWORD_TOO_SHORT"
-    PASSWORD_IS_EMAIL = "PASSWORD_IS_EMAIL"
-    PASSWORD_TOO_WEAK = "PASSWORD_TOO_WEAK"
+class ErrorCode(NamedEnum):
+    INVALID_INPUT = auto()
+    NOT_FOUND = auto()
+    UNAUTHENTICATED = auto()
+    PERMISSION_DENIED = auto()
+    INVALID_TRANSITION = auto()
+    CONSENT_REQUIRED = auto()
+    NOT_ACCEPTING_REFERRALS = auto()
+    STALE_VERSION = auto()
+    DUPLICATE = auto()
+    RATE_LIMITED = auto()
+    QUERY_TOO_COMPLEX = auto()
+    PERSISTED_QUERY_NOT_FOUND = auto()
+    INTERNAL = auto()
+    SERVICE_UNAVAILABLE = auto()
+    ACCOUNT_LOCKED = auto()
+    ONE_LOGIN_PER_OPERATION = auto()
+    PASSWORD_BLANK = auto()
+    PASSWORD_TOO_SHORT = auto()
+    PASSWORD_IS_EMAIL = auto()
+    PASSWORD_TOO_WEAK = auto()
 
 
 class DomainError(Exception):
@@ -34,42 +37,40 @@ class DomainError(Exception):
 
     code: ErrorCode = ErrorCode.INVALID_INPUT
 
+    def __init_subclass__(cls, *, code: ErrorCode | None = None, **kwargs: Any) -> None:
+        """A subclass names its stable code in its header: ``class X(DomainError, code=...)``."""
+        super().__init_subclass__(**kwargs)
+        if code is not None:
+            cls.code = code
+
     def __init__(self, message: str, *, field: Sequence[str] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.field = list(field) if field else None
 
 
-class InvalidInput(DomainError):
-    code = ErrorCode.INVALID_INPUT
+class InvalidInput(DomainError, code=ErrorCode.INVALID_INPUT): ...
 
 
-class NotFound(DomainError):
-    code = ErrorCode.NOT_FOUND
+class NotFound(DomainError, code=ErrorCode.NOT_FOUND): ...
 
 
-class Unauthenticated(DomainError):
-    code = ErrorCode.UNAUTHENTICATED
+class Unauthenticated(DomainError, code=ErrorCode.UNAUTHENTICATED): ...
 
 
-class PermissionDenied(DomainError):
-    code = ErrorCode.PERMISSION_DENIED
+class PermissionDenied(DomainError, code=ErrorCode.PERMISSION_DENIED): ...
 
 
-class InvalidTransition(DomainError):
-    code = ErrorCode.INVALID_TRANSITION
+class InvalidTransition(DomainError, code=ErrorCode.INVALID_TRANSITION): ...
 
 
-class Duplicate(DomainError):
-    code = ErrorCode.DUPLICATE
+class Duplicate(DomainError, code=ErrorCode.DUPLICATE): ...
 
 
-class RateLimited(DomainError):
-    code = ErrorCode.RATE_LIMITED
+class RateLimited(DomainError, code=ErrorCode.RATE_LIMITED): ...
 
 
-class AccountLocked(DomainError):
-    code = ErrorCode.ACCOUNT_LOCKED
+class AccountLocked(DomainError, code=ErrorCode.ACCOUNT_LOCKED): ...
 
 
 class WeakPassword(DomainError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from network.enums import ActorKind, Language, Role
+from network.errors import Unauthenticated
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,12 @@ class Viewer:
 
     def is_staff_of(self, actor_id: int) -> bool:
         return self.is_actor_staff and actor_id in self.actor_scope
+
+    def signed_in_id(self) -> int:
+        """The user's id; an anonymous caller is told to sign in (UNAUTHENTICATED)."""
+        if self.user_id is None:
+            raise Unauthenticated("sign in first")
+        return self.user_id
 
 
 ANONYMOUS = Viewer()

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Enum, Float, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from network.database import Base, JsonType, SortKey, UtcDateTime, utcnow
+from network.database import Base, JsonType, SortKey, UtcDateTime, name_enum, utcnow
 from network.enums import ActorKind
 
 
@@ -22,7 +22,7 @@ class Actor(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     names: Mapped[dict[str, str]] = mapped_column(JsonType)
     acronym: Mapped[str | None] = mapped_column(String(40))
-    kind: Mapped[ActorKind] = mapped_column(Enum(ActorKind, native_enum=False, length=32))
+    kind: Mapped[ActorKind] = mapped_column(name_enum(ActorKind, 32))
     description: Mapped[dict[str, str] | None] = mapped_column(JsonType)
     territory_id: Mapped[int] = mapped_column(ForeignKey("territories.id"))
     address: Mapped[str | None] = mapped_column(String(400))

@@ -11,22 +11,27 @@ from sqlalchemy import ColumnElement, Select, bindparam, literal, or_, select, t
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.actors.models import Actor
+from network.batches import by_id
 from network.viewer import Viewer
 
 
 def visible(viewer: Viewer, entity: Any = Actor) -> ColumnElement[bool]:
     """Rows of ``entity`` (the table or an alias of it) that ``viewer`` may see."""
+    return active_or_own(viewer, entity.active, entity.id)
+
+
+def active_or_own(viewer: Viewer, active: Any, actor_id: Any) -> ColumnElement[bool]:
+    """Rows whose ``active`` flag is set; ADMIN and the staff of ``actor_id`` see all."""
     if viewer.is_admin:
         return true()
-    active: ColumnElement[bool] = entity.active == true()
+    shown: ColumnElement[bool] = active == true()
     if viewer.is_actor_staff:
-        return or_(active, entity.id.in_(sorted(viewer.actor_scope)))
-    return active
+        return or_(shown, actor_id.in_(sorted(viewer.actor_scope)))
+    return shown
 
 
 async def get_many(session: AsyncSession, ids: Sequence[int]) -> dict[int, Actor]:
-    rows = await session.scalars(select(Actor).where(Actor.id.in_(ids)))
-    return {row.id: row for row in rows}
+    return await by_id(session, Actor, ids)
 
 
 async def get_visible(

@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Text, cast, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.audit.models import AuditEntry
+from network.batches import by_id
 from network.text import like_escape
 
 
@@ -63,5 +64,4 @@ async def count(session: AsyncSession, *, where: AuditCriteria) -> int:
 
 
 async def get_many(session: AsyncSession, ids: Sequence[int]) -> dict[int, AuditEntry]:
-    rows = await session.scalars(select(AuditEntry).where(AuditEntry.id.in_(ids)))
-    return {row.id: row for row in rows}
+    return await by_id(session, AuditEntry, ids)

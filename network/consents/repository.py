@@ -9,23 +9,18 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.access import youth_identity_visible
+from network.batches import by_id, rows_of
 from network.records.consents import Consent, consent_actors
 from network.records.youths import Youth
 from network.viewer import Viewer
 
 
 async def of_youths(session: AsyncSession, youth_ids: Sequence[int]) -> list[Consent]:
-    statement = (
-        select(Consent)
-        .where(Consent.youth_id.in_(youth_ids))
-        .order_by(Consent.youth_id, Consent.id)
-    )
-    return list((await session.scalars(statement)).all())
+    return await rows_of(session, Consent, Consent.youth_id, youth_ids, Consent.id)
 
 
 async def get_many(session: AsyncSession, ids: Sequence[int]) -> dict[int, Consent]:
-    rows = await session.scalars(select(Consent).where(Consent.id.in_(ids)))
-    return {row.id: row for row in rows}
+    return await by_id(session, Consent, ids)
 
 
 async def named_actors(session: AsyncSession, consent_ids: Sequence[int]) -> dict[int, list[int]]:
@@ -51,3 +46,12 @@ async def get_visible(
         .where(Consent.id.in_(ids), youth_identity_visible(viewer, now=now))
     )
     return {row.id: row for row in await session.scalars(statement)}
+
+
+async def link_actors(session: AsyncSession, consent_id: int, actor_ids: Sequence[int]) -> None:
+    """Name these actors in the consent's scope."""
+    if actor_ids:
+        await session.execute(
+            consent_actors.insert(),
+            [{"consent_id": consent_id, "actor_id": actor_id} for actor_id in actor_ids],
+        )

@@ -15,7 +15,7 @@ from network.consents import repository
 from network.crypto import DataCipher
 from network.enums import ActorKind, ConsentGiver
 from network.errors import InvalidInput, InvalidTransition, NotFound
-from network.records.consents import Consent, consent_actors
+from network.records.consents import Consent
 from network.validation import clean_text
 from network.viewer import Viewer
 from network.youths.identity import birth_date_of
@@ -85,11 +85,7 @@ async def record_consent(
     )
     session.add(consent)
     await session.flush()
-    if actor_ids:
-        await session.execute(
-            consent_actors.insert(),
-            [{"consent_id": consent.id, "actor_id": actor_id} for actor_id in actor_ids],
-        )
+    await repository.link_actors(session, consent.id, actor_ids)
     return consent
 
 

@@ -10,7 +10,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
+from enum import auto
 from typing import Any
 
 from sqlalchemy import ColumnElement, SQLColumnExpression, and_, or_, select, tuple_
@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, SQLColumnExpression, and_, or_, select, tu
 from network.actors.geo import bounding_box, distance_from
 from network.actors.models import Actor
 from network.actors.search_index import actor_search
-from network.enums import ActorKind, Language, ServiceAxis
+from network.enums import ActorKind, Language, NamedEnum, ServiceAxis
 from network.errors import InvalidInput
 from network.services.filters import admits_age, check_age, contains, one_of, terms_of
 from network.services.models import Service
@@ -27,11 +27,11 @@ from network.territories.subtree import in_subtree
 MAX_RADIUS_KM = 1000.0
 
 
-class ActorOrder(StrEnum):
-    CREATED = "CREATED"
-    NAME = "NAME"
-    DISTANCE = "DISTANCE"
-    RECENTLY_VERIFIED = "RECENTLY_VERIFIED"
+class ActorOrder(NamedEnum):
+    CREATED = auto()
+    NAME = auto()
+    DISTANCE = auto()
+    RECENTLY_VERIFIED = auto()
 
 
 def _invalid(message: str, *path: str) -> InvalidInput:

@@ -17,58 +17,69 @@ import orjson
 from network.hsds.package import PackageError
 from network.hsds.tables import Row, Tables
 
-# key in a record -> (table, the field of the child pointing at the record)
-_NESTED: dict[str, dict[str, tuple[str, str | None]]] = {
+# key in a record -> the table of the records nested there; each points back at the record
+# by the field "<record's table>_id"
+_CHILDREN: dict[str, dict[str, str]] = {
     "organization": {
-        "phones": ("phone", "organization_id"),
-        "contacts": ("contact", "organization_id"),
-        "locations": ("location", "organization_id"),
-        "programs": ("program", "organization_id"),
-        "funding": ("funding", "organization_id"),
-        "organization_identifiers": ("organization_identifier", "organization_id"),
-        "services": ("service", "organization_id"),
+        "phones": "phone",
+        "contacts": "contact",
+        "locations": "location",
+        "programs": "program",
+        "funding": "funding",
+        "organization_identifiers": "organization_identifier",
+        "services": "service",
     },
     "service": {
-        "organization": ("organization", None),
-        "program": ("program", None),
-        "phones": ("phone", "service_id"),
-        "schedules": ("schedule", "service_id"),
-        "service_areas": ("service_area", "service_id"),
-        "service_at_locations": ("service_at_location", "service_id"),
-        "languages": ("language", "service_id"),
-        "funding": ("funding", "service_id"),
-        "cost_options": ("cost_option", "service_id"),
-        "required_documents": ("required_document", "service_id"),
-        "contacts": ("contact", "service_id"),
+        "phones": "phone",
+        "schedules": "schedule",
+        "service_areas": "service_area",
+        "service_at_locations": "service_at_location",
+        "languages": "language",
+        "funding": "funding",
+        "cost_options": "cost_option",
+        "required_documents": "required_document",
+        "contacts": "contact",
+    },
+    "service_at_location": {"contacts": "contact", "phones": "phone", "schedules": "schedule"},
+    "location": {
+        "languages": "language",
+        "addresses": "address",
+        "contacts": "contact",
+        "accessibility": "accessibility",
+        "phones": "phone",
+        "schedules": "schedule",
+    },
+    "contact": {"phones": "phone"},
+    "phone": {"languages": "language"},
+}
+# key in a record -> (the table of the one record nested there, the record's field naming it)
+_REFERENCED: dict[str, dict[str, tuple[str, str]]] = {
+    "service": {
+        "organization": ("organization", "organization_id"),
+        "program": ("program", "program_id"),
     },
     "service_at_location": {
-        "location": ("location", None),
-        "service": ("service", None),
-        "contacts": ("contact", "service_at_location_id"),
-        "phones": ("phone", "service_at_location_id"),
-        "schedules": ("schedule", "service_at_location_id"),
+        "location": ("location", "location_id"),
+        "service": ("service", "service_id"),
     },
-    "location": {
-        "languages": ("language", "location_id"),
-        "addresses": ("address", "location_id"),
-        "contacts": ("contact", "location_id"),
-        "accessibility": ("accessibility", "location_id"),
-        "phones": ("phone", "location_id"),
-        "schedules": ("schedule", "location_id"),
-    },
-    "contact": {"phones": ("phone", "contact_id")},
-    "phone": {"languages": ("language", "phone_id")},
-    "attribute": {"taxonomy_term": ("taxonomy_term", None)},
-    "taxonomy_term": {"taxonomy_detail": ("taxonomy", None)},
+    "attribute": {"taxonomy_term": ("taxonomy_term", "taxonomy_term_id")},
+    "taxonomy_term": {"taxonomy_detail": ("taxonomy", "taxonomy_id")},
 }
-_BACK_LINKS = {
-    ("service", "organization"): "organization_id",
-    ("service", "program"): "program_id",
-    ("service_at_location", "location"): "location_id",
-    ("service_at_location", "service"): "service_id",
-    ("attribute", "taxonomy_term"): "taxonomy_term_id",
-    ("taxonomy_term", "taxonomy_detail"): "taxonomy_id",
-}
+
+
+def _nesting(table: str, key: str) -> tuple[str, str | None, str | None]:
+    """Where the records under ``key`` of a ``table`` record go: their table, their field
+    pointing back at the record, and the record's field pointing at them."""
+    if key == "attributes":
+        return "attribute", "link_id", None
+    if key == "metadata":
+        return "metadata", "resource_id", None
+    if key in _CHILDREN.get(table, {}):
+        return _CHILDREN[table][key], f"{table}_id", None
+    if key in _REFERENCED.get(table, {}):
+        referenced, link = _REFERENCED[table][key]
+        return referenced, None, link
+    return key, None, None
 
 
 class Flattener:
@@ -86,18 +97,13 @@ class Flattener:
             else:
                 values[key] = value
         for key, value in nested:
-            child_table, back = _NESTED.get(table, {}).get(key, (key, None))
-            if key == "attributes":
-                child_table, back = "attribute", "link_id"
-            if key == "metadata":
-                child_table, back = "metadata", "resource_id"
+            child_table, back, link = _nesting(table, key)
             children = value if isinstance(value, list) else [value]
             for index, child in enumerate(children):
                 if not isinstance(child, dict):
                     continue
                 if back is not None and record.get("id") is not None:
                     child = {back: record["id"], **child}
-                link = _BACK_LINKS.get((table, key))
                 if link and child.get("id") is not None:
                     values.setdefault(link, child["id"])
                 self.add(child_table, child, f"{where}.{key}[{index}]")

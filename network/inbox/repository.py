@@ -4,7 +4,6 @@ or changes another's."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -12,12 +11,7 @@ from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.notifications.models import Notification
-
-
-@dataclass(frozen=True)
-class Page:
-    rows: list[Notification]
-    has_next: bool
+from network.pages import Page
 
 
 def _own(user_id: int, unread_only: bool) -> list[ColumnElement[bool]]:
@@ -29,13 +23,13 @@ def _own(user_id: int, unread_only: bool) -> list[ColumnElement[bool]]:
 
 async def page(
     session: AsyncSession, *, user_id: int, unread_only: bool, first: int, after_id: int | None
-) -> Page:
+) -> Page[Notification]:
     """The user's notifications in the order they were delivered, after ``after_id``."""
     statement = select(Notification).where(*_own(user_id, unread_only))
     if after_id is not None:
         statement = statement.where(Notification.id > after_id)
     rows = list(await session.scalars(statement.order_by(Notification.id).limit(first + 1)))
-    return Page(rows=rows[:first], has_next=len(rows) > first)
+    return Page.cut(rows, first)
 
 
 async def count(session: AsyncSession, *, user_id: int, unread_only: bool) -> int:

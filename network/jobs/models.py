@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Enum, ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from network.database import Base, JsonType, UtcDateTime, utcnow
+from network.database import Base, JsonType, UtcDateTime, name_enum, utcnow
 from network.jobs.status import JobStatus
 
 
@@ -18,9 +18,7 @@ class Job(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(64))
-    status: Mapped[JobStatus] = mapped_column(
-        Enum(JobStatus, native_enum=False, length=16), default=JobStatus.QUEUED
-    )
+    status: Mapped[JobStatus] = mapped_column(name_enum(JobStatus, 16), default=JobStatus.QUEUED)
     requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     params: Mapped[dict[str, Any]] = mapped_column(JsonType, default=dict)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

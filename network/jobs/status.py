@@ -1,10 +1,12 @@
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import auto
+
+from network.enums import NamedEnum
 
 
-class JobStatus(StrEnum):
-    QUEUED = "QUEUED"
-    RUNNING = "RUNNING"
-    SUCCEEDED = "SUCCEEDED"
-    FAILED = "FAILED"
+class JobStatus(NamedEnum):
+    QUEUED = auto()
+    RUNNING = auto()
+    SUCCEEDED = auto()
+    FAILED = auto()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, Enum, ForeignKey, Index
+from sqlalchemy import Date, ForeignKey, Index
 from sqlalchemy.orm import Mapped, mapped_column
 
-from network.database import Base, JsonType, UtcDateTime
+from network.database import Base, JsonType, UtcDateTime, name_enum
 from network.enums import ServiceAxis
 
 
@@ -30,9 +30,7 @@ class MetricSnapshot(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     territory_id: Mapped[int | None] = mapped_column(ForeignKey("territories.id"))
-    axis: Mapped[ServiceAxis | None] = mapped_column(
-        Enum(ServiceAxis, native_enum=False, length=32)
-    )
+    axis: Mapped[ServiceAxis | None] = mapped_column(name_enum(ServiceAxis, 32))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"))
     period_from: Mapped[date] = mapped_column(Date)
     period_to: Mapped[date] = mapped_column(Date)

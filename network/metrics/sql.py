@@ -8,13 +8,26 @@ window functions so that SQLite, which has no ``percentile_cont``, runs the same
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Date, Float, Integer, case, func, literal, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import FromClause, Select
 from sqlalchemy.sql.functions import FunctionElement
+
+
+def _one_argument(function: type[FunctionElement[Any]], **templates: str) -> None:
+    """Compile ``function`` of one argument, per dialect, into its ``{}`` template."""
+    for dialect, template in templates.items():
+        compiles(function, dialect)(_render(template))
+
+
+def _render(template: str) -> Callable[..., str]:
+    def render(element: FunctionElement[Any], compiler: Any, **kw: Any) -> str:
+        return template.format(compiler.process(element.clauses, **kw))
+
+    return render
 
 
 class epoch_seconds(FunctionElement[float]):
@@ -24,14 +37,11 @@ class epoch_seconds(FunctionElement[float]):
     inherit_cache = True
 
 
-@compiles(epoch_seconds, "postgresql")
-def _epoch_postgresql(element: epoch_seconds, compiler: Any, **kw: Any) -> str:
-    return f"CAST(EXTRACT(EPOCH FROM {compiler.process(element.clauses, **kw)}) AS FLOAT8)"
-
-
-@compiles(epoch_seconds, "sqlite")
-def _epoch_sqlite(element: epoch_seconds, compiler: Any, **kw: Any) -> str:
-    return f"((julianday({compiler.process(element.clauses, **kw)}) - 2440587.5) * 86400.0)"
+_one_argument(
+    epoch_seconds,
+    postgresql="CAST(EXTRACT(EPOCH FROM {}) AS FLOAT8)",
+    sqlite="((julianday({}) - 2440587.5) * 86400.0)",
+)
 
 
 class add_months(FunctionElement[Any]):
@@ -71,14 +81,7 @@ class floor_int(FunctionElement[int]):
     inherit_cache = True
 
 
-@compiles(floor_int, "postgresql")
-def _floor_postgresql(element: floor_int, compiler: Any, **kw: Any) -> str:
-    return f"CAST(FLOOR({compiler.process(element.clauses, **kw)}) AS INTEGER)"
-
-
-@compiles(floor_int, "sqlite")
-def _floor_sqlite(element: floor_int, compiler: Any, **kw: Any) -> str:
-    return f"CAST({compiler.process(element.clauses, **kw)} AS INTEGER)"
+_one_argument(floor_int, postgresql="CAST(FLOOR({}) AS INTEGER)", sqlite="CAST({} AS INTEGER)")
 
 
 def percentiles(

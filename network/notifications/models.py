@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Enum, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from network.database import Base, JsonType, UtcDateTime, utcnow
+from network.database import Base, JsonType, UtcDateTime, name_enum, utcnow
 from network.enums import NotificationKind
 
 
@@ -28,9 +28,7 @@ class OutboxMessage(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     dedupe_key: Mapped[str] = mapped_column(String(255), unique=True)
     rule: Mapped[str] = mapped_column(String(64))
-    kind: Mapped[NotificationKind] = mapped_column(
-        Enum(NotificationKind, native_enum=False, length=40)
-    )
+    kind: Mapped[NotificationKind] = mapped_column(name_enum(NotificationKind, 40))
     channel: Mapped[str] = mapped_column(String(16))
     recipient_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     webhook_id: Mapped[int | None] = mapped_column(ForeignKey("webhooks.id"), index=True)
@@ -56,9 +54,7 @@ class Notification(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id"), unique=True)
-    kind: Mapped[NotificationKind] = mapped_column(
-        Enum(NotificationKind, native_enum=False, length=40)
-    )
+    kind: Mapped[NotificationKind] = mapped_column(name_enum(NotificationKind, 40))
     title: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
     referral_id: Mapped[int | None] = mapped_column(ForeignKey("referrals.id"))

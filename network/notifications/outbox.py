@@ -100,9 +100,21 @@ async def _insert(session: AsyncSession, rows: list[dict[str, Any]]) -> int:
     return len((await session.execute(statement)).all())
 
 
-def _row(**values: Any) -> dict[str, Any]:
-    now = clock.now()
-    return {"state": "PENDING", "attempts": 0, "created_at": now, **values}
+def _row(
+    rule: str, subject: str, due_at: datetime, channel: str, recipient: str, **values: Any
+) -> dict[str, Any]:
+    """A PENDING message of ``rule`` about ``subject``, due ``due_at``, to ``recipient`` on
+    ``channel``: its dedupe key is made of the same values."""
+    return {
+        "state": "PENDING",
+        "attempts": 0,
+        "created_at": clock.now(),
+        "dedupe_key": dedupe_key(rule, subject, due_at, channel, recipient),
+        "rule": rule,
+        "channel": channel,
+        "due_at": due_at,
+        **values,
+    }
 
 
 async def notify(
@@ -139,20 +151,15 @@ async def notify(
         )
     )
     chosen = {user_id: channels for user_id, channels in preferences}
-    payload = {"params": _json_params(params)}
+    about = {
+        "kind": kind,
+        "referral_id": referral_id,
+        "youth_id": youth_id,
+        "actor_id": actor_id,
+        "payload": {"params": _json_params(params)},
+    }
     rows = [
-        _row(
-            dedupe_key=dedupe_key(rule, subject, due_at, channel, f"user:{user_id}"),
-            rule=rule,
-            kind=kind,
-            channel=channel,
-            recipient_user_id=user_id,
-            referral_id=referral_id,
-            youth_id=youth_id,
-            actor_id=actor_id,
-            payload=payload,
-            due_at=due_at,
-        )
+        _row(rule, subject, due_at, channel, f"user:{user_id}", recipient_user_id=user_id, **about)
         for user_id, phone in users
         for channel in channels_for(kind, chosen.get(user_id), phone)
     ]
@@ -180,22 +187,15 @@ async def notify_webhooks(
             )
         )
     ).all()
-    payload = {"event": event_kind.value, "params": _json_params(params)}
-    kind = WEBHOOK_KINDS.get(event_kind, NotificationKind.REFERRAL_STATUS_CHANGED)
+    rule = f"webhook:{event_kind.value}"
+    about = {
+        "kind": WEBHOOK_KINDS.get(event_kind, NotificationKind.REFERRAL_STATUS_CHANGED),
+        "referral_id": referral_id,
+        "actor_id": actor_id,
+        "payload": {"event": event_kind.value, "params": _json_params(params)},
+    }
     rows = [
-        _row(
-            dedupe_key=dedupe_key(
-                f"webhook:{event_kind.value}", subject, due_at, WEBHOOK, f"webhook:{hook_id}"
-            ),
-            rule=f"webhook:{event_kind.value}",
-            kind=kind,
-            channel=WEBHOOK,
-            webhook_id=hook_id,
-            referral_id=referral_id,
-            actor_id=actor_id,
-            payload=payload,
-            due_at=due_at,
-        )
+        _row(rule, subject, due_at, WEBHOOK, f"webhook:{hook_id}", webhook_id=hook_id, **about)
         for hook_id, events in hooks
         if not events or event_kind.value in events
     ]

@@ -14,34 +14,21 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, or_, true
 
-from network.access import may_manage_youth, receiver_sees_youth
-from network.enums import ActorKind
+from network.access import may_manage_youth, receiver_sees_youth, sees_nothing, staff_scope
 from network.plans.models import Action
 from network.records.youths import Youth
 from network.viewer import Viewer
 
 
-def _blind(viewer: Viewer) -> bool:
-    if viewer.is_anonymous:
-        return True
-    return not viewer.is_admin and viewer.actor_kind == ActorKind.INTERNATIONAL_PARTNER
-
-
-def _staff_of(viewer: Viewer, actor_id: Any) -> ColumnElement[bool]:
-    if not viewer.is_actor_staff or not viewer.actor_scope:
-        return false()
-    return actor_id.in_(sorted(viewer.actor_scope))  # type: ignore[no-any-return]
-
-
 def plan_visible(viewer: Viewer, youth: Any = Youth) -> ColumnElement[bool]:
     """The whole plan and the assessments of ``youth``: staff of their institution, their
     mediator, ADMIN."""
-    if _blind(viewer):
+    if sees_nothing(viewer):
         return false()
     if viewer.is_admin:
         return true()
     mediates = youth.mediator_id == viewer.user_id
-    return or_(_staff_of(viewer, youth.institution_id), mediates)
+    return or_(staff_scope(viewer, youth.institution_id), mediates)
 
 
 def action_visible(
@@ -50,10 +37,10 @@ def action_visible(
     """An action of a plan of ``youth``: whoever sees the whole plan, and staff of the
     actor it is assigned to (a user of that actor owns it, or it created a referral to
     it) while that actor sees the young person."""
-    if _blind(viewer):
+    if sees_nothing(viewer):
         return false()
     assigned = and_(
-        _staff_of(viewer, action.actor_id), receiver_sees_youth(viewer, youth.id, now=now)
+        staff_scope(viewer, action.actor_id), receiver_sees_youth(viewer, youth.id, now=now)
     )
     return or_(plan_visible(viewer, youth), assigned)
 

@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
-import orjson
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import clock
 from network.crypto import DataCipher
 from network.enums import NeedLevel, ServiceAxis
-from network.errors import Duplicate, InvalidInput, Unauthenticated
+from network.errors import InvalidInput
+from network.idempotency import add_once, earlier, request_fingerprint
 from network.plans import repository, rules
 from network.plans.enums import IndicatorAnswer
 from network.plans.models import Assessment, AssessmentAnswer, AssessmentAxis
@@ -51,25 +51,24 @@ class NewAssessment:
     note: str | None = None
     idempotency_key: str | None = None
 
-    def fingerprint(self, cipher: DataCipher) -> str:
-        request = asdict(self)
-        request.pop("idempotency_key")
-        return cipher.lookup_hash(orjson.dumps(request, default=str).decode())
-
 
 async def assess_youth(
     session: AsyncSession, *, viewer: Viewer, cipher: DataCipher, request: NewAssessment
 ) -> Assessment:
     """A new assessment; a repeat with the same key and request returns the first."""
-    if viewer.user_id is None:
-        raise Unauthenticated("sign in first")
-    user_id = viewer.user_id
+    user_id = viewer.signed_in_id()
     key = clean_text(request.idempotency_key, field=["idempotencyKey"], max_length=128)
-    fingerprint = request.fingerprint(cipher)
-    if key is not None:
-        first = await repository.by_idempotency_key(session, Assessment, user_id, key)
-        if first is not None:
-            return _same(first, fingerprint)
+    fingerprint = request_fingerprint(cipher, asdict(request))
+    first = await earlier(
+        session,
+        Assessment,
+        user_id=user_id,
+        key=key,
+        fingerprint=fingerprint,
+        field=["idempotencyKey"],
+    )
+    if first is not None:
+        return first
     await youths.get_for_update(session, request.youth_id)  # one assessment at a time
     youth = await managed_youth(session, viewer=viewer, youth_id=request.youth_id)
     known = {i.code: i.axis for i in await repository.indicators(session)}
@@ -94,9 +93,7 @@ async def assess_youth(
         request_fingerprint=fingerprint,
         assessed_at=now,
     )
-    made = await repository.add_once(
-        session, assessment, user_id=user_id, key=key, fingerprint=fingerprint
-    )
+    made = await add_once(session, assessment, user_id=user_id, key=key, fingerprint=fingerprint)
     if made is not assessment:
         return made
     for index, answer in enumerate(request.answers):
@@ -148,11 +145,3 @@ async def _set_needs(
             session.add(row)
         row.level = level
         row.assessed_at = now
-
-
-def _same(first: Assessment, fingerprint: str) -> Assessment:
-    if first.request_fingerprint != fingerprint:
-        raise Duplicate(
-            "this idempotencyKey was used for another request", field=["idempotencyKey"]
-        )
-    return first

@@ -2,52 +2,54 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import auto
+
+from network.enums import NamedEnum
 
 
-class IndicatorAnswer(StrEnum):
+class IndicatorAnswer(NamedEnum):
     """How far an indicator is in place: YES needs nothing, PARTLY some help, NO help."""
 
-    YES = "YES"
-    PARTLY = "PARTLY"
-    NO = "NO"
-    UNKNOWN = "UNKNOWN"
+    YES = auto()
+    PARTLY = auto()
+    NO = auto()
+    UNKNOWN = auto()
 
 
-class PlanStatus(StrEnum):
-    ACTIVE = "ACTIVE"
-    SUPERSEDED = "SUPERSEDED"
+class PlanStatus(NamedEnum):
+    ACTIVE = auto()
+    SUPERSEDED = auto()
 
 
-class GoalStatus(StrEnum):
-    OPEN = "OPEN"
-    ACHIEVED = "ACHIEVED"
-    DROPPED = "DROPPED"
+class GoalStatus(NamedEnum):
+    OPEN = auto()
+    ACHIEVED = auto()
+    DROPPED = auto()
 
 
-class ActionKind(StrEnum):
-    REFERRAL = "REFERRAL"
-    DOCUMENT = "DOCUMENT"
-    TRAINING = "TRAINING"
-    EMPLOYMENT_MEDIATION = "EMPLOYMENT_MEDIATION"
-    HOUSING_MEDIATION = "HOUSING_MEDIATION"
-    FAMILY_MEDIATION = "FAMILY_MEDIATION"
-    LIFE_SKILLS = "LIFE_SKILLS"
-    OTHER = "OTHER"
+class ActionKind(NamedEnum):
+    REFERRAL = auto()
+    DOCUMENT = auto()
+    TRAINING = auto()
+    EMPLOYMENT_MEDIATION = auto()
+    HOUSING_MEDIATION = auto()
+    FAMILY_MEDIATION = auto()
+    LIFE_SKILLS = auto()
+    OTHER = auto()
 
 
-class ActionOwner(StrEnum):
-    MEDIATOR = "MEDIATOR"
-    ACTOR_USER = "ACTOR_USER"
-    YOUNG_PERSON = "YOUNG_PERSON"
+class ActionOwner(NamedEnum):
+    MEDIATOR = auto()
+    ACTOR_USER = auto()
+    YOUNG_PERSON = auto()
 
 
-class ActionStatus(StrEnum):
-    PLANNED = "PLANNED"
-    IN_PROGRESS = "IN_PROGRESS"
-    DONE = "DONE"
-    NOT_DONE = "NOT_DONE"
-    CANCELLED = "CANCELLED"
+class ActionStatus(NamedEnum):
+    PLANNED = auto()
+    IN_PROGRESS = auto()
+    DONE = auto()
+    NOT_DONE = auto()
+    CANCELLED = auto()
 
 
 OPEN_ACTION_STATUSES = frozenset({ActionStatus.PLANNED, ActionStatus.IN_PROGRESS})

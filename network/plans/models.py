@@ -5,16 +5,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, Enum, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from network.database import Base, JsonType, UtcDateTime, utcnow
+from network.database import Base, JsonType, UtcDateTime, name_enum, utcnow
 from network.enums import ConsentGiver, NeedLevel, ServiceAxis
 from network.plans.enums import ActionKind, ActionOwner, ActionStatus, GoalStatus, PlanStatus
-
-
-def _enum(kind: type, length: int) -> Enum:
-    return Enum(kind, native_enum=False, length=length)
 
 
 class Indicator(Base):
@@ -24,7 +20,7 @@ class Indicator(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(64), unique=True)
-    axis: Mapped[ServiceAxis] = mapped_column(_enum(ServiceAxis, 32))
+    axis: Mapped[ServiceAxis] = mapped_column(name_enum(ServiceAxis, 32))
     position: Mapped[int] = mapped_column(Integer)
     names: Mapped[dict[str, str]] = mapped_column(JsonType)
 
@@ -68,9 +64,9 @@ class AssessmentAxis(Base):
     assessment_id: Mapped[int] = mapped_column(
         ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True
     )
-    axis: Mapped[ServiceAxis] = mapped_column(_enum(ServiceAxis, 32), primary_key=True)
-    derived_level: Mapped[NeedLevel] = mapped_column(_enum(NeedLevel, 8))
-    level: Mapped[NeedLevel] = mapped_column(_enum(NeedLevel, 8))
+    axis: Mapped[ServiceAxis] = mapped_column(name_enum(ServiceAxis, 32), primary_key=True)
+    derived_level: Mapped[NeedLevel] = mapped_column(name_enum(NeedLevel, 8))
+    level: Mapped[NeedLevel] = mapped_column(name_enum(NeedLevel, 8))
     override_reason_enc: Mapped[str | None] = mapped_column(Text)
 
 
@@ -85,9 +81,9 @@ class Plan(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     youth_id: Mapped[int] = mapped_column(ForeignKey("youths.id", ondelete="CASCADE"))
-    status: Mapped[PlanStatus] = mapped_column(_enum(PlanStatus, 16), default=PlanStatus.ACTIVE)
+    status: Mapped[PlanStatus] = mapped_column(name_enum(PlanStatus, 16), default=PlanStatus.ACTIVE)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    agreed_by: Mapped[ConsentGiver | None] = mapped_column(_enum(ConsentGiver, 24))
+    agreed_by: Mapped[ConsentGiver | None] = mapped_column(name_enum(ConsentGiver, 24))
     agreed_on: Mapped[date | None] = mapped_column(Date)
     agreement_evidence_enc: Mapped[str | None] = mapped_column(Text)
     agreement_recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
@@ -104,10 +100,10 @@ class Goal(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
-    axis: Mapped[ServiceAxis] = mapped_column(_enum(ServiceAxis, 32))
+    axis: Mapped[ServiceAxis] = mapped_column(name_enum(ServiceAxis, 32))
     text_enc: Mapped[str | None] = mapped_column(Text)
     target_on: Mapped[date | None] = mapped_column(Date)
-    status: Mapped[GoalStatus] = mapped_column(_enum(GoalStatus, 16), default=GoalStatus.OPEN)
+    status: Mapped[GoalStatus] = mapped_column(name_enum(GoalStatus, 16), default=GoalStatus.OPEN)
     status_reason_enc: Mapped[str | None] = mapped_column(Text)
     closed_on: Mapped[date | None] = mapped_column(Date)
 
@@ -121,13 +117,13 @@ class Action(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
     goal_id: Mapped[int] = mapped_column(ForeignKey("plan_goals.id", ondelete="CASCADE"))
-    kind: Mapped[ActionKind] = mapped_column(_enum(ActionKind, 24))
-    owner: Mapped[ActionOwner] = mapped_column(_enum(ActionOwner, 16))
+    kind: Mapped[ActionKind] = mapped_column(name_enum(ActionKind, 24))
+    owner: Mapped[ActionOwner] = mapped_column(name_enum(ActionOwner, 16))
     owner_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"), index=True)
     due_on: Mapped[date | None] = mapped_column(Date, index=True)
     status: Mapped[ActionStatus] = mapped_column(
-        _enum(ActionStatus, 16), default=ActionStatus.PLANNED
+        name_enum(ActionStatus, 16), default=ActionStatus.PLANNED
     )
     done_on: Mapped[date | None] = mapped_column(Date)
     note_enc: Mapped[str | None] = mapped_column(Text)

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from network.idempotency import insert_once
+from network.batches import rows_of
 from network.plans.access import action_visible, plan_visible
 from network.plans.enums import PlanStatus
 from network.plans.models import (
@@ -25,7 +25,28 @@ from network.plans.models import (
 from network.records.youths import Youth
 from network.viewer import Viewer
 
-Row = TypeVar("Row", Plan, Assessment)
+Whole = TypeVar("Whole", Plan, Assessment)
+
+
+def _seen_whole(model: type[Whole], viewer: Viewer) -> Select[Whole]:
+    """Rows of ``model`` whose young person's plan the caller may see whole."""
+    return select(model).join(Youth, Youth.id == model.youth_id).where(plan_visible(viewer))
+
+
+async def _newest_first(
+    session: AsyncSession,
+    viewer: Viewer,
+    model: type[Whole],
+    youth_ids: Sequence[int],
+    newest: Any,
+) -> list[Whole]:
+    """The ``model`` rows of these young people seen whole, each one's newest first."""
+    statement = (
+        _seen_whole(model, viewer)
+        .where(model.youth_id.in_(youth_ids))
+        .order_by(model.youth_id, newest.desc())
+    )
+    return list(await session.scalars(statement))
 
 
 async def indicators(session: AsyncSession) -> list[Indicator]:
@@ -35,13 +56,7 @@ async def indicators(session: AsyncSession) -> list[Indicator]:
 
 async def plans_of(session: AsyncSession, viewer: Viewer, youth_ids: Sequence[int]) -> list[Plan]:
     """The plans of these young people the caller may see whole, newest first."""
-    statement = (
-        select(Plan)
-        .join(Youth, Youth.id == Plan.youth_id)
-        .where(Plan.youth_id.in_(youth_ids), plan_visible(viewer))
-        .order_by(Plan.youth_id, Plan.id.desc())
-    )
-    return list(await session.scalars(statement))
+    return await _newest_first(session, viewer, Plan, youth_ids, Plan.id)
 
 
 async def visible_plan(
@@ -57,11 +72,7 @@ async def visible_plan(
 
 
 async def plans_by_ids(session: AsyncSession, viewer: Viewer, ids: Sequence[int]) -> list[Plan]:
-    statement = (
-        select(Plan)
-        .join(Youth, Youth.id == Plan.youth_id)
-        .where(Plan.id.in_(ids), plan_visible(viewer))
-    )
+    statement = _seen_whole(Plan, viewer).where(Plan.id.in_(ids))
     return list(await session.scalars(statement))
 
 
@@ -96,22 +107,15 @@ async def bump(session: AsyncSession, plan: Plan, *, version: int | None, now: d
 
 
 async def goals_of(session: AsyncSession, plan_ids: Sequence[int]) -> list[Goal]:
-    statement = select(Goal).where(Goal.plan_id.in_(plan_ids)).order_by(Goal.plan_id, Goal.id)
-    return list(await session.scalars(statement))
+    return await rows_of(session, Goal, Goal.plan_id, plan_ids, Goal.id)
 
 
 async def actions_of(session: AsyncSession, plan_ids: Sequence[int]) -> list[Action]:
-    statement = (
-        select(Action).where(Action.plan_id.in_(plan_ids)).order_by(Action.plan_id, Action.id)
-    )
-    return list(await session.scalars(statement))
+    return await rows_of(session, Action, Action.plan_id, plan_ids, Action.id)
 
 
 async def reviews_of(session: AsyncSession, plan_ids: Sequence[int]) -> list[Review]:
-    statement = (
-        select(Review).where(Review.plan_id.in_(plan_ids)).order_by(Review.plan_id, Review.id)
-    )
-    return list(await session.scalars(statement))
+    return await rows_of(session, Review, Review.plan_id, plan_ids, Review.id)
 
 
 async def visible_actions(
@@ -145,42 +149,30 @@ async def assessments_of(
     session: AsyncSession, viewer: Viewer, youth_ids: Sequence[int]
 ) -> list[Assessment]:
     """Assessments of these young people the caller may see, newest first."""
-    statement = (
-        select(Assessment)
-        .join(Youth, Youth.id == Assessment.youth_id)
-        .where(Assessment.youth_id.in_(youth_ids), plan_visible(viewer))
-        .order_by(Assessment.youth_id, Assessment.number.desc())
-    )
-    return list(await session.scalars(statement))
+    return await _newest_first(session, viewer, Assessment, youth_ids, Assessment.number)
 
 
 async def assessments_by_ids(
     session: AsyncSession, viewer: Viewer, ids: Sequence[int]
 ) -> list[Assessment]:
-    statement = (
-        select(Assessment)
-        .join(Youth, Youth.id == Assessment.youth_id)
-        .where(Assessment.id.in_(ids), plan_visible(viewer))
-    )
+    statement = _seen_whole(Assessment, viewer).where(Assessment.id.in_(ids))
     return list(await session.scalars(statement))
 
 
 async def answers_of(session: AsyncSession, ids: Sequence[int]) -> list[AssessmentAnswer]:
-    statement = (
-        select(AssessmentAnswer)
-        .where(AssessmentAnswer.assessment_id.in_(ids))
-        .order_by(AssessmentAnswer.assessment_id, AssessmentAnswer.indicator_code)
+    return await rows_of(
+        session,
+        AssessmentAnswer,
+        AssessmentAnswer.assessment_id,
+        ids,
+        AssessmentAnswer.indicator_code,
     )
-    return list(await session.scalars(statement))
 
 
 async def axes_of(session: AsyncSession, ids: Sequence[int]) -> list[AssessmentAxis]:
-    statement = (
-        select(AssessmentAxis)
-        .where(AssessmentAxis.assessment_id.in_(ids))
-        .order_by(AssessmentAxis.assessment_id, AssessmentAxis.axis)
+    return await rows_of(
+        session, AssessmentAxis, AssessmentAxis.assessment_id, ids, AssessmentAxis.axis
     )
-    return list(await session.scalars(statement))
 
 
 async def next_assessment_number(session: AsyncSession, youth_id: int) -> int:
@@ -188,28 +180,3 @@ async def next_assessment_number(session: AsyncSession, youth_id: int) -> int:
         select(func.max(Assessment.number)).where(Assessment.youth_id == youth_id)
     )
     return int(found or 0) + 1
-
-
-async def by_idempotency_key(
-    session: AsyncSession, model: type[Row], user_id: int, key: str
-) -> Row | None:
-    return await session.scalar(
-        select(model).where(model.created_by_id == user_id, model.idempotency_key == key)
-    )
-
-
-async def add_once(
-    session: AsyncSession, row: Row, *, user_id: int, key: str | None, fingerprint: str | None
-) -> Row:
-    """``row`` added; or, under an idempotency key already used, the row that first call made
-    (``insert_once`` refuses the key for a different request)."""
-    if key is None:
-        session.add(row)
-        await session.flush()
-        return row
-    return await insert_once(
-        session,
-        row,
-        first=lambda: by_idempotency_key(session, type(row), user_id, key),
-        same_request=lambda found: found.request_fingerprint == fingerprint,
-    )

@@ -11,20 +11,18 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-import orjson
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import clock
 from network.crypto import DataCipher
 from network.enums import ConsentGiver, ServiceAxis
 from network.errors import (
-    Duplicate,
     InvalidInput,
     InvalidTransition,
     NotFound,
     PermissionDenied,
-    Unauthenticated,
 )
+from network.idempotency import add_once, earlier, request_fingerprint
 from network.plans import repository, rules
 from network.plans.access import may_edit_plan
 from network.plans.enums import ActionKind, ActionOwner, GoalStatus, PlanStatus
@@ -35,6 +33,7 @@ from network.users import repository as users
 from network.validation import clean_text
 from network.viewer import Viewer
 from network.youths import repository as youths
+from network.youths.rules import check_not_future
 from network.youths.service import managed_youth
 
 
@@ -61,11 +60,6 @@ class NewPlan:
     goals: Sequence[NewGoal]
     idempotency_key: str | None = None
 
-    def fingerprint(self, cipher: DataCipher) -> str:
-        request = asdict(self)
-        request.pop("idempotency_key")
-        return cipher.lookup_hash(orjson.dumps(request, default=str).decode())
-
 
 async def create_plan(
     session: AsyncSession,
@@ -77,17 +71,12 @@ async def create_plan(
 ) -> Plan:
     """A new ACTIVE plan (the current one superseded), its first review due in
     ``review_months``. A repeat with the same key and request returns the first plan."""
-    if viewer.user_id is None:
-        raise Unauthenticated("sign in first")
-    user_id = viewer.user_id
+    user_id = viewer.signed_in_id()
     key = clean_text(request.idempotency_key, field=["idempotencyKey"], max_length=128)
-    fingerprint = request.fingerprint(cipher)
-    if key is not None:
-        first = await repository.by_idempotency_key(session, Plan, user_id, key)
-        if first is not None:
-            if first.request_fingerprint != fingerprint:
-                raise Duplicate("this idempotencyKey was used for another request")
-            return first
+    fingerprint = request_fingerprint(cipher, asdict(request))
+    first = await earlier(session, Plan, user_id=user_id, key=key, fingerprint=fingerprint)
+    if first is not None:
+        return first
     await youths.get_for_update(session, request.youth_id)  # one active plan at a time
     youth = await managed_youth(session, viewer=viewer, youth_id=request.youth_id)
     now = clock.now()
@@ -102,9 +91,7 @@ async def create_plan(
         created_at=now,
         updated_at=now,
     )
-    made = await repository.add_once(
-        session, plan, user_id=user_id, key=key, fingerprint=fingerprint
-    )
+    made = await add_once(session, plan, user_id=user_id, key=key, fingerprint=fingerprint)
     if made is not plan:
         return made
     for index, goal in enumerate(request.goals):
@@ -117,8 +104,7 @@ async def editable(
 ) -> tuple[Plan, Youth]:
     """The plan, if the caller sees it, may change it, it is ACTIVE and at ``version``;
     its version moves on."""
-    if viewer.user_id is None:
-        raise Unauthenticated("sign in first")
+    viewer.signed_in_id()
     found = await repository.visible_plan(session, viewer, plan_id)
     if found is None:
         raise NotFound("no such plan", field=["planId"])
@@ -200,8 +186,7 @@ async def record_agreement(
     evidence: str | None,
 ) -> Plan:
     """The young person's (or, while a minor, their legal representative's) agreement."""
-    if agreed_on > clock.today():
-        raise InvalidInput("cannot be in the future", field=["agreedOn"])
+    check_not_future(agreed_on, today=clock.today(), field="agreedOn")
     plan, _ = await editable(session, viewer=viewer, plan_id=plan_id, version=version)
     plan.agreed_by = agreed_by
     plan.agreed_on = agreed_on
@@ -225,9 +210,7 @@ async def record_review(
 ) -> Plan:
     """A review: what changed, and when the next one is due (``review_months`` later by
     default)."""
-    today = clock.today()
-    if reviewed_on > today:
-        raise InvalidInput("cannot be in the future", field=["reviewedOn"])
+    check_not_future(reviewed_on, today=clock.today(), field="reviewedOn")
     due = next_review_on or rules.next_review(reviewed_on, months=review_months)
     if due <= reviewed_on:
         raise InvalidInput("after the review", field=["nextReviewOn"])

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Column, Date, Enum, ForeignKey, Table, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from network.database import Base, JsonType, UtcDateTime, utcnow
+from network.database import Base, JsonType, UtcDateTime, link_table, name_enum, utcnow
 from network.enums import ConsentGiver
 
-consent_actors = Table(
-    "consent_actors",
-    Base.metadata,
-    Column("consent_id", ForeignKey("consents.id", ondelete="CASCADE"), primary_key=True),
-    Column("actor_id", ForeignKey("actors.id"), primary_key=True, index=True),
+consent_actors = link_table(
+    "consent_actors", ("consent_id", "consents.id"), ("actor_id", "actors.id")
 )
 
 
@@ -26,7 +23,7 @@ class Consent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     youth_id: Mapped[int] = mapped_column(ForeignKey("youths.id", ondelete="CASCADE"), index=True)
-    given_by: Mapped[ConsentGiver] = mapped_column(Enum(ConsentGiver, native_enum=False, length=24))
+    given_by: Mapped[ConsentGiver] = mapped_column(name_enum(ConsentGiver, 24))
     all_actors: Mapped[bool] = mapped_column(Boolean, default=False)
     actor_kinds: Mapped[list[str]] = mapped_column(JsonType, default=list)
     given_on: Mapped[date] = mapped_column(Date)

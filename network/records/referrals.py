@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from network.database import Base, UtcDateTime, utcnow
+from network.database import Base, UtcDateTime, name_enum, utcnow
 from network.enums import (
     DeclineReason,
     Priority,
@@ -34,13 +34,11 @@ class Referral(Base):
     from_actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id"))
     to_actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id"))
     service_id: Mapped[int | None] = mapped_column(ForeignKey("services.id"), index=True)
-    axis: Mapped[ServiceAxis] = mapped_column(Enum(ServiceAxis, native_enum=False, length=32))
+    axis: Mapped[ServiceAxis] = mapped_column(name_enum(ServiceAxis, 32))
     reason_enc: Mapped[str | None] = mapped_column(Text)
-    priority: Mapped[Priority] = mapped_column(
-        Enum(Priority, native_enum=False, length=8), default=Priority.NORMAL
-    )
+    priority: Mapped[Priority] = mapped_column(name_enum(Priority, 8), default=Priority.NORMAL)
     status: Mapped[ReferralStatus] = mapped_column(
-        Enum(ReferralStatus, native_enum=False, length=16), default=ReferralStatus.DRAFT
+        name_enum(ReferralStatus, 16), default=ReferralStatus.DRAFT
     )
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
@@ -50,12 +48,8 @@ class Referral(Base):
     completed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
     next_follow_up_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
-    outcome: Mapped[ReferralOutcome | None] = mapped_column(
-        Enum(ReferralOutcome, native_enum=False, length=24)
-    )
-    decline_reason: Mapped[DeclineReason | None] = mapped_column(
-        Enum(DeclineReason, native_enum=False, length=24)
-    )
+    outcome: Mapped[ReferralOutcome | None] = mapped_column(name_enum(ReferralOutcome, 24))
+    decline_reason: Mapped[DeclineReason | None] = mapped_column(name_enum(DeclineReason, 24))
     redirected_to_id: Mapped[int | None] = mapped_column(ForeignKey("referrals.id"))
     redirected_from_id: Mapped[int | None] = mapped_column(ForeignKey("referrals.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -71,15 +65,9 @@ class ReferralEvent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     referral_id: Mapped[int] = mapped_column(ForeignKey("referrals.id"), index=True)
-    kind: Mapped[ReferralEventKind] = mapped_column(
-        Enum(ReferralEventKind, native_enum=False, length=24)
-    )
+    kind: Mapped[ReferralEventKind] = mapped_column(name_enum(ReferralEventKind, 24))
     at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
     by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    from_status: Mapped[ReferralStatus | None] = mapped_column(
-        Enum(ReferralStatus, native_enum=False, length=16)
-    )
-    to_status: Mapped[ReferralStatus | None] = mapped_column(
-        Enum(ReferralStatus, native_enum=False, length=16)
-    )
+    from_status: Mapped[ReferralStatus | None] = mapped_column(name_enum(ReferralStatus, 16))
+    to_status: Mapped[ReferralStatus | None] = mapped_column(name_enum(ReferralStatus, 16))
     note_enc: Mapped[str | None] = mapped_column(Text)

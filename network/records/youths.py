@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from network.database import Base, UtcDateTime, utcnow
+from network.database import Base, UtcDateTime, name_enum, utcnow
 from network.enums import (
     EducationLevel,
     Gender,
@@ -35,23 +35,19 @@ class Youth(Base):
     last_name_enc: Mapped[str | None] = mapped_column(Text)
     birth_date_enc: Mapped[str | None] = mapped_column(Text)
     name_hash: Mapped[str | None] = mapped_column(String(64), index=True)
-    gender: Mapped[Gender | None] = mapped_column(Enum(Gender, native_enum=False, length=8))
+    gender: Mapped[Gender | None] = mapped_column(name_enum(Gender, 8))
     institution_id: Mapped[int] = mapped_column(ForeignKey("actors.id"))
     residence_territory_id: Mapped[int | None] = mapped_column(
         ForeignKey("territories.id"), index=True
     )
     mediator_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     status: Mapped[YouthStatus] = mapped_column(
-        Enum(YouthStatus, native_enum=False, length=24), default=YouthStatus.IN_CARE
+        name_enum(YouthStatus, 24), default=YouthStatus.IN_CARE
     )
     expected_leaving_date: Mapped[date | None] = mapped_column(Date, index=True)
     left_care_on: Mapped[date | None] = mapped_column(Date, index=True)
-    education_level: Mapped[EducationLevel | None] = mapped_column(
-        Enum(EducationLevel, native_enum=False, length=24)
-    )
-    vocational_level: Mapped[VocationalLevel | None] = mapped_column(
-        Enum(VocationalLevel, native_enum=False, length=24)
-    )
+    education_level: Mapped[EducationLevel | None] = mapped_column(name_enum(EducationLevel, 24))
+    vocational_level: Mapped[VocationalLevel | None] = mapped_column(name_enum(VocationalLevel, 24))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     idempotency_key: Mapped[str | None] = mapped_column(String(128))
     request_fingerprint: Mapped[str | None] = mapped_column(String(64))
@@ -68,10 +64,8 @@ class Need(Base):
     youth_id: Mapped[int] = mapped_column(
         ForeignKey("youths.id", ondelete="CASCADE"), primary_key=True
     )
-    axis: Mapped[ServiceAxis] = mapped_column(
-        Enum(ServiceAxis, native_enum=False, length=32), primary_key=True
-    )
-    level: Mapped[NeedLevel] = mapped_column(Enum(NeedLevel, native_enum=False, length=8))
+    axis: Mapped[ServiceAxis] = mapped_column(name_enum(ServiceAxis, 32), primary_key=True)
+    level: Mapped[NeedLevel] = mapped_column(name_enum(NeedLevel, 8))
     note_enc: Mapped[str | None] = mapped_column(Text)
     assessed_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
@@ -82,7 +76,7 @@ class Milestone(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     youth_id: Mapped[int] = mapped_column(ForeignKey("youths.id", ondelete="CASCADE"))
-    kind: Mapped[MilestoneKind] = mapped_column(Enum(MilestoneKind, native_enum=False, length=24))
+    kind: Mapped[MilestoneKind] = mapped_column(name_enum(MilestoneKind, 24))
     achieved_on: Mapped[date] = mapped_column(Date)
     note_enc: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

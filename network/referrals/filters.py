@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
+from enum import auto
 
 from sqlalchemy import ColumnElement, false, not_, or_, select
 from sqlalchemy.orm import aliased
@@ -13,7 +13,7 @@ from sqlalchemy.orm import aliased
 from network.access import youth_visible
 from network.actors import repository as actors
 from network.actors.models import Actor
-from network.enums import ReferralStatus, ServiceAxis
+from network.enums import NamedEnum, ReferralStatus, ServiceAxis
 from network.records.referrals import Referral
 from network.records.youths import Youth
 from network.referrals import rules
@@ -21,10 +21,10 @@ from network.territories.subtree import in_subtree
 from network.viewer import Viewer
 
 
-class Direction(StrEnum):
-    OUTGOING = "OUTGOING"
-    INCOMING = "INCOMING"
-    ANY = "ANY"
+class Direction(NamedEnum):
+    OUTGOING = auto()
+    INCOMING = auto()
+    ANY = auto()
 
 
 @dataclass(frozen=True)

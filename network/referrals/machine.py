@@ -3,29 +3,30 @@ from which status, and where it leads. No database, no clock."""
 
 from __future__ import annotations
 
-from enum import StrEnum
+from datetime import datetime
+from enum import auto
 
-from network.enums import OPEN_STATUSES, ReferralEventKind, ReferralStatus
+from network.enums import OPEN_STATUSES, NamedEnum, ReferralEventKind, ReferralStatus
 from network.errors import InvalidTransition
 
 S = ReferralStatus
 
 
-class Side(StrEnum):
-    SENDER = "SENDER"
-    RECEIVER = "RECEIVER"
-    SYSTEM = "SYSTEM"
+class Side(NamedEnum):
+    SENDER = auto()
+    RECEIVER = auto()
+    SYSTEM = auto()
 
 
-class Action(StrEnum):
-    SEND = "SEND"
-    ACCEPT = "ACCEPT"
-    DECLINE = "DECLINE"
-    REDIRECT = "REDIRECT"
-    START = "START"
-    COMPLETE = "COMPLETE"
-    CANCEL = "CANCEL"
-    EXPIRE = "EXPIRE"
+class Action(NamedEnum):
+    SEND = auto()
+    ACCEPT = auto()
+    DECLINE = auto()
+    REDIRECT = auto()
+    START = auto()
+    COMPLETE = auto()
+    CANCEL = auto()
+    EXPIRE = auto()
 
 
 # action -> (the side that takes it, the statuses it starts from, the status it leads to)
@@ -78,3 +79,18 @@ def next_status(status: ReferralStatus, action: Action, side: Side) -> ReferralS
 
 def is_open(status: ReferralStatus) -> bool:
     return status in OPEN_STATUSES
+
+
+def stamps(
+    action: Action, after: ReferralStatus, *, responded_at: datetime | None, at: datetime
+) -> dict[str, datetime]:
+    """The instants a move by ``action`` to ``after`` at ``at`` stamps on the referral
+    (``responded_at`` is the first answer's, kept)."""
+    stamped: dict[str, datetime] = {}
+    if action in (Action.ACCEPT, Action.DECLINE, Action.REDIRECT):
+        stamped["responded_at"] = responded_at or at
+    if action == Action.COMPLETE:
+        stamped["completed_at"] = at
+    if not is_open(after):
+        stamped["closed_at"] = at
+    return stamped

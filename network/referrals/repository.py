@@ -4,11 +4,10 @@ statement: whether the caller sees its young person, and their identity."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, false, func, select, true, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -23,14 +22,15 @@ from network.access import (
     youth_visible,
     youths_alias,
 )
+from network.batches import by_id
 from network.enums import ReferralStatus
+from network.pages import Page as Page
+from network.pages import pages_by
 from network.records.referrals import Referral, ReferralEvent
 from network.records.youths import Youth
 from network.referrals.filters import ReferralFilter
 from network.services.models import Service
 from network.viewer import Viewer
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -46,12 +46,6 @@ class Seen:
 class SeenEvent:
     event: ReferralEvent
     identity_visible: bool
-
-
-@dataclass(frozen=True)
-class Page(Generic[T]):
-    rows: list[T]
-    has_next: bool
 
 
 def _flag(condition: ColumnElement[bool]) -> ColumnElement[bool]:
@@ -104,7 +98,7 @@ async def search(
     if after_id is not None:
         statement = statement.where(Referral.id > after_id)
     rows = _as_seen((await session.execute(statement.order_by(Referral.id).limit(first + 1))).all())
-    return Page(rows=rows[:first], has_next=len(rows) > first)
+    return Page.cut(rows, first)
 
 
 async def count(
@@ -143,13 +137,8 @@ async def page_per_youth(
         .where(inner.c.rn <= first + 1)
         .order_by(inner.c.youth_id, inner.c.rn)
     )
-    grouped: dict[int, list[Seen]] = defaultdict(list)
-    for seen in _as_seen((await session.execute(statement)).all()):
-        grouped[seen.referral.youth_id].append(seen)
-    return {
-        youth_id: Page(rows=rows[:first], has_next=len(rows) > first)
-        for youth_id, rows in grouped.items()
-    }
+    rows = _as_seen((await session.execute(statement)).all())
+    return pages_by(rows, lambda seen: seen.referral.youth_id, first)
 
 
 async def count_per_youth(
@@ -165,8 +154,7 @@ async def count_per_youth(
 
 async def get_many(session: AsyncSession, ids: Sequence[int]) -> dict[int, Referral]:
     """Referrals by id with no visibility check: for links out of a referral already seen."""
-    rows = await session.scalars(select(Referral).where(Referral.id.in_(ids)))
-    return {row.id: row for row in rows}
+    return await by_id(session, Referral, ids)
 
 
 async def find_by_key(session: AsyncSession, *, user_id: int, key: str) -> Referral | None:
@@ -246,13 +234,7 @@ async def events_per_referral(
         .where(ranked.c.rn <= first + 1)
         .order_by(ReferralEvent.referral_id, ranked.c.rn)
     )
-    grouped: dict[int, list[ReferralEvent]] = defaultdict(list)
-    for row in await session.scalars(statement):
-        grouped[row.referral_id].append(row)
-    return {
-        referral_id: Page(rows=rows[:first], has_next=len(rows) > first)
-        for referral_id, rows in grouped.items()
-    }
+    return pages_by(await session.scalars(statement), lambda row: row.referral_id, first)
 
 
 async def event_counts(session: AsyncSession, referral_ids: Sequence[int]) -> dict[int, int]:
@@ -303,5 +285,4 @@ async def consent_covers(
 
 
 async def services_by_id(session: AsyncSession, ids: Sequence[int]) -> dict[int, Service]:
-    rows = await session.scalars(select(Service).where(Service.id.in_(ids)))
-    return {row.id: row for row in rows}
+    return await by_id(session, Service, ids)

@@ -135,14 +135,7 @@ async def redirect_referral(
     if target.actor.id == referral.to_actor_id and same_service == referral.service_id:
         raise InvalidInput("the referral is already with this receiver", field=["toActorId"])
     check_receives(target)
-    values: dict[str, Any] = {
-        "youth_id": referral.youth_id,
-        "from_actor_id": referral.from_actor_id,
-        "reason_enc": referral.reason_enc,
-        "priority": referral.priority,
-        "created_by_id": viewer.user_id,
-        "redirected_from_id": referral.id,
-    }
+    values = {**steps.carried_onward(referral), "created_by_id": viewer.user_id}
     onward_id = await steps.insert(
         session,
         values,

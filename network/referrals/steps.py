@@ -81,13 +81,12 @@ async def move(
     side = machine.side_of(action)
     before = referral.status
     after = machine.next_status(before, action, side)
-    changes: dict[str, Any] = {"status": after, "updated_at": now, **values}
-    if action in (Action.ACCEPT, Action.DECLINE, Action.REDIRECT):
-        changes["responded_at"] = referral.responded_at or now
-    if action == Action.COMPLETE:
-        changes["completed_at"] = now
-    if not machine.is_open(after):
-        changes["closed_at"] = now
+    changes: dict[str, Any] = {
+        "status": after,
+        "updated_at": now,
+        **values,
+        **machine.stamps(action, after, responded_at=referral.responded_at, at=now),
+    }
     moved = await repository.change(
         session, referral.id, version=version, sources=machine.sources(action), values=changes
     )
@@ -150,6 +149,17 @@ async def insert(
             "updated_at": now,
         },
     )
+
+
+def carried_onward(referral: Referral) -> dict[str, Any]:
+    """What a redirect carries over to the onward referral it creates."""
+    return {
+        "youth_id": referral.youth_id,
+        "from_actor_id": referral.from_actor_id,
+        "reason_enc": referral.reason_enc,
+        "priority": referral.priority,
+        "redirected_from_id": referral.id,
+    }
 
 
 def sent_stamps(target: Target, now: datetime, default_response_days: int) -> dict[str, Any]:

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -35,6 +35,7 @@ from network.plans.models import (
     Review,
 )
 from network.records.youths import Youth
+from network.seed.shorthand import at
 
 A, P, N = IndicatorAnswer.YES, IndicatorAnswer.PARTLY, IndicatorAnswer.NO
 ANSWERS = {
@@ -58,10 +59,6 @@ INDICATOR_AXES = {
 }
 
 
-def _at(day: date) -> datetime:
-    return datetime.combine(day, time(10, 0), tzinfo=UTC)
-
-
 async def _assess(
     session: AsyncSession, cipher: DataCipher, youth: Youth, number: int, day: date
 ) -> None:
@@ -71,7 +68,7 @@ async def _assess(
         number=number,
         note_enc=cipher.encrypt("Entretien avec le médiateur"),
         created_by_id=youth.mediator_id,
-        assessed_at=_at(day),
+        assessed_at=at(day),
     )
     session.add(row)
     await session.flush()
@@ -111,8 +108,8 @@ async def _plan(
         agreement_recorded_by_id=youth.mediator_id if agreed else None,
         next_review_on=rules.next_review(created, months=3),
         created_by_id=youth.mediator_id,
-        created_at=_at(created),
-        updated_at=_at(created),
+        created_at=at(created),
+        updated_at=at(created),
     )
     session.add(plan)
     await session.flush()

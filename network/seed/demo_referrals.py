@@ -9,7 +9,8 @@ overdue, follow-up and expiry rules have something to act on in a fresh demo.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -25,19 +26,13 @@ from network.enums import (
 )
 from network.records.referrals import Referral, ReferralEvent
 from network.records.youths import Youth
-from network.referrals import machine, rules
+from network.referrals import machine, rules, steps
 from network.referrals.machine import Action
+from network.seed.shorthand import E, H, J, P, S, Seeding, at
 from network.services.models import Service
 from network.users.models import User
 
 DEFAULT_RESPONSE_DAYS = 5
-H, E, J, S, P = (
-    ServiceAxis.HEALTH,
-    ServiceAxis.EDUCATION_TRAINING,
-    ServiceAxis.EMPLOYMENT,
-    ServiceAxis.SOCIAL_ASSISTANCE,
-    ServiceAxis.SOCIAL_PARTICIPATION,
-)
 # The staff who answer for the demo actors that have a demo login.
 ANSWERED_BY = {
     "fes-complexe": "staff.al-wifaq@jisr.example.ma",
@@ -172,26 +167,24 @@ REFERRALS: tuple[DemoReferral, ...] = (
 )
 
 
-def _at(day: date) -> datetime:
-    return datetime.combine(day, time(10, 0), tzinfo=UTC)
-
-
 @dataclass
-class _Scene:
-    cipher: DataCipher
-    today: date
-    actor_ids: dict[str, int]
+class _Scene(Seeding):
+    """Replaying the demo referrals: young people by case code, users by email."""
+
     youths: dict[str, Youth]
     users: dict[str, int]
 
     def when(self, offset: int) -> datetime:
-        return _at(self.today + timedelta(days=offset))
+        return at(self.day(offset))
 
-    async def target(
-        self, session: AsyncSession, key: str, axis: ServiceAxis
-    ) -> tuple[int, Service | None]:
+    def staff(self, key: str) -> int | None:
+        """The user of actor ``key`` who answers its referrals, if the demo names one."""
+        email = ANSWERED_BY.get(key)
+        return self.users.get(email) if email else None
+
+    async def target(self, key: str, axis: ServiceAxis) -> tuple[int, Service | None]:
         actor_id = self.actor_ids[key]
-        service = await session.scalar(
+        service = await self.session.scalar(
             select(Service)
             .where(
                 Service.actor_id == actor_id,
@@ -203,6 +196,85 @@ class _Scene:
             .limit(1)
         )
         return actor_id, service
+
+    async def add(self, demo: DemoReferral) -> int:
+        """Insert ``demo`` and replay its steps; how many referrals that made."""
+        youth = self.youths[demo.youth]
+        created = self.when(demo.created)
+        referral = await self.referral(
+            demo.to,
+            demo.axis,
+            by=youth.mediator_id,
+            at=created,
+            sent=not demo.draft,
+            youth_id=youth.id,
+            from_actor_id=youth.institution_id,
+            reason_enc=self.cipher.encrypt(demo.reason),
+            priority=demo.priority,
+            outcome=demo.outcome,
+            decline_reason=demo.decline_reason,
+        )
+        if demo.follow_up is not None:
+            referral.next_follow_up_at = self.when(demo.follow_up)
+        self.session.add(referral)
+        await self.session.flush()
+        events = [_event(referral, ReferralEventKind.CREATED, created, youth.mediator_id, None)]
+        added = 1
+        for step in demo.steps:
+            by = youth.mediator_id if step.action == Action.CANCEL else self.staff(demo.to)
+            events.append(_move(self, referral, step, by))
+            if step.action == Action.REDIRECT and demo.onward is not None:
+                added += await self.redirect(referral, to=demo.onward, step=step, by=by)
+        if _expired(referral, self.when(0)):
+            events.append(_move(self, referral, Step(Action.EXPIRE, 0), None))
+        referral.updated_at = events[-1].at
+        self.session.add_all(events)
+        await self.session.flush()
+        return added
+
+    async def redirect(self, referral: Referral, *, to: str, step: Step, by: int | None) -> int:
+        """The onward referral a REDIRECT step created, SENT to actor ``to``."""
+        at = self.when(step.day)
+        onward = await self.referral(
+            to, referral.axis, by=by, at=at, sent=True, **steps.carried_onward(referral)
+        )
+        self.session.add(onward)
+        await self.session.flush()
+        referral.redirected_to_id = onward.id
+        note = self.cipher.encrypt(step.note)
+        self.session.add(_event(onward, ReferralEventKind.CREATED, at, by, note))
+        return 1
+
+    async def referral(
+        self,
+        to: str,
+        axis: ServiceAxis,
+        *,
+        by: int | None,
+        at: datetime,
+        sent: bool,
+        **details: Any,
+    ) -> Referral:
+        """A referral (``details`` name the young person and the sender) created ``at``, to
+        the first service on ``axis`` of actor ``to`` that takes referrals (or to the
+        actor), DRAFT or SENT there and then."""
+        to_actor_id, service = await self.target(to, axis)
+        referral = Referral(
+            to_actor_id=to_actor_id,
+            service_id=service.id if service else None,
+            axis=axis,
+            status=ReferralStatus.SENT if sent else ReferralStatus.DRAFT,
+            created_by_id=by,
+            created_at=at,
+            updated_at=at,
+            version=1,
+            **details,
+        )
+        if sent:
+            days = service.response_days if service else DEFAULT_RESPONSE_DAYS
+            referral.sent_at = at
+            referral.respond_by = rules.respond_by(at, days)
+        return referral
 
 
 async def seed_demo_referrals(
@@ -216,6 +288,7 @@ async def seed_demo_referrals(
     """Insert ``REFERRALS`` (and the referrals their redirects created); how many."""
     youths = {code: await session.get(Youth, pk) for code, pk in youth_ids.items()}
     scene = _Scene(
+        session=session,
         cipher=cipher,
         today=today,
         actor_ids=actor_ids,
@@ -224,91 +297,9 @@ async def seed_demo_referrals(
     )
     count = 0
     for demo in REFERRALS:
-        count += await _add(session, scene, demo)
+        count += await scene.add(demo)
     await session.flush()
     return count
-
-
-async def _add(session: AsyncSession, scene: _Scene, demo: DemoReferral) -> int:
-    youth = scene.youths[demo.youth]
-    to_actor_id, service = await scene.target(session, demo.to, demo.axis)
-    created = scene.when(demo.created)
-    referral = Referral(
-        youth_id=youth.id,
-        from_actor_id=youth.institution_id,
-        to_actor_id=to_actor_id,
-        service_id=service.id if service else None,
-        axis=demo.axis,
-        reason_enc=scene.cipher.encrypt(demo.reason),
-        priority=demo.priority,
-        status=ReferralStatus.DRAFT if demo.draft else ReferralStatus.SENT,
-        created_by_id=youth.mediator_id,
-        created_at=created,
-        updated_at=created,
-        version=1,
-        outcome=demo.outcome,
-        decline_reason=demo.decline_reason,
-    )
-    if not demo.draft:
-        _sent(referral, service, created)
-    if demo.follow_up is not None:
-        referral.next_follow_up_at = scene.when(demo.follow_up)
-    session.add(referral)
-    await session.flush()
-    events = [_event(referral, ReferralEventKind.CREATED, created, youth.mediator_id, None)]
-    added = 1
-    for step in demo.steps:
-        by = youth.mediator_id if step.action == Action.CANCEL else _staff(scene, demo.to)
-        events.append(_move(scene, referral, step, by))
-        if step.action == Action.REDIRECT and demo.onward is not None:
-            added += await _redirect(session, scene, referral, demo, step, youth)
-    if _expired(referral, scene.when(0)):
-        events.append(_move(scene, referral, Step(Action.EXPIRE, 0), None))
-    referral.updated_at = events[-1].at
-    session.add_all(events)
-    await session.flush()
-    return added
-
-
-async def _redirect(
-    session: AsyncSession,
-    scene: _Scene,
-    referral: Referral,
-    demo: DemoReferral,
-    step: Step,
-    youth: Youth,
-) -> int:
-    assert demo.onward is not None
-    to_actor_id, service = await scene.target(session, demo.onward, demo.axis)
-    at = scene.when(step.day)
-    onward = Referral(
-        youth_id=youth.id,
-        from_actor_id=referral.from_actor_id,
-        to_actor_id=to_actor_id,
-        service_id=service.id if service else None,
-        axis=demo.axis,
-        reason_enc=referral.reason_enc,
-        priority=referral.priority,
-        status=ReferralStatus.SENT,
-        created_by_id=_staff(scene, demo.to),
-        created_at=at,
-        updated_at=at,
-        version=1,
-        redirected_from_id=referral.id,
-    )
-    _sent(onward, service, at)
-    session.add(onward)
-    await session.flush()
-    referral.redirected_to_id = onward.id
-    note = scene.cipher.encrypt(step.note)
-    session.add(_event(onward, ReferralEventKind.CREATED, at, onward.created_by_id, note))
-    return 1
-
-
-def _sent(referral: Referral, service: Service | None, at: datetime) -> None:
-    days = service.response_days if service else DEFAULT_RESPONSE_DAYS
-    referral.sent_at = at
-    referral.respond_by = rules.respond_by(at, days)
 
 
 def _move(scene: _Scene, referral: Referral, step: Step, by: int | None) -> ReferralEvent:
@@ -318,12 +309,9 @@ def _move(scene: _Scene, referral: Referral, step: Step, by: int | None) -> Refe
     after = machine.next_status(before, step.action, machine.side_of(step.action))
     referral.status = after
     referral.version += 1
-    if step.action in (Action.ACCEPT, Action.DECLINE, Action.REDIRECT):
-        referral.responded_at = referral.responded_at or at
-    if step.action == Action.COMPLETE:
-        referral.completed_at = at
-    if not machine.is_open(after):
-        referral.closed_at = at
+    stamped = machine.stamps(step.action, after, responded_at=referral.responded_at, at=at)
+    for name, instant in stamped.items():
+        setattr(referral, name, instant)
     note = scene.cipher.encrypt(step.note)
     return ReferralEvent(
         referral_id=referral.id,
@@ -357,8 +345,3 @@ def _expiry(referral: Referral) -> datetime:
 def _expired(referral: Referral, now: datetime) -> bool:
     """A SENT referral left unanswered long enough expires, as the worker would have it."""
     return referral.status == ReferralStatus.SENT and _expiry(referral) <= now
-
-
-def _staff(scene: _Scene, key: str) -> int | None:
-    email = ANSWERED_BY.get(key)
-    return scene.users.get(email) if email else None

@@ -7,11 +7,12 @@ have something to say on a fresh ``jisr run``: an offset of ``-30`` is thirty da
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from network.consents import repository as consents
 from network.crypto import DataCipher
 from network.enums import (
     ActorKind,
@@ -24,19 +25,13 @@ from network.enums import (
     VocationalLevel,
     YouthStatus,
 )
-from network.records.consents import Consent, consent_actors
+from network.records.consents import Consent
 from network.records.youths import Milestone, Need, Youth
+from network.seed.shorthand import E, H, J, P, S, Seeding, at
 from network.territories.models import Territory
 from network.users.models import User
 from network.youths.identity import set_identity
 
-H, E, J, S, P = (
-    ServiceAxis.HEALTH,
-    ServiceAxis.EDUCATION_TRAINING,
-    ServiceAxis.EMPLOYMENT,
-    ServiceAxis.SOCIAL_ASSISTANCE,
-    ServiceAxis.SOCIAL_PARTICIPATION,
-)
 MEDIUM, HIGH, LOW = NeedLevel.MEDIUM, NeedLevel.HIGH, NeedLevel.LOW
 AMAL, WIFAQ = "mediation.dar-al-amal@jisr.example.ma", "mediation.al-wifaq@jisr.example.ma"
 
@@ -166,76 +161,79 @@ YOUTHS: tuple[DemoYouth, ...] = (
 # fmt: on
 
 
-def _at(day: date) -> datetime:
-    return datetime.combine(day, time(9, 0), tzinfo=UTC)
+@dataclass
+class _Intake(Seeding):
+    """Inserting the demo young people: mediators by email, territories by code."""
+
+    mediators: dict[str, int]
+    territories: dict[str, int]
+
+    async def add(self, index: int, demo: DemoYouth) -> Youth:
+        """The ``index``-th young person of ``YOUTHS``, with needs, milestones and consents."""
+        created = at(self.day(index - 420), hour=9)
+        youth = Youth(
+            code=demo.code,
+            gender=demo.gender,
+            institution_id=self.actor_ids[demo.institution],
+            residence_territory_id=self.territories[demo.residence] if demo.residence else None,
+            mediator_id=self.mediators[demo.mediator] if demo.mediator else None,
+            status=demo.status,
+            expected_leaving_date=self.day(demo.leaving) if demo.leaving else None,
+            left_care_on=self.day(demo.left) if demo.left else None,
+            education_level=demo.education,
+            vocational_level=demo.vocational,
+            created_at=created,
+            updated_at=created,
+        )
+        birth = birth_date(demo, index, self.today)
+        set_identity(
+            youth, self.cipher, first_name=demo.first, last_name=demo.last, birth_date=birth
+        )
+        self.session.add(youth)
+        await self.session.flush()
+        for axis, level in demo.needs.items():
+            self.session.add(Need(youth_id=youth.id, axis=axis, level=level, assessed_at=created))
+        for kind, offset in demo.milestones:
+            self.session.add(Milestone(youth_id=youth.id, kind=kind, achieved_on=self.day(offset)))
+        for consent in demo.consents:
+            await self.consent(youth, consent)
+        return youth
+
+    async def consent(self, youth: Youth, demo: DemoConsent) -> None:
+        given = self.day(demo.given)
+        row = Consent(
+            youth_id=youth.id,
+            given_by=ConsentGiver.LEGAL_REPRESENTATIVE
+            if demo.by_representative
+            else ConsentGiver.YOUTH,
+            all_actors=demo.all_actors,
+            actor_kinds=[str(kind) for kind in demo.kinds],
+            given_on=given,
+            expires_on=self.day(demo.expires) if demo.expires is not None else None,
+            withdrawn_at=at(self.day(demo.withdrawn), hour=9)
+            if demo.withdrawn is not None
+            else None,
+            created_at=at(given, hour=9),
+        )
+        self.session.add(row)
+        await self.session.flush()
+        await consents.link_actors(self.session, row.id, [self.actor_ids[k] for k in demo.actors])
 
 
 async def seed_demo_youths(
     session: AsyncSession, cipher: DataCipher, *, actor_ids: dict[str, int], today: date
 ) -> dict[str, int]:
     """Insert ``YOUTHS``; the ids of the young people by case code."""
-    mediators = dict((await session.execute(select(User.email, User.id))).all())
-    territories = dict((await session.execute(select(Territory.code, Territory.id))).all())
+    intake = _Intake(
+        session=session,
+        cipher=cipher,
+        today=today,
+        actor_ids=actor_ids,
+        mediators=dict((await session.execute(select(User.email, User.id))).all()),
+        territories=dict((await session.execute(select(Territory.code, Territory.id))).all()),
+    )
     ids: dict[str, int] = {}
     for index, demo in enumerate(YOUTHS):
-        created = _at(today - timedelta(days=420 - index))
-        youth = Youth(
-            code=demo.code,
-            gender=demo.gender,
-            institution_id=actor_ids[demo.institution],
-            residence_territory_id=territories[demo.residence] if demo.residence else None,
-            mediator_id=mediators[demo.mediator] if demo.mediator else None,
-            status=demo.status,
-            expected_leaving_date=today + timedelta(days=demo.leaving) if demo.leaving else None,
-            left_care_on=today + timedelta(days=demo.left) if demo.left else None,
-            education_level=demo.education,
-            vocational_level=demo.vocational,
-            created_at=created,
-            updated_at=created,
-        )
-        birth = birth_date(demo, index, today)
-        set_identity(youth, cipher, first_name=demo.first, last_name=demo.last, birth_date=birth)
-        session.add(youth)
-        await session.flush()
-        ids[demo.code] = youth.id
-        for axis, level in demo.needs.items():
-            session.add(Need(youth_id=youth.id, axis=axis, level=level, assessed_at=created))
-        for kind, offset in demo.milestones:
-            session.add(
-                Milestone(youth_id=youth.id, kind=kind, achieved_on=today + timedelta(days=offset))
-            )
-        for consent in demo.consents:
-            await _add_consent(session, youth, consent, actor_ids=actor_ids, today=today)
+        ids[demo.code] = (await intake.add(index, demo)).id
     await session.flush()
     return ids
-
-
-async def _add_consent(
-    session: AsyncSession,
-    youth: Youth,
-    demo: DemoConsent,
-    *,
-    actor_ids: dict[str, int],
-    today: date,
-) -> None:
-    given = today + timedelta(days=demo.given)
-    row = Consent(
-        youth_id=youth.id,
-        given_by=ConsentGiver.LEGAL_REPRESENTATIVE
-        if demo.by_representative
-        else ConsentGiver.YOUTH,
-        all_actors=demo.all_actors,
-        actor_kinds=[str(kind) for kind in demo.kinds],
-        given_on=given,
-        expires_on=today + timedelta(days=demo.expires) if demo.expires is not None else None,
-        withdrawn_at=_at(today + timedelta(days=demo.withdrawn))
-        if demo.withdrawn is not None
-        else None,
-        created_at=_at(given),
-    )
-    session.add(row)
-    await session.flush()
-    for key in demo.actors:
-        await session.execute(
-            consent_actors.insert().values(consent_id=row.id, actor_id=actor_ids[key])
-        )

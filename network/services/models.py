@@ -2,17 +2,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Column, Enum, ForeignKey, Index, Integer, Table, Text, text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from network.database import Base, JsonType, SortKey, UtcDateTime, utcnow
+from network.database import (
+    Base,
+    JsonType,
+    SortKey,
+    UtcDateTime,
+    link_table,
+    name_enum,
+    utcnow,
+)
 from network.enums import ServiceAxis
 
-service_areas = Table(
-    "service_areas",
-    Base.metadata,
-    Column("service_id", ForeignKey("services.id", ondelete="CASCADE"), primary_key=True),
-    Column("territory_id", ForeignKey("territories.id"), primary_key=True, index=True),
+service_areas = link_table(
+    "service_areas", ("service_id", "services.id"), ("territory_id", "territories.id")
 )
 
 
@@ -36,7 +41,7 @@ class Service(Base):
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id"))
     names: Mapped[dict[str, str]] = mapped_column(JsonType)
     description: Mapped[dict[str, str] | None] = mapped_column(JsonType)
-    axis: Mapped[ServiceAxis] = mapped_column(Enum(ServiceAxis, native_enum=False, length=32))
+    axis: Mapped[ServiceAxis] = mapped_column(name_enum(ServiceAxis, 32))
     category_id: Mapped[int | None] = mapped_column(ForeignKey("taxonomy_terms.id"), index=True)
     min_age: Mapped[int | None] = mapped_column(Integer)
     max_age: Mapped[int | None] = mapped_column(Integer)

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from network.actors import repository as actors
 from network.actors.models import Actor
 from network.enums import ServiceAxis
+from network.pages import Page, pages_by
 from network.services.filters import ServiceFilter
 from network.services.models import Service, service_areas
 from network.viewer import Viewer
@@ -22,20 +22,7 @@ from network.viewer import Viewer
 
 def visible(viewer: Viewer, entity: Any = Service) -> ColumnElement[bool]:
     """Rows of ``entity`` (the table or an alias of it) that ``viewer`` may see."""
-    if viewer.is_admin:
-        return true()
-    active: ColumnElement[bool] = entity.active == true()
-    if viewer.is_actor_staff:
-        return or_(active, entity.actor_id.in_(sorted(viewer.actor_scope)))
-    return active
-
-
-@dataclass(frozen=True)
-class NestedPage:
-    """One parent's page: the rows and whether more follow."""
-
-    rows: list[Service]
-    has_next: bool
+    return actors.active_or_own(viewer, entity.active, entity.actor_id)
 
 
 def listed(viewer: Viewer) -> Select[Service]:
@@ -61,13 +48,13 @@ async def search(
     first: int,
     after_id: int | None,
     viewer: Viewer,
-) -> NestedPage:
+) -> Page[Service]:
     """Listed services matching ``where`` in creation order, after ``after_id``."""
     statement = listed(viewer).where(*where.conditions())
     if after_id is not None:
         statement = statement.where(Service.id > after_id)
     rows = list(await session.scalars(statement.order_by(Service.id).limit(first + 1)))
-    return NestedPage(rows=rows[:first], has_next=len(rows) > first)
+    return Page.cut(rows, first)
 
 
 async def count(session: AsyncSession, *, where: ServiceFilter, viewer: Viewer) -> int:
@@ -92,7 +79,7 @@ async def page_per_actor(
     first: int,
     after_id: int | None,
     viewer: Viewer,
-) -> dict[int, NestedPage]:
+) -> dict[int, Page[Service]]:
     """Up to ``first`` services of each actor in creation order, in one statement."""
     conditions = _per_actor_filter(actor_ids, axis, viewer)
     if after_id is not None:
@@ -101,13 +88,7 @@ async def page_per_actor(
     inner = select(Service, number.label("rn")).where(*conditions).subquery()
     ranked = aliased(Service, inner)
     statement = select(ranked).where(inner.c.rn <= first + 1).order_by(inner.c.actor_id, inner.c.rn)
-    grouped: dict[int, list[Service]] = defaultdict(list)
-    for row in await session.scalars(statement):
-        grouped[row.actor_id].append(row)
-    return {
-        actor_id: NestedPage(rows=rows[:first], has_next=len(rows) > first)
-        for actor_id, rows in grouped.items()
-    }
+    return pages_by(await session.scalars(statement), lambda row: row.actor_id, first)
 
 
 async def count_per_actor(

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from sqlalchemy import Enum, ForeignKey, String
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from network.database import Base, JsonType
+from network.database import Base, JsonType, name_enum
 from network.enums import ServiceAxis
 
 
@@ -14,6 +14,6 @@ class TaxonomyTerm(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(64), unique=True)
-    axis: Mapped[ServiceAxis] = mapped_column(Enum(ServiceAxis, native_enum=False, length=32))
+    axis: Mapped[ServiceAxis] = mapped_column(name_enum(ServiceAxis, 32))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("taxonomy_terms.id"))
     names: Mapped[dict[str, str]] = mapped_column(JsonType)

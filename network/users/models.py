@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Enum, ForeignKey, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from network.database import Base, JsonType, UtcDateTime, utcnow
+from network.database import Base, JsonType, UtcDateTime, name_enum, utcnow
 from network.enums import Language
 
 
@@ -19,9 +19,7 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(200))
     display_name: Mapped[str] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(40))
-    language: Mapped[Language] = mapped_column(
-        Enum(Language, native_enum=False, length=8), default=Language.FR
-    )
+    language: Mapped[Language] = mapped_column(name_enum(Language, 8), default=Language.FR)
     roles: Mapped[list[str]] = mapped_column(JsonType, default=list)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id"), index=True)
     territory_id: Mapped[int | None] = mapped_column(ForeignKey("territories.id"))

@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from network.batches import by_id, rows_of
 from network.users.models import ApiToken, NotificationPreference, User
 
 
@@ -68,14 +69,14 @@ async def integration_tokens(session: AsyncSession, *, user_id: int | None) -> l
 async def preferences(
     session: AsyncSession, user_ids: Sequence[int]
 ) -> list[NotificationPreference]:
-    statement = (
-        select(NotificationPreference)
-        .where(NotificationPreference.user_id.in_(user_ids))
-        .order_by(NotificationPreference.user_id, NotificationPreference.kind)
+    return await rows_of(
+        session,
+        NotificationPreference,
+        NotificationPreference.user_id,
+        user_ids,
+        NotificationPreference.kind,
     )
-    return list((await session.scalars(statement)).all())
 
 
 async def get_many(session: AsyncSession, ids: Sequence[int]) -> dict[int, User]:
-    rows = await session.scalars(select(User).where(User.id.in_(ids)))
-    return {row.id: row for row in rows}
+    return await by_id(session, User, ids)

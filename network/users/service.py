@@ -108,9 +108,7 @@ async def change_password(
 ) -> User:
     """Checks the current password, sets the new one, and ends every other session and
     token of the user but the one of this request."""
-    if viewer.user_id is None:
-        raise Unauthenticated("sign in first")
-    user = await get_user(session, viewer.user_id)
+    user = await get_user(session, viewer.signed_in_id())
     if not verify_password(user.password_hash, current):
         raise Unauthenticated("the current password is wrong", field=["currentPassword"])
     check_new_password(new, user=user, settings=settings, field=["newPassword"])
@@ -206,9 +204,7 @@ class ProfileChanges(TypedDict, total=False):
 
 async def update_profile(session: AsyncSession, *, viewer: Viewer, changes: ProfileChanges) -> User:
     """Every signed-in user updates their own profile and notification preferences."""
-    if viewer.user_id is None:
-        raise Unauthenticated("sign in first")
-    user = await get_user(session, viewer.user_id)
+    user = await get_user(session, viewer.signed_in_id())
     if "display_name" in changes:
         name = clean_text(changes["display_name"], field=["displayName"], max_length=200)
         check_name(name or "", field=["displayName"])

@@ -77,8 +77,7 @@ async def visible_integration_tokens(
     session: AsyncSession, *, viewer: Viewer, user_id: int | None = None
 ) -> list[ApiToken]:
     """One's own integration tokens; ADMIN lists anyone's (``user_id``) or everyone's."""
-    if viewer.user_id is None:
-        raise Unauthenticated("sign in first")
+    viewer.signed_in_id()
     if not viewer.is_admin:
         if user_id not in (None, viewer.user_id):
             return []
@@ -88,8 +87,7 @@ async def visible_integration_tokens(
 
 async def revoke_integration(session: AsyncSession, *, viewer: Viewer, token_id: int) -> ApiToken:
     """Its owner or ADMIN ends an integration token; others are told it does not exist."""
-    if viewer.user_id is None:
-        raise Unauthenticated("sign in first")
+    viewer.signed_in_id()
     row = await session.get(ApiToken, token_id)
     if (
         row is None

@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.access import youth_identity_visible, youth_visible
+from network.batches import rows_of
 from network.enums import YouthStatus
 from network.records.youths import Milestone, Need, Youth
 from network.text import like_escape
@@ -112,21 +113,12 @@ async def code_taken(session: AsyncSession, institution_id: int, code: str) -> b
     return await session.scalar(found) is not None
 
 
-async def by_idempotency_key(session: AsyncSession, user_id: int, key: str) -> Youth | None:
-    return await session.scalar(
-        select(Youth).where(Youth.created_by_id == user_id, Youth.idempotency_key == key)
-    )
-
-
 async def needs_of(session: AsyncSession, youth_ids: Sequence[int]) -> list[Need]:
     statement = select(Need).where(Need.youth_id.in_(youth_ids)).order_by(Need.youth_id, Need.axis)
     return list((await session.scalars(statement)).all())
 
 
 async def milestones_of(session: AsyncSession, youth_ids: Sequence[int]) -> list[Milestone]:
-    statement = (
-        select(Milestone)
-        .where(Milestone.youth_id.in_(youth_ids))
-        .order_by(Milestone.youth_id, Milestone.achieved_on, Milestone.id)
+    return await rows_of(
+        session, Milestone, Milestone.youth_id, youth_ids, Milestone.achieved_on, Milestone.id
     )
-    return list((await session.scalars(statement)).all())

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypedDict
 
-import orjson
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import clock
@@ -29,8 +28,8 @@ from network.enums import (
     VocationalLevel,
     YouthStatus,
 )
-from network.errors import Duplicate, InvalidInput, NotFound, PermissionDenied, Unauthenticated
-from network.idempotency import insert_once
+from network.errors import Duplicate, InvalidInput, NotFound, PermissionDenied
+from network.idempotency import add_once, earlier, request_fingerprint
 from network.records.youths import Milestone, Need, Youth
 from network.territories import repository as territories
 from network.users import repository as users
@@ -78,12 +77,6 @@ class NeedAssessment:
     note: str | None = None
 
 
-def _signed_in(viewer: Viewer) -> int:
-    if viewer.user_id is None:
-        raise Unauthenticated("sign in first")
-    return viewer.user_id
-
-
 async def register_youth(
     session: AsyncSession,
     *,
@@ -94,15 +87,19 @@ async def register_youth(
 ) -> Youth:
     """A new young person; a repeat with the same ``idempotency_key`` (per user) and the
     same input returns the first one, with other input it is a DUPLICATE."""
-    user_id = _signed_in(viewer)
+    user_id = viewer.signed_in_id()
     key = clean_text(idempotency_key, field=["idempotencyKey"], max_length=128)
-    fingerprint = cipher.lookup_hash(orjson.dumps(registration, default=str).decode())
-    if key is not None:
-        first = await repository.by_idempotency_key(session, user_id, key)
-        if first is not None:
-            if first.request_fingerprint != fingerprint:
-                raise Duplicate("this idempotencyKey was used for another registration")
-            return first
+    fingerprint = request_fingerprint(cipher, registration)
+    first = await earlier(
+        session,
+        Youth,
+        user_id=user_id,
+        key=key,
+        fingerprint=fingerprint,
+        refused="this idempotencyKey was used for another registration",
+    )
+    if first is not None:
+        return first
     today = clock.today()
     birth_date = registration["birth_date"]
     rules.check_birth_date(birth_date, today=today)
@@ -131,16 +128,7 @@ async def register_youth(
             field=["institutionId"],
         )
     youth.code = await _code(session, youth.institution_id, registration.get("code"))
-    if key is None:
-        session.add(youth)
-        await session.flush()
-        return youth
-    return await insert_once(
-        session,
-        youth,
-        first=lambda: repository.by_idempotency_key(session, user_id, key),
-        same_request=lambda found: found.request_fingerprint == fingerprint,
-    )
+    return await add_once(session, youth, user_id=user_id, key=key, fingerprint=fingerprint)
 
 
 async def _code(session: AsyncSession, institution_id: int, given: str | None) -> str:
@@ -158,7 +146,7 @@ async def _code(session: AsyncSession, institution_id: int, given: str | None) -
 
 async def managed_youth(session: AsyncSession, *, viewer: Viewer, youth_id: int) -> Youth:
     """The young person, when ``viewer`` may change them and what is held about them."""
-    _signed_in(viewer)
+    viewer.signed_in_id()
     seen = (await repository.get_visible(session, viewer, [youth_id], now=clock.now())).get(
         youth_id
     )

@@ -34,7 +34,6 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from types import ModuleType
 from typing import Any
 
 from network import clock
@@ -42,11 +41,24 @@ from network.enums import Language, NotificationKind
 from network.localized import pick
 from network.notifications.templates import ar, en, fr
 
-MODULES: dict[Language, ModuleType] = {
-    Language.AR: ar,
-    Language.ZGH: ar,
-    Language.FR: fr,
-    Language.EN: en,
+
+@dataclass(frozen=True)
+class Catalogue:
+    """One language's messages and labels, with how its text is written."""
+
+    lang: str  # the HTML ``lang``
+    direction: str  # the HTML ``dir``
+    separator: str  # between the items of a list
+    messages: Mapping[NotificationKind, tuple[str, str]]  # subject and body per kind
+    labels: Mapping[str, str]  # enumeration names shown in the language
+
+
+ARABIC = Catalogue("ar", "rtl", "، ", ar.MESSAGES, ar.LABELS)
+CATALOGUES: dict[Language, Catalogue] = {
+    Language.AR: ARABIC,
+    Language.ZGH: ARABIC,
+    Language.FR: Catalogue("fr", "ltr", ", ", fr.MESSAGES, fr.LABELS),
+    Language.EN: Catalogue("en", "ltr", ", ", en.MESSAGES, en.LABELS),
 }
 LABELLED = frozenset({"axis", "status"})
 
@@ -70,12 +82,12 @@ def _instant(value: str) -> str:
     return local.strftime("%Y-%m-%d %H:%M")
 
 
-def _shown(name: str, value: Any, module: ModuleType, language: Language) -> str:
-    labels: dict[str, str] = module.LABELS
+def _shown(name: str, value: Any, catalogue: Catalogue, language: Language) -> str:
+    labels = catalogue.labels
     if name in LABELLED:
         return labels.get(str(value), str(value))
     if name == "axes":
-        return str(module.SEPARATOR).join(labels.get(v, v) for v in value)
+        return catalogue.separator.join(labels.get(v, v) for v in value)
     if isinstance(value, Mapping):
         return pick(value, language, None) or ""
     if (name == "respond_by" or name.endswith("_at")) and isinstance(value, str):
@@ -88,16 +100,16 @@ class _Values(dict[str, str]):
         self,
         kind: NotificationKind,
         params: Mapping[str, Any],
-        module: ModuleType,
+        catalogue: Catalogue,
         language: Language,
     ) -> None:
         super().__init__()
-        self.kind, self.params, self.module, self.language = kind, params, module, language
+        self.kind, self.params, self.catalogue, self.language = kind, params, catalogue, language
 
     def __missing__(self, name: str) -> str:
         if name not in self.params:
             raise MissingParam(self.kind, name)
-        return _shown(name, self.params[name], self.module, self.language)
+        return _shown(name, self.params[name], self.catalogue, self.language)
 
 
 def _fill(template: str, values: _Values) -> str:
@@ -105,13 +117,13 @@ def _fill(template: str, values: _Values) -> str:
 
 
 def render(kind: NotificationKind, params: Mapping[str, Any], language: Language) -> Rendered:
-    module = MODULES[language]
-    subject_template, body_template = module.MESSAGES[kind]
-    values = _Values(kind, params, module, language)
+    catalogue = CATALOGUES[language]
+    subject_template, body_template = catalogue.messages[kind]
+    values = _Values(kind, params, catalogue, language)
     subject = _fill(subject_template, values)
     body = _fill(body_template, values)
     page = (
-        f'<!DOCTYPE html>\n<html lang="{module.LANG}" dir="{module.DIRECTION}">'
+        f'<!DOCTYPE html>\n<html lang="{catalogue.lang}" dir="{catalogue.direction}">'
         f'<head><meta charset="utf-8"><title>{html.escape(subject)}</title></head>'
         f"<body><p>{html.escape(body)}</p></body></html>\n"
     )

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from network.enums import NotificationKind as K
 
-LANG = "ar"
-SEPARATOR = "، "
-DIRECTION = "rtl"
-
 MESSAGES: dict[K, tuple[str, str]] = {
     K.REFERRAL_RECEIVED: (
         "توجيه جديد {referral_code}",

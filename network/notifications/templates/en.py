@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from network.enums import NotificationKind as K
 
-LANG = "en"
-SEPARATOR = ", "
-DIRECTION = "ltr"
-
 MESSAGES: dict[K, tuple[str, str]] = {
     K.REFERRAL_RECEIVED: (
         "New referral {referral_code}",

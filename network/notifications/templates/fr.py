@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from network.enums import NotificationKind as K
 
-LANG = "fr"
-SEPARATOR = ", "
-DIRECTION = "ltr"
-
 MESSAGES: dict[K, tuple[str, str]] = {
     K.REFERRAL_RECEIVED: (
         "Nouvelle orientation {referral_code}",
