@@ -100,12 +100,22 @@ async def prepare(url: str, *, actors: int, services: int, seed: bool) -> int:
                 await seed_scale(uow.session, actors=actors, services=services)
             print(f"scale data loaded in {time.perf_counter() - started:.1f} s")
             present = actors
+    finally:
+        await engine.dispose()
+    await vacuum_analyze(url)
+    return present
+
+
+async def vacuum_analyze(url: str) -> None:
+    """On PostgreSQL, ``VACUUM ANALYZE`` the database: fresh bulk loads have no visibility
+    map yet (counts would scan the heap), and the rows that triggers rewrote while loading
+    (``actor_search``, once per service) are dead until vacuumed; autovacuum may be off."""
+    engine = create_engine(url, null_pool=True)
+    try:
         if engine.dialect.name == "postgresql":
-            # Fresh bulk loads have no visibility map yet: counts would scan the heap.
             async with engine.connect() as connection:
                 autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
                 await autocommit.execute(text("VACUUM ANALYZE"))
-        return present
     finally:
         await engine.dispose()
 

@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from bench import http_load
-from bench.actor_map import migrated, server
+from bench.actor_map import migrated, server, vacuum_analyze
 from cli.seed import _seed_demo_into_empty
 from network.database import create_engine, session_factory, unit_of_work
 from network.seed.scale import seed_scale
@@ -45,18 +45,19 @@ LINKED = re.compile(r'<(?:link[^>]+href|script[^>]+src)="(/static/[^"]+)"')
 
 
 async def prepare(url: str, var_dir: Path, *, actors: int, services: int) -> None:
-    """Migrate; on an actor-less database, seed the demo network and the scale data."""
-    if await migrated(url):
-        return
-    started = time.perf_counter()
-    await _seed_demo_into_empty(url, Settings(database_url=url, var_dir=var_dir).data_key)
-    engine = create_engine(url, null_pool=True)
-    try:
-        async with unit_of_work(session_factory(engine)) as uow:
-            await seed_scale(uow.session, actors=actors, services=services)
-    finally:
-        await engine.dispose()
-    print(f"demo and scale data loaded in {time.perf_counter() - started:.1f} s")
+    """Migrate; on an actor-less database, seed the demo network and the scale data; then
+    vacuum and analyse it, as bench.actor_map does."""
+    if not await migrated(url):
+        started = time.perf_counter()
+        await _seed_demo_into_empty(url, Settings(database_url=url, var_dir=var_dir).data_key)
+        engine = create_engine(url, null_pool=True)
+        try:
+            async with unit_of_work(session_factory(engine)) as uow:
+                await seed_scale(uow.session, actors=actors, services=services)
+        finally:
+            await engine.dispose()
+        print(f"demo and scale data loaded in {time.perf_counter() - started:.1f} s")
+    await vacuum_analyze(url)
 
 
 def sign_in(base: str, email: str) -> str:

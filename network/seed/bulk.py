@@ -29,7 +29,9 @@ async def insert_rows(
 
 async def after_bulk_load(session: AsyncSession, tables: Sequence[Table]) -> None:
     """On PostgreSQL, move id sequences past rows inserted with explicit ids and refresh
-    the planner's statistics, which would otherwise still describe the empty tables.
+    the planner's statistics, which would otherwise still describe the empty tables
+    (``tables`` include those that triggers filled, such as ``actor_search``: without
+    statistics the planner took a common search word for a rare one).
 
     SQLite needs neither: its next rowid is always above the largest one.
     """

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from network import clock
 from network.actors.placement import place_actors
 from network.actors.rules import search_fields as actor_search_fields
+from network.actors.search_index import actor_search
 from network.crypto import DataCipher
 from network.database import Base
 from network.enums import ServiceAxis
@@ -177,7 +178,7 @@ async def seed_demo(
     await insert_rows(session, services, service_rows)
     await insert_rows(session, service_areas, area_rows)
     await place_actors(session)
-    await after_bulk_load(session, [actors, services, service_areas])
+    await after_bulk_load(session, [actors, services, service_areas, actor_search])
     logins = await create_demo_users(
         session,
         actor_ids=actor_ids,

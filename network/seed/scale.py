@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from network.actors.models import Actor
 from network.actors.placement import place_actors
 from network.actors.rules import search_fields as actor_search_fields
+from network.actors.search_index import actor_search
 from network.database import Base
 from network.enums import ActorKind, TerritoryLevel
 from network.errors import InvalidInput
@@ -322,7 +323,8 @@ async def seed_scale(
         await insert_rows(session, tables["services"], service_rows, on_chunk=advance)
         await insert_rows(session, tables["service_areas"], area_rows)
     await place_actors(session)
-    await after_bulk_load(session, [tables["actors"], tables["services"], tables["service_areas"]])
+    loaded = [tables["actors"], tables["services"], tables["service_areas"], actor_search]
+    await after_bulk_load(session, loaded)
     return ScaleSummary(
         actors=actors, services=service_id - first_service, service_areas=len(area_rows)
     )

@@ -151,6 +151,7 @@ async def test_accepts_referrals(demo_api: Api) -> None:
         ("maroquinerie", [9]),  # a service's name
         ("\u202bنسيج\u202c Saïss", [16]),  # right-to-left and left-to-right mixed
         ("IFMH", [8]),  # an acronym
+        ("d'urgence sociale", [6]),  # an apostrophe, inside the statement's quoted pattern
         ("echanges", []),  # only in actor 43's inactive service
     ],
 )
