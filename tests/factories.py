@@ -7,11 +7,12 @@ API would write them; nothing depends on the demo network.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import func, inspect, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.actors.service import create_actor
 from network.audit.models import AuditEntry
@@ -27,6 +28,21 @@ from tests.api import Api
 PASSWORD = "a long enough password"
 # The test itself acting as ADMIN when it sets the scene.
 SCENE = Viewer(roles=frozenset({Role.ADMIN}))
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+async def committed(
+    api: Api,
+    write: Callable[Concatenate[AsyncSession, P], Awaitable[R]],
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> R:
+    """``write(session, *args, **kwargs)`` in a unit of work of its own: committed when it
+    returns, rolled back when it raises."""
+    async with unit_of_work(api.state.sessions) as uow:
+        return await write(uow.session, *args, **kwargs)
 
 
 @dataclass(frozen=True)
