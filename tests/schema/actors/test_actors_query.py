@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from network.ids import to_global_id
 from network.seed.users import DEMO_PASSWORD
 from tests.api import Api
 from tests.demo_data import ACTIVE_ACTORS, PUBLIC_SERVICES
 from tests.schema.actors.rows import territory_global_id
+from tests.schema.connections import first_hundred, global_ids
 
 ACTORS = """
 query($filter: ActorFilter, $orderBy: ActorOrder, $first: Int, $after: String) {
@@ -29,15 +29,13 @@ CARE_INSTITUTIONS = [1, 2, 20, 28, 36, 47, 53, 60, 68]
 
 
 def actor_ids(*pks: int) -> list[str]:
-    return [to_global_id("Actor", pk) for pk in pks]
+    return global_ids("Actor", *pks)
 
 
 async def actors(
     api: Api, filter: dict[str, Any] | None = None, token: str | None = None, **arguments: Any
 ) -> dict[str, Any]:
-    variables = {"filter": filter, "first": 100, **arguments}
-    data = await api.data(ACTORS, variables, token=token)
-    return data["actors"]  # type: ignore[no-any-return]
+    return await first_hundred(api, ACTORS, filter, token, **arguments)
 
 
 async def found(api: Api, filter: dict[str, Any] | None = None, **arguments: Any) -> list[str]:

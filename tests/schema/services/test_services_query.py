@@ -14,6 +14,7 @@ from network.seed.users import DEMO_PASSWORD
 from tests.api import Api
 from tests.demo_data import PUBLIC_SERVICES
 from tests.schema.actors.rows import territory_global_id
+from tests.schema.connections import first_hundred, global_ids
 
 SERVICES = """
 query($filter: ServiceFilter, $first: Int, $after: String) {
@@ -27,14 +28,13 @@ query($filter: ServiceFilter, $first: Int, $after: String) {
 
 
 def service_ids(*pks: int) -> list[str]:
-    return [to_global_id("Service", pk) for pk in pks]
+    return global_ids("Service", *pks)
 
 
 async def services(
     api: Api, filter: dict[str, Any] | None = None, token: str | None = None, **arguments: Any
 ) -> dict[str, Any]:
-    variables = {"filter": filter, "first": 100, **arguments}
-    return (await api.data(SERVICES, variables, token=token))["services"]  # type: ignore[no-any-return]
+    return await first_hundred(api, SERVICES, filter, token, **arguments)
 
 
 async def found(api: Api, filter: dict[str, Any], token: str | None = None) -> list[str]:
