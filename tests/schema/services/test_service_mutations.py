@@ -2,17 +2,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import pytest
-
 from network.enums import Role
 from network.ids import to_global_id
 from network.services.models import Service
 from tests.api import Api
 from tests.factories import (
-    CALLERS,
+    Calling,
     actor,
-    attempt,
-    caller,
     count,
     person,
     scene,
@@ -45,11 +41,9 @@ def service_gid(pk: int) -> str:
     return to_global_id("Service", pk)
 
 
-@pytest.mark.parametrize("who", CALLERS)
-async def test_admin_and_the_actors_staff_create_its_services(api: Api, who: str) -> None:
+async def test_admin_and_the_actors_staff_create_its_services(api: Api, calling: Calling) -> None:
     # given
-    world = await scene(api)
-    someone = await caller(api, world, who)
+    world = calling.world
     services_before = await count(api, Service)
     new_service = {
         "actorId": actor_gid(world.unit),
@@ -57,9 +51,10 @@ async def test_admin_and_the_actors_staff_create_its_services(api: Api, who: str
         "axis": "EMPLOYMENT",
     }
     # when
-    done = await attempt(api, someone, who, "createService", CREATE_SERVICE, {"input": new_service})
+    outcome, payload, entry = await calling.attempt(
+        "createService", CREATE_SERVICE, {"input": new_service}
+    )
     # then
-    outcome, payload, entry = done.outcome, done.payload, done.entry
     if outcome == "OK":
         created = payload["service"]
         assert payload["userErrors"] == []
@@ -76,17 +71,16 @@ async def test_admin_and_the_actors_staff_create_its_services(api: Api, who: str
         assert await count(api, Service) == services_before
 
 
-@pytest.mark.parametrize("who", CALLERS)
-async def test_admin_and_the_actors_staff_update_its_services(api: Api, who: str) -> None:
+async def test_admin_and_the_actors_staff_update_its_services(api: Api, calling: Calling) -> None:
     # given
-    world = await scene(api)
-    someone = await caller(api, world, who)
+    world = calling.world
     before = await values(api, Service, world.unit_service)
     change = {"id": service_gid(world.unit_service), "capacity": {"available": 2, "total": 10}}
     # when
-    done = await attempt(api, someone, who, "updateService", UPDATE_SERVICE, {"input": change})
+    outcome, payload, entry = await calling.attempt(
+        "updateService", UPDATE_SERVICE, {"input": change}
+    )
     # then
-    outcome, payload, entry = done.outcome, done.payload, done.entry
     if outcome == "OK":
         assert payload["userErrors"] == []
         assert payload["service"]["capacity"]["available"] == 2
