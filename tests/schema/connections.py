@@ -15,9 +15,10 @@ def global_ids(type_name: str, *pks: int) -> list[str]:
 
 async def first_hundred(
     api: Api,
-    query: str,
     filter: dict[str, Any] | None = None,
     token: str | None = None,
+    *,
+    query: str,
     **arguments: Any,
 ) -> dict[str, Any]:
     """The one connection ``query`` reads (its ``$filter`` and ``$first: 100``, with

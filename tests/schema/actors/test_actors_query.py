@@ -4,6 +4,7 @@ Demo actor ``n`` of ``network/seed/demo_actors.py`` has id ``n``; actors 35 and 
 inactive, so the public sees 75 of the 77.
 """
 
+from functools import partial
 from typing import Any
 
 import pytest
@@ -28,14 +29,8 @@ SEFROU = {"latitude": 33.83, "longitude": -4.83}
 CARE_INSTITUTIONS = [1, 2, 20, 28, 36, 47, 53, 60, 68]
 
 
-def actor_ids(*pks: int) -> list[str]:
-    return global_ids("Actor", *pks)
-
-
-async def actors(
-    api: Api, filter: dict[str, Any] | None = None, token: str | None = None, **arguments: Any
-) -> dict[str, Any]:
-    return await first_hundred(api, ACTORS, filter, token, **arguments)
+actor_ids = partial(global_ids, "Actor")
+actors = partial(first_hundred, query=ACTORS)
 
 
 async def found(api: Api, filter: dict[str, Any] | None = None, **arguments: Any) -> list[str]:

@@ -5,6 +5,7 @@ Demo services are numbered in actor order (see ``/network/seed/demo.py``); servi
 counts come from the seed's definitions (tests/demo_data.py).
 """
 
+from functools import partial
 from typing import Any
 
 import pytest
@@ -27,14 +28,8 @@ query($filter: ServiceFilter, $first: Int, $after: String) {
 """
 
 
-def service_ids(*pks: int) -> list[str]:
-    return global_ids("Service", *pks)
-
-
-async def services(
-    api: Api, filter: dict[str, Any] | None = None, token: str | None = None, **arguments: Any
-) -> dict[str, Any]:
-    return await first_hundred(api, SERVICES, filter, token, **arguments)
+service_ids = partial(global_ids, "Service")
+services = partial(first_hundred, query=SERVICES)
 
 
 async def found(api: Api, filter: dict[str, Any], token: str | None = None) -> list[str]:
