@@ -1,4 +1,5 @@
 from datetime import datetime
+from functools import partial
 
 from network.actors.models import Actor
 from network.enums import Role
@@ -36,8 +37,7 @@ mutation($id: ID!) {
 }"""
 
 
-def gid(pk: int) -> str:
-    return to_global_id("Actor", pk)
+gid = partial(to_global_id, "Actor")
 
 
 async def test_only_admin_creates_an_actor(api: Api, calling: Calling) -> None:

@@ -1,5 +1,6 @@
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from network.enums import Role
@@ -33,12 +34,8 @@ mutation($input: UpdateServiceInput!) {{
 }}"""
 
 
-def actor_gid(pk: int) -> str:
-    return to_global_id("Actor", pk)
-
-
-def service_gid(pk: int) -> str:
-    return to_global_id("Service", pk)
+actor_gid = partial(to_global_id, "Actor")
+service_gid = partial(to_global_id, "Service")
 
 
 async def test_admin_and_the_actors_staff_create_its_services(api: Api, calling: Calling) -> None:
