@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,12 +26,14 @@ from sqlalchemy.engine import make_url
 
 from bench import http_load
 from bench.http_load import Run, graphql_request
+from bench.serving import answering
 from network.actors.models import Actor
 from network.database import create_engine, session_factory, unit_of_work
 from network.migrate import upgrade
 from network.seed.scale import seed_scale
 from network.settings import Settings
 from schema.app import create_app
+from tests.network.notifications.servers import free_port
 
 ACTOR_MAP_QUERY = """
 query ActorMap {
@@ -120,12 +121,6 @@ async def vacuum_analyze(url: str) -> None:
         await engine.dispose()
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @dataclass(frozen=True)
 class Server:
     base: str
@@ -165,23 +160,15 @@ def server(url: str, var_dir: Path, factory: str = "schema.app:create_app") -> I
         command += ["--no-access-log"]
     process = subprocess.Popen(command, env=env)
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if process.poll() is not None:
-                raise SystemExit(f"the server exited with code {process.returncode}")
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise SystemExit("the server did not answer /healthz within 30 s")
-            time.sleep(0.2)
+    with answering(
+        process,
+        lambda: httpx.get(f"{base}/healthz", timeout=1).status_code == 200,
+        seconds=30,
+        interval=0.2,
+        exited=lambda: f"the server exited with code {process.returncode}",
+        late="the server did not answer /healthz within 30 s",
+    ):
         yield Server(base, process.pid)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 async def drive(base: str, *, concurrency: int, seconds: float) -> Run:

@@ -13,7 +13,6 @@ import asyncio
 import os
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,13 +25,14 @@ from sqlalchemy.engine import make_url
 from bench import http_load
 from bench.actor_map import (
     ACTOR_MAP_QUERY,
-    free_port,
     load_parser,
     prepare,
     server,
     statements_per_request,
 )
 from bench.http_load import Run, graphql_request
+from bench.serving import answering
+from tests.network.notifications.servers import free_port
 
 POSTGRAPHILE = Path(__file__).parent / "postgraphile"
 PEER_QUERY = (POSTGRAPHILE / "query.graphql").read_text()
@@ -85,24 +85,20 @@ def postgraphile(url: str) -> Iterator[str]:
         command, cwd=POSTGRAPHILE, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                raise SystemExit(f"PostGraphile exited: {process.stderr.read()!r}")  # type: ignore[union-attr]
-            try:
-                answer = httpx.post(f"{base}/graphql", json={"query": PEER_QUERY}, timeout=5)
-                if answer.status_code == 200 and not answer.json().get("errors"):
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise SystemExit("PostGraphile did not answer within 60 s")
-            time.sleep(0.3)
+
+    def answers() -> bool:
+        answer = httpx.post(f"{base}/graphql", json={"query": PEER_QUERY}, timeout=5)
+        return answer.status_code == 200 and not answer.json().get("errors")
+
+    with answering(
+        process,
+        answers,
+        seconds=60,
+        interval=0.3,
+        exited=lambda: f"PostGraphile exited: {process.stderr.read()!r}",  # type: ignore[union-attr]
+        late="PostGraphile did not answer within 60 s",
+    ):
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def measure(base: str, body: dict[str, Any], args: argparse.Namespace) -> Run:

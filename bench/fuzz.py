@@ -27,7 +27,7 @@ from typing import Any
 from bench.actor_map import server
 from bench.fuzz_sockets import fuzz_sockets
 from network.crypto import DataCipher
-from network.database import create_engine, session_factory, unit_of_work
+from network.database import standalone_unit_of_work
 from network.migrate import upgrade
 from network.seed.demo import seed_demo
 from network.settings import Settings
@@ -49,10 +49,8 @@ def schemathesis() -> Path:
 async def demo_database(url: str, var: Path) -> None:
     await upgrade(url)
     cipher = DataCipher(Settings(database_url=url, var_dir=var).data_key)
-    engine = create_engine(url, null_pool=True)
-    async with unit_of_work(session_factory(engine)) as uow:
+    async with standalone_unit_of_work(url) as uow:
         await seed_demo(uow.session, cipher)
-    await engine.dispose()
 
 
 def unmasked(error: dict[str, Any]) -> bool:
@@ -98,6 +96,17 @@ def fuzzed_server(prefix: str) -> Iterator[tuple[Path, Any]]:
             yield var, api
 
 
+def fuzz_arguments(
+    prog: str, description: str | None, *, examples: int, per: str
+) -> argparse.Namespace:
+    """The options of a fuzzing benchmark: ``examples`` per ``per`` by default, and
+    schemathesis's workers."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("--max-examples", type=int, default=examples, help=f"per {per}")
+    parser.add_argument("--workers", type=int, default=2)
+    return parser.parse_args()
+
+
 def run_schemathesis(
     command: list[str], har: Path, args: argparse.Namespace
 ) -> subprocess.CompletedProcess[str]:
@@ -110,10 +119,7 @@ def run_schemathesis(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench.fuzz", description=__doc__)
-    parser.add_argument("--max-examples", type=int, default=80, help="per GraphQL field")
-    parser.add_argument("--workers", type=int, default=2)
-    args = parser.parse_args()
+    args = fuzz_arguments("python -m bench.fuzz", __doc__, examples=80, per="GraphQL field")
     executable = schemathesis()
     with fuzzed_server("jisr-fuzz-") as (var, api):
         har = var / "fuzz.har"

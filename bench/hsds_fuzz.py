@@ -12,13 +12,12 @@ failure is of a kind listed there.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 from collections import Counter
 from pathlib import Path
 
-from bench.fuzz import RESULTS, fuzzed_server, run_schemathesis, schemathesis
+from bench.fuzz import RESULTS, fuzz_arguments, fuzzed_server, run_schemathesis, schemathesis
 
 OPENAPI = Path(__file__).parents[1] / "network" / "hsds" / "official" / "openapi.json"
 # The failures the specification explains (see docs/hsds.md, "schemathesis"): it
@@ -57,10 +56,7 @@ def failures(report: str) -> Counter[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench.hsds_fuzz", description=__doc__)
-    parser.add_argument("--max-examples", type=int, default=50, help="per operation")
-    parser.add_argument("--workers", type=int, default=2)
-    args = parser.parse_args()
+    args = fuzz_arguments("python -m bench.hsds_fuzz", __doc__, examples=50, per="operation")
     executable = schemathesis()
     with fuzzed_server("jisr-hsds-fuzz-") as (var, api):
         har = var / "hsds.har"

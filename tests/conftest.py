@@ -41,6 +41,12 @@ async def db_url(databases: Databases) -> str:
     return await databases.clone()
 
 
+@pytest.fixture(scope="module")
+async def module_db_url(databases: Databases) -> str:
+    """A copy of the demo database for the tests of one module."""
+    return await databases.clone()
+
+
 @pytest.fixture
 async def api(db_url: str, tmp_path: Path) -> AsyncIterator[Api]:
     """The API on a private copy of the demo database."""

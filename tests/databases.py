@@ -16,7 +16,7 @@ import asyncpg
 from sqlalchemy.engine import make_url
 
 from network.crypto import DataCipher
-from network.database import create_engine, session_factory, unit_of_work
+from network.database import standalone_unit_of_work
 from network.migrate import upgrade
 from tests.api import TEST_DATA_KEY
 
@@ -72,10 +72,8 @@ class Databases:
         url = await self.create_empty()
         await upgrade(url)
         if seed_demo:
-            engine = create_engine(url, null_pool=True)
-            async with unit_of_work(session_factory(engine)) as uow:
+            async with standalone_unit_of_work(url) as uow:
                 await run_demo_seed(uow.session, DataCipher(TEST_DATA_KEY), **demo)
-            await engine.dispose()
         return url
 
     async def build_template(self, *, seed_demo: bool = True) -> str:

@@ -7,11 +7,12 @@ API would write them; nothing depends on the demo network.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from sqlalchemy import func, inspect, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.actors.service import create_actor
 from network.audit.models import AuditEntry
@@ -27,6 +28,21 @@ from tests.api import Api
 PASSWORD = "a long enough password"
 # The test itself acting as ADMIN when it sets the scene.
 SCENE = Viewer(roles=frozenset({Role.ADMIN}))
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+async def committed(
+    api: Api,
+    write: Callable[Concatenate[AsyncSession, P], Awaitable[R]],
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> R:
+    """``write(session, *args, **kwargs)`` in a unit of work of its own: committed when it
+    returns, rolled back when it raises."""
+    async with unit_of_work(api.state.sessions) as uow:
+        return await write(uow.session, *args, **kwargs)
 
 
 @dataclass(frozen=True)
@@ -184,29 +200,42 @@ EDITORS = frozenset({"admin", "unit_staff", "parent_staff"})
 """The CALLERS who edit the scene's unit and its services."""
 
 
-@dataclass(frozen=True)
-class Attempt:
+class Attempt(NamedTuple):
     outcome: str  # what the caller was due: OK, UNAUTHENTICATED or PERMISSION_DENIED
     payload: dict[str, Any]
     entry: AuditEntry
 
 
-async def attempt(
-    api: Api,
-    someone: Person | None,
-    who: str,
-    operation: str,
-    query: str,
-    variables: dict[str, Any],
-    allowed: Collection[str] = EDITORS,
-) -> Attempt:
-    """``someone`` (the caller ``who``) runs ``operation``, which ``allowed`` callers may
-    run; its one audit entry names the caller and the outcome they were due."""
-    data = await api.data(query, variables, someone.token if someone else None)
-    if who in allowed:
-        outcome = "OK"
-    else:
-        outcome = "UNAUTHENTICATED" if who == "anonymous" else "PERMISSION_DENIED"
-    [entry] = await audit_entries(api, operation)
-    assert (entry.user_id, entry.outcome) == (someone.id if someone else None, outcome)
-    return Attempt(outcome, data[operation], entry)
+@dataclass(frozen=True)
+class Calling:
+    """One of CALLERS (``who``) calling on the scene ``world``: ``someone``, None when
+    anonymous."""
+
+    api: Api
+    world: Scene
+    who: str
+    someone: Person | None
+
+    @classmethod
+    async def on_a_scene(cls, api: Api, who: str) -> Calling:
+        world = await scene(api)
+        return cls(api, world, who, await caller(api, world, who))
+
+    async def attempt(
+        self,
+        operation: str,
+        query: str,
+        variables: dict[str, Any],
+        allowed: Collection[str] = EDITORS,
+    ) -> Attempt:
+        """The caller runs ``operation``, which ``allowed`` callers may run; its one audit
+        entry names the caller and the outcome they were due."""
+        someone = self.someone
+        data = await self.api.data(query, variables, someone.token if someone else None)
+        if self.who in allowed:
+            outcome = "OK"
+        else:
+            outcome = "UNAUTHENTICATED" if self.who == "anonymous" else "PERMISSION_DENIED"
+        [entry] = await audit_entries(self.api, operation)
+        assert (entry.user_id, entry.outcome) == (someone.id if someone else None, outcome)
+        return Attempt(outcome, data[operation], entry)

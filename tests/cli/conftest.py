@@ -24,3 +24,10 @@ def jisr(db_url: str, tmp_path: Path) -> Jisr:
 def jisr_empty(empty_db_url: str, tmp_path: Path) -> Jisr:
     """``jisr`` on an empty database."""
     return jisr_on(empty_db_url, tmp_path / "var")
+
+
+@pytest.fixture
+async def jisr_upgraded(jisr_empty: Jisr) -> Jisr:
+    """``jisr`` on an empty database it has just upgraded (``jisr db upgrade``)."""
+    assert (await jisr_empty("db", "upgrade")).exit_code == 0
+    return jisr_empty

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from click.testing import CliRunner, Result
 
 from cli.main import main
 from network.crypto import new_key
+from tests.api import Api, running_api
 
 PRODUCTION = {
     "JISR_ENV": "production",
@@ -29,6 +31,12 @@ class Jisr:
         return await asyncio.to_thread(
             invoke, main, list(args), env={**self.env, **env}, catch_exceptions=False
         )
+
+    def api(self, var_dir: Path) -> AbstractAsyncContextManager[Api]:
+        """The API on the database the command works on."""
+        url = self.env["JISR_DATABASE_URL"]
+        assert url is not None
+        return running_api(url, var_dir)
 
 
 def jisr_on(url: str, var_dir: Path) -> Jisr:

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from network.reference import TAXONOMY_CSV, TERRITORIES_CSV, _rows
-from tests.api import Api, running_api
+from tests.api import Api
 from tests.cli.invoke import Jisr
 
 REGIONS = "query { territories(level: REGION) { code } }"
@@ -16,28 +16,23 @@ async def codes(api: Api, query: str, root: str) -> list[str]:
 
 
 async def test_db_upgrade_migrates_and_loads_the_reference_data(
-    jisr_empty: Jisr, empty_db_url: str, tmp_path: Path
+    jisr_empty: Jisr, tmp_path: Path
 ) -> None:
     # when
     result = await jisr_empty("db", "upgrade")
 
     # then
     assert result.exit_code == 0, result.output
-    async with running_api(empty_db_url, tmp_path / "api") as api:
+    async with jisr_empty.api(tmp_path / "api") as api:
         assert await codes(api, REGIONS, "territories") == SHIPPED_REGIONS
         assert await codes(api, CATEGORIES, "taxonomy") == SHIPPED_TERMS
 
 
-async def test_db_upgrade_twice_changes_nothing(
-    jisr_empty: Jisr, empty_db_url: str, tmp_path: Path
-) -> None:
-    # given
-    assert (await jisr_empty("db", "upgrade")).exit_code == 0
-
+async def test_db_upgrade_twice_changes_nothing(jisr_upgraded: Jisr, tmp_path: Path) -> None:
     # when
-    result = await jisr_empty("db", "upgrade")
+    result = await jisr_upgraded("db", "upgrade")
 
     # then
     assert result.exit_code == 0, result.output
-    async with running_api(empty_db_url, tmp_path / "api") as api:
+    async with jisr_upgraded.api(tmp_path / "api") as api:
         assert await codes(api, REGIONS, "territories") == SHIPPED_REGIONS

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -14,16 +13,11 @@ import httpx
 import pytest
 
 from tests.cli.processes import descendants, is_alive, kill_tree, wait_for
+from tests.network.notifications.servers import free_port
 
 REGIONS = {"query": "query { territories(level: REGION) { code } }"}
 START_SECONDS = 120
 STOP_SECONDS = 20
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def answers_regions(port: int) -> bool:

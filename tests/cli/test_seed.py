@@ -6,25 +6,21 @@ from network.actors.models import Actor
 from network.database import standalone_unit_of_work
 from network.seed.demo_actors import ACTORS
 from network.services.models import Service
-from tests.api import running_api
 from tests.cli.invoke import PRODUCTION, Jisr
 
 ACTOR_COUNT = "query { actors(first: 0) { totalCount } }"
 
 
 async def test_seed_demo_fills_an_empty_database_and_prints_the_logins(
-    jisr_empty: Jisr, empty_db_url: str, tmp_path: Path
+    jisr_upgraded: Jisr, tmp_path: Path
 ) -> None:
-    # given
-    assert (await jisr_empty("db", "upgrade")).exit_code == 0
-
     # when
-    result = await jisr_empty("seed", "demo")
+    result = await jisr_upgraded("seed", "demo")
 
     # then
     assert result.exit_code == 0, result.output
     assert "admin@jisr.example.ma" in result.stdout
-    async with running_api(empty_db_url, tmp_path / "api") as api:
+    async with jisr_upgraded.api(tmp_path / "api") as api:
         assert (await api.data(ACTOR_COUNT))["actors"]["totalCount"] == sum(
             a.active for a in ACTORS
         )
@@ -48,12 +44,11 @@ async def test_seed_demo_is_refused_in_production(jisr_empty: Jisr) -> None:
     assert "JISR_ENV=production" in result.stderr
 
 
-async def test_seed_scale_adds_the_sizes_asked_for(jisr_empty: Jisr, empty_db_url: str) -> None:
-    # given
-    assert (await jisr_empty("db", "upgrade")).exit_code == 0
-
+async def test_seed_scale_adds_the_sizes_asked_for(jisr_upgraded: Jisr, empty_db_url: str) -> None:
     # when
-    result = await jisr_empty("seed", "scale", "--actors", "40", "--services", "90", "--seed", "3")
+    result = await jisr_upgraded(
+        "seed", "scale", "--actors", "40", "--services", "90", "--seed", "3"
+    )
 
     # then
     assert result.exit_code == 0, result.output

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from network.crypto import DataCipher
-from network.database import create_engine, session_factory, unit_of_work
+from network.database import standalone_unit_of_work
 from network.migrate import upgrade
 from network.seed.demo import seed_demo
 from tests.api import TEST_DATA_KEY
@@ -12,9 +12,5 @@ from tests.api import TEST_DATA_KEY
 async def migrated_demo(url: str) -> None:
     """Migrate the empty database at ``url`` and seed the demo network (test data key)."""
     await upgrade(url)
-    engine = create_engine(url, null_pool=True)
-    try:
-        async with unit_of_work(session_factory(engine)) as uow:
-            await seed_demo(uow.session, DataCipher(TEST_DATA_KEY))
-    finally:
-        await engine.dispose()
+    async with standalone_unit_of_work(url) as uow:
+        await seed_demo(uow.session, DataCipher(TEST_DATA_KEY))

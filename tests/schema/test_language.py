@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 
 from network.enums import Language
-from network.ids import to_global_id
 from network.seed.users import DEMO_PASSWORD
 from network.text import sort_key
 from schema.language import accepted
 from tests.api import Api
+from tests.schema.connections import global_ids
 
 CARE = {"kinds": ["CARE_INSTITUTION"]}
 ARABIC_ORDER = [20, 36, 53, 47, 68, 1, 2, 28, 60]
@@ -27,7 +27,7 @@ MAP = """query($filter: ActorFilter, $lang: Language) {
 
 
 def ids(*pks: int) -> list[str]:
-    return [to_global_id("Actor", pk) for pk in pks]
+    return global_ids("Actor", *pks)
 
 
 def in_reading_order(nodes: list[dict[str, Any]]) -> bool:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from network import persisted_queries
-from network.database import create_engine, session_factory, unit_of_work
+from network.database import standalone_unit_of_work
 from tests.api import Api, running_api
 from tests.services import redis_url
 
@@ -68,10 +68,8 @@ async def test_replicas_share_persisted_queries_through_redis(
 
 
 async def register(url: str, document: str) -> None:
-    engine = create_engine(url, null_pool=True)
-    async with unit_of_work(session_factory(engine)) as uow:
+    async with standalone_unit_of_work(url) as uow:
         await persisted_queries.register(uow.session, document)
-    await engine.dispose()
 
 
 async def test_allowlist_mode_runs_only_registered_documents(db_url: str, tmp_path: Path) -> None:

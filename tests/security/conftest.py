@@ -25,9 +25,8 @@ import pytest
 from schema.app import AppState
 from tests.api import Api
 from tests.api import test_settings as settings_for
-from tests.databases import Databases
 from tests.schema.referrals import servers
-from tests.schema.referrals.servers import api_process, server_environment
+from tests.schema.referrals.servers import api_process, module_server, server_environment
 from tests.security.identity_server import http_served, moving_clock, throttled  # noqa: F401
 from tests.security.signin_helpers import hasher  # noqa: F401
 
@@ -56,13 +55,7 @@ def environment(db_url: str, var: Path, **extra: str) -> dict[str, str]:
     return server_environment(db_url, var, **(production | extra))
 
 
-@pytest.fixture(scope="module")
-async def served(
-    databases: Databases, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[Served]:
-    db_url = await databases.clone()
-    with api_process(environment(db_url, tmp_path_factory.mktemp("var"))) as base:
-        yield Served(base, db_url)
+served = module_server("served", environment, Served)
 
 
 @asynccontextmanager
@@ -78,12 +71,6 @@ async def served_api(db_url: str, var: Path, **env: str) -> AsyncIterator[Api]:
                 yield Api(client=client, app=SimpleNamespace(state=SimpleNamespace(jisr=setup)))
     finally:
         await setup.close()
-
-
-@pytest.fixture(scope="module")
-async def module_db_url(databases: Databases) -> str:
-    """A copy of the demo database for the tests of one module."""
-    return await databases.clone()
 
 
 @pytest.fixture(scope="module")

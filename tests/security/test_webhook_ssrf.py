@@ -19,12 +19,12 @@ from tests.api import test_settings as settings_for
 from tests.network.notifications.outbox_data import (
     a_referral,
     add_webhook,
+    deliver_all,
     messages,
     receiving_actor,
     webhook_events,
 )
 from tests.network.notifications.servers import serving, webhook_receiver
-from tests.network.notifications.test_delivery import deliver_all
 from tests.security.conftest import served_api
 
 ADMIN = "admin@jisr.example.ma"

@@ -16,8 +16,7 @@ import pytest
 from playwright.async_api import Browser, Page
 
 from tests.browser import browser, output_folder  # noqa: F401
-from tests.databases import Databases
-from tests.schema.referrals.servers import Served, api_process, server_environment
+from tests.schema.referrals.servers import Served, module_server, server_environment
 
 PASSWORD = "jisr-demo-2026"
 MEDIATOR = "mediation.dar-al-amal@jisr.example.ma"
@@ -35,13 +34,7 @@ def console_environment(db_url: str, var: Path, **extra: str) -> dict[str, str]:
     return server_environment(db_url, var, **({"JISR_WS_VIEWER_CHECK_SECONDS": "1"} | extra))
 
 
-@pytest.fixture(scope="module")
-async def console(
-    databases: Databases, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[Console]:
-    db_url = await databases.clone()
-    with api_process(console_environment(db_url, tmp_path_factory.mktemp("var"))) as base:
-        yield Console(base, db_url)
+console = module_server("console", console_environment, Console)
 
 
 SignIn = Callable[..., Awaitable[Page]]

@@ -8,8 +8,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from network.enums import NotificationKind, ReferralEventKind
 from tests.api import test_settings as settings_for
 from tests.cli.invoke import jisr_on
@@ -58,7 +56,6 @@ def worker_on(
         yield app
 
 
-@pytest.mark.parametrize("broker", ["embedded", "redis"])
 async def test_queued_messages_are_delivered_exactly_once(
     broker: str, db_url: str, tmp_path: Path
 ) -> None:

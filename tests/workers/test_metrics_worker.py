@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import text
 
 import workers.metrics_tasks
@@ -83,7 +82,6 @@ async def request(api: Api, token: str, region: str) -> str:
     return payload["job"]["id"]  # type: ignore[no-any-return]
 
 
-@pytest.mark.parametrize("broker", ["embedded", "redis"])
 async def test_a_requested_recompute_runs_to_success(
     broker: str, bare_url: str, tmp_path: Path
 ) -> None:

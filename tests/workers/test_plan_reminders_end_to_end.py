@@ -7,7 +7,6 @@ from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from network import clock
@@ -24,18 +23,16 @@ from tests.network.notifications.servers import mail_server
 from tests.network.reminders.scene import insert_youth
 from tests.network.reminders.test_plan_reminders import insert_plan, user_id
 from tests.schema.referrals.fixtures import network
-from tests.services import broker_url, finished_tasks, ticking
+from tests.services import finished_tasks, ticking
 from tests.workers.test_delivery import worker_on
 from tests.workers.test_reminders_end_to_end import ticked_again
 
 KINDS = ("PLAN_ACTION_DUE", "PLAN_REVIEW_DUE", "PLAN_MISSING", "PLAN_NOT_AGREED")
 
 
-@pytest.mark.parametrize("broker", ["embedded", "redis"])
 async def test_each_plan_rule_reminds_once_through_a_worker(
-    broker: str, db_url: str, tmp_path: Path
+    broker: str, redis: str, db_url: str, tmp_path: Path
 ) -> None:
-    redis = broker_url(broker) if broker == "redis" else ""
     var = tmp_path / "var"
     today = clock.today()
     async with running_api(db_url, var) as api:

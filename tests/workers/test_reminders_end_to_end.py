@@ -15,7 +15,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-import pytest
 import redis.asyncio as aioredis
 from sqlalchemy import select, update
 from websockets.asyncio.client import ClientConnection, connect
@@ -33,8 +32,8 @@ from tests.network.notifications.outbox_data import eventually
 from tests.network.notifications.servers import MailServer, mail_server
 from tests.schema.notifications.inbox import PROBE, probe
 from tests.schema.referrals.fixtures import created, done, network
-from tests.schema.referrals.servers import api_process
-from tests.services import broker_url, finished_tasks, ticking
+from tests.schema.referrals.servers import api_process, server_environment
+from tests.services import finished_tasks, ticking
 from tests.workers.test_delivery import worker_on
 from workers.app import create_celery
 from workers.notification_tasks import RELAY
@@ -137,11 +136,9 @@ async def same_day(api: Api, service_id: int) -> None:
         )
 
 
-@pytest.mark.parametrize("broker", ["embedded", "redis"])
 async def test_a_same_day_referral_is_reminded_once_and_its_answer_told_once(
-    broker: str, db_url: str, tmp_path: Path
+    broker: str, redis: str, db_url: str, tmp_path: Path
 ) -> None:
-    redis = broker_url(broker) if broker == "redis" else ""
     var = tmp_path / "var"
     async with running_api(db_url, var) as api:
         # given a receiver with two staff members whose service must answer the same day
@@ -149,17 +146,8 @@ async def test_a_same_day_referral_is_reminded_once_and_its_answer_told_once(
         colleague = await person(api, Role.AGENCY_STAFF, actor_id=world.receiver)
         staff = {world.receiver_staff.email: world.receiver_staff, colleague.email: colleague}
         await same_day(api, world.receiver_service)
-        settings = api.state.settings
-        env = {
-            "JISR_DATABASE_URL": db_url,
-            "JISR_REDIS_URL": redis,
-            "JISR_SECRET_KEY": settings.secret_key,
-            "JISR_DATA_KEY": settings.data_key,
-            "JISR_VAR_DIR": str(var),
-            "JISR_ENV": "development",
-        }
         with (
-            api_process(env) as base,
+            api_process(server_environment(db_url, var, JISR_REDIS_URL=redis)) as base,
             mail_server() as smtp,
             worker_on(db_url, var, broker, smtp, redis_url=redis or None) as app,
         ):

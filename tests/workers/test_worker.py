@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -36,7 +35,6 @@ async def rename(url: str, name: str) -> None:
         term.names = {**term.names, "fr": name}
 
 
-@pytest.mark.parametrize("broker", ["embedded", "redis"])
 async def test_a_worker_runs_a_sent_task_against_the_database(
     broker: str, db_url: str, tmp_path: Path
 ) -> None:

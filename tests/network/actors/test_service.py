@@ -1,36 +1,44 @@
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
 from network.actors.models import Actor
 from network.actors.service import create_actor, update_actor, verify_actor
-from network.database import unit_of_work
 from network.enums import ActorKind, Language, Role
 from network.errors import InvalidInput, NotFound, PermissionDenied
 from network.text import fold
+from network.viewer import Viewer
 from tests.api import Api
-from tests.factories import SCENE, actor, person, scene, territory_pk, values, viewer_of
+from tests.factories import SCENE, actor, committed, person, scene, territory_pk, values, viewer_of
+
+
+async def changed(
+    api: Api, actor_id: int, changes: dict[str, Any], viewer: Viewer = SCENE
+) -> Actor:
+    """``update_actor`` with ``changes``, committed."""
+    return await committed(api, update_actor, viewer=viewer, actor_id=actor_id, changes=changes)
 
 
 async def test_a_new_actor_gets_its_search_text_and_sort_keys(api: Api) -> None:
     # given
     fes = await territory_pk(api, "MA-FES")
     # when
-    async with unit_of_work(api.state.sessions) as uow:
-        created = await create_actor(
-            uow.session,
-            viewer=SCENE,
-            kind=ActorKind.HEALTH_FACILITY,
-            changes={
-                "names": {"fr": "  Centre de Santé Âïn  ", "ar": "مَرْكَز الإسعاف"},
-                "acronym": "CSA",
-                "description": {"fr": "Urgences"},
-                "territory_id": fes,
-                "languages": [Language.AR, Language.AR, Language.FR],
-                "email": "contact@csa.example.ma",
-                "website": "https://csa.example.ma/",
-            },
-        )
+    created = await committed(
+        api,
+        create_actor,
+        viewer=SCENE,
+        kind=ActorKind.HEALTH_FACILITY,
+        changes={
+            "names": {"fr": "  Centre de Santé Âïn  ", "ar": "مَرْكَز الإسعاف"},
+            "acronym": "CSA",
+            "description": {"fr": "Urgences"},
+            "territory_id": fes,
+            "languages": [Language.AR, Language.AR, Language.FR],
+            "email": "contact@csa.example.ma",
+            "website": "https://csa.example.ma/",
+        },
+    )
     # then
     row = await values(api, Actor, created.id)
     assert row["names"] == {"fr": "Centre de Santé Âïn", "ar": "مَرْكَز الإسعاف"}
@@ -45,13 +53,7 @@ async def test_updating_names_recomputes_the_derived_fields(api: Api) -> None:
     # given
     world = await scene(api)
     # when
-    async with unit_of_work(api.state.sessions) as uow:
-        await update_actor(
-            uow.session,
-            viewer=SCENE,
-            actor_id=world.unit,
-            changes={"names": {"fr": "Équipe mobile"}, "acronym": "EMO"},
-        )
+    await changed(api, world.unit, {"names": {"fr": "Équipe mobile"}, "acronym": "EMO"})
     # then
     row = await values(api, Actor, world.unit)
     assert row["sort_fr"] == "equipe mobile"
@@ -64,15 +66,11 @@ async def test_staff_of_a_parent_act_for_its_units_but_not_for_other_actors(api:
     world = await scene(api)
     staff = await viewer_of(api, await person(api, Role.MEDIATOR, actor_id=world.parent))
     # when
-    async with unit_of_work(api.state.sessions) as uow:
-        unit = await update_actor(
-            uow.session, viewer=staff, actor_id=world.unit, changes={"phone": " 0535 00 00 00 "}
-        )
+    unit = await changed(api, world.unit, {"phone": " 0535 00 00 00 "}, viewer=staff)
     # then
     assert unit.phone == "0535 00 00 00"
     with pytest.raises(PermissionDenied):
-        async with unit_of_work(api.state.sessions) as uow:
-            await verify_actor(uow.session, viewer=staff, actor_id=world.other)
+        await committed(api, verify_actor, viewer=staff, actor_id=world.other)
 
 
 async def test_a_coordinator_neither_creates_nor_updates_actors(api: Api) -> None:
@@ -82,18 +80,15 @@ async def test_a_coordinator_neither_creates_nor_updates_actors(api: Api) -> Non
     fes = await territory_pk(api, "MA-FES")
     # then
     with pytest.raises(PermissionDenied):
-        async with unit_of_work(api.state.sessions) as uow:
-            await create_actor(
-                uow.session,
-                viewer=coordinator,
-                kind=ActorKind.ASSOCIATION,
-                changes={"names": {"fr": "X"}, "territory_id": fes},
-            )
+        await committed(
+            api,
+            create_actor,
+            viewer=coordinator,
+            kind=ActorKind.ASSOCIATION,
+            changes={"names": {"fr": "X"}, "territory_id": fes},
+        )
     with pytest.raises(PermissionDenied):
-        async with unit_of_work(api.state.sessions) as uow:
-            await update_actor(
-                uow.session, viewer=coordinator, actor_id=world.unit, changes={"active": False}
-            )
+        await changed(api, world.unit, {"active": False}, viewer=coordinator)
 
 
 async def test_an_inactive_actor_of_another_actor_is_not_found(api: Api) -> None:
@@ -103,8 +98,7 @@ async def test_an_inactive_actor_of_another_actor_is_not_found(api: Api) -> None
     staff = await viewer_of(api, await person(api, Role.AGENCY_STAFF, actor_id=world.unit))
     # then
     with pytest.raises(NotFound):
-        async with unit_of_work(api.state.sessions) as uow:
-            await verify_actor(uow.session, viewer=staff, actor_id=closed)
+        await committed(api, verify_actor, viewer=staff, actor_id=closed)
 
 
 async def test_verifying_stamps_the_current_time(api: Api) -> None:
@@ -112,8 +106,7 @@ async def test_verifying_stamps_the_current_time(api: Api) -> None:
     world = await scene(api)
     before = datetime.now(UTC)
     # when
-    async with unit_of_work(api.state.sessions) as uow:
-        await verify_actor(uow.session, viewer=SCENE, actor_id=world.other)
+    await committed(api, verify_actor, viewer=SCENE, actor_id=world.other)
     # then
     verified_at = (await values(api, Actor, world.other))["verified_at"]
     assert before <= verified_at <= datetime.now(UTC)
@@ -143,22 +136,16 @@ async def test_bad_changes_are_refused_on_their_field(
         }
     # then
     with pytest.raises(InvalidInput) as refused:
-        async with unit_of_work(api.state.sessions) as uow:
-            await update_actor(uow.session, viewer=SCENE, actor_id=world.parent, changes=changes)
+        await changed(api, world.parent, changes)
     assert refused.value.field == field
 
 
 async def test_multi_line_texts_keep_their_line_breaks(api: Api) -> None:
     # given
     world = await scene(api)
+    texts = {"address": "Bloc B\r\n\tFès", "description": {"fr": "Ligne 1\nLigne 2"}}
     # when
-    async with unit_of_work(api.state.sessions) as uow:
-        await update_actor(
-            uow.session,
-            viewer=SCENE,
-            actor_id=world.unit,
-            changes={"address": "Bloc B\r\n\tFès", "description": {"fr": "Ligne 1\nLigne 2"}},
-        )
+    await changed(api, world.unit, texts)
     # then
     row = await values(api, Actor, world.unit)
     assert (row["address"], row["description"]) == ("Bloc B\r\n\tFès", {"fr": "Ligne 1\nLigne 2"})

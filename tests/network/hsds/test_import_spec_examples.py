@@ -7,6 +7,7 @@ from pathlib import Path
 import orjson
 
 from network.hsds.files import export_directory, import_directory
+from network.hsds.importer import ImportReport
 from network.settings import Settings
 from tests.network.hsds.official import OFFICIAL, errors, official, package_errors
 
@@ -21,6 +22,22 @@ SPEC_TABLES_NOT_KEPT = {
 }
 
 
+async def imported(
+    settings: Settings, source: Path, *, strict: bool = False, dry_run: bool = False
+) -> ImportReport:
+    """``source`` imported as English, with the mapping file and Rabat as the default
+    province."""
+    return await import_directory(
+        settings,
+        source,
+        dry_run=dry_run,
+        lang="en",
+        strict=strict,
+        mapping=MAPPING,
+        province="MA-RAB",
+    )
+
+
 async def test_the_example_package_imports_and_exports_valid_hsds(
     migrated_settings: Settings, tmp_path: Path
 ) -> None:
@@ -28,15 +45,7 @@ async def test_the_example_package_imports_and_exports_valid_hsds(
 
     # when the specification's CSV package is imported (it says no language) with the
     # mapping file and a default province, then exported as a package and as JSON
-    report = await import_directory(
-        migrated_settings,
-        EXAMPLES / "csv",
-        dry_run=False,
-        lang="en",
-        strict=False,
-        mapping=MAPPING,
-        province="MA-RAB",
-    )
+    report = await imported(migrated_settings, EXAMPLES / "csv")
     await export_directory(migrated_settings, tmp_path / "package", fmt="datapackage", lang="en")
     await export_directory(migrated_settings, tmp_path / "json", fmt="json", lang="en")
 
@@ -67,15 +76,7 @@ async def test_the_json_examples_import_keeping_what_a_young_person_needs(
 
     # when the specification's full service, then its full organization, are imported
     reports = [
-        await import_directory(
-            migrated_settings,
-            EXAMPLES / name,
-            dry_run=False,
-            lang="en",
-            strict=False,
-            mapping=MAPPING,
-            province="MA-RAB",
-        )
+        await imported(migrated_settings, EXAMPLES / name)
         for name in ("service_full.json", "organization_full.json")
     ]
     await export_directory(migrated_settings, tmp_path / "json", fmt="json", lang="en")
@@ -106,15 +107,7 @@ async def test_a_row_the_directory_refuses_is_skipped_the_others_kept(
 
     # when it is imported, not strictly, then strictly
     lenient, strict = [
-        await import_directory(
-            migrated_settings,
-            tmp_path / "two.json",
-            dry_run=strict,
-            lang="en",
-            strict=strict,
-            mapping=MAPPING,
-            province="MA-RAB",
-        )
+        await imported(migrated_settings, tmp_path / "two.json", strict=strict, dry_run=strict)
         for strict in (False, True)
     ]
 

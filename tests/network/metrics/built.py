@@ -6,16 +6,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from network.database import create_engine, session_factory, unit_of_work
+from network.database import standalone_unit_of_work
 from tests.network.metrics.world import World
 
 T = TypeVar("T")
 
 
 async def built(url: str, build: Callable[[World], Awaitable[T]]) -> T:
-    engine = create_engine(url, null_pool=True)
-    try:
-        async with unit_of_work(session_factory(engine)) as uow:
-            return await build(World(uow.session))
-    finally:
-        await engine.dispose()
+    async with standalone_unit_of_work(url) as uow:
+        return await build(World(uow.session))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import UTC, date, datetime
+from typing import Any
 
 from network.enums import ReferralStatus, ServiceAxis
 from network.metrics.activity import ActivityRow, activity_rows, write_activity_csv
@@ -28,45 +29,20 @@ async def build(world: World) -> dict[str, int]:
     )
     sent = at(date(2026, 4, 20))
     done = 15.0  # completed 5 May
-    r = world.referral
+
+    async def to_unit(service: int, status: ReferralStatus = S.COMPLETED, **values: Any) -> None:
+        """A referral from Casablanca to one of the unit's education services."""
+        given: dict[str, Any] = {"sent": sent, "completion_days": done} | values
+        axis = ServiceAxis.EDUCATION_TRAINING
+        await world.referral(elsewhere, unit, status=status, service=service, axis=axis, **given)
+
     for _ in range(2):
-        await r(
-            elsewhere,
-            unit,
-            sent=sent,
-            status=S.COMPLETED,
-            service=schooling,
-            axis=ServiceAxis.EDUCATION_TRAINING,
-            completion_days=done,
-        )
-    await r(
-        elsewhere,
-        unit,
-        sent=sent,
-        status=S.COMPLETED,
-        service=literacy,
-        axis=ServiceAxis.EDUCATION_TRAINING,
-        completion_days=done,
-    )
-    await r(elsewhere, complex_, sent=sent, status=S.COMPLETED, completion_days=done)
-    await r(complex_, elsewhere, sent=sent, status=S.COMPLETED, completion_days=done)
-    await r(
-        elsewhere,
-        unit,
-        sent=sent,
-        status=S.IN_PROGRESS,
-        service=schooling,
-        axis=ServiceAxis.EDUCATION_TRAINING,
-    )
-    await r(
-        elsewhere,
-        unit,
-        sent=datetime(2026, 5, 1, tzinfo=UTC),
-        status=S.COMPLETED,
-        service=schooling,
-        axis=ServiceAxis.EDUCATION_TRAINING,
-        completion_days=31,
-    )
+        await to_unit(schooling)
+    await to_unit(literacy)
+    await world.referral(elsewhere, complex_, sent=sent, status=S.COMPLETED, completion_days=done)
+    await world.referral(complex_, elsewhere, sent=sent, status=S.COMPLETED, completion_days=done)
+    await to_unit(schooling, S.IN_PROGRESS, completion_days=None)
+    await to_unit(schooling, sent=datetime(2026, 5, 1, tzinfo=UTC), completion_days=31)
     return {
         "complex": complex_,
         "unit": unit,

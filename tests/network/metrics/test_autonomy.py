@@ -32,6 +32,7 @@ from tests.network.metrics.world import World
 HALF = Period(date(2025, 1, 1), date(2025, 6, 30))
 AS_OF = datetime(2026, 3, 15, 12, tzinfo=UTC)
 M = MilestoneKind
+E, H, T, ID = M.EMPLOYED, M.HOUSING_SECURED, M.TRAINING_ENROLLED, M.ID_DOCUMENTS
 
 
 @dataclass(frozen=True)
@@ -43,40 +44,21 @@ class Institutions:
 async def build(world: World) -> Institutions:
     inst = await world.actor("MA-TNG", kind=ActorKind.CARE_INSTITUTION)
     inst2 = await world.actor("MA-CAS", kind=ActorKind.CARE_INSTITUTION)
+    # who: (institution, left care on, milestones), as in the table above
     cohort = {
-        "a": (inst, date(2025, 1, 10), [(M.EMPLOYED, 2025, 3, 1), (M.HOUSING_SECURED, 2025, 5, 1)]),
-        "b": (
-            inst,
-            date(2025, 2, 15),
-            [(M.TRAINING_ENROLLED, 2024, 12, 1), (M.HOUSING_SECURED, 2026, 3, 1)],
-        ),
-        "c": (inst, date(2025, 3, 31), [(M.EMPLOYED, 2025, 4, 1)]),
-        "d": (
-            inst2,
-            date(2025, 6, 30),
-            [(M.EMPLOYED, 2025, 7, 1), (M.HOUSING_SECURED, 2025, 8, 1)],
-        ),
-        "f": (
-            inst,
-            date(2025, 4, 30),
-            [(M.HOUSING_SECURED, 2025, 5, 1), (M.ID_DOCUMENTS, 2025, 5, 2)],
-        ),
-        "h": (
-            inst2,
-            date(2025, 2, 28),
-            [(M.EMPLOYED, 2025, 8, 28), (M.HOUSING_SECURED, 2025, 8, 28)],
-        ),
-        "e": (
-            inst,
-            date(2024, 12, 31),
-            [(M.EMPLOYED, 2025, 1, 1), (M.HOUSING_SECURED, 2025, 1, 1)],
-        ),
-        "g": (inst, None, [(M.EMPLOYED, 2025, 1, 1), (M.HOUSING_SECURED, 2025, 1, 1)]),
+        "a": (inst, date(2025, 1, 10), [(E, date(2025, 3, 1)), (H, date(2025, 5, 1))]),
+        "b": (inst, date(2025, 2, 15), [(T, date(2024, 12, 1)), (H, date(2026, 3, 1))]),
+        "c": (inst, date(2025, 3, 31), [(E, date(2025, 4, 1))]),
+        "d": (inst2, date(2025, 6, 30), [(E, date(2025, 7, 1)), (H, date(2025, 8, 1))]),
+        "f": (inst, date(2025, 4, 30), [(H, date(2025, 5, 1)), (ID, date(2025, 5, 2))]),
+        "h": (inst2, date(2025, 2, 28), [(E, date(2025, 8, 28)), (H, date(2025, 8, 28))]),
+        "e": (inst, date(2024, 12, 31), [(E, date(2025, 1, 1)), (H, date(2025, 1, 1))]),
+        "g": (inst, None, [(E, date(2025, 1, 1)), (H, date(2025, 1, 1))]),
     }
     for institution, left, milestones in cohort.values():
         youth = await world.youth(institution, left_care_on=left)
-        for kind, year, month, day in milestones:
-            await world.milestone(youth, kind, date(year, month, day))
+        for kind, day in milestones:
+            await world.milestone(youth, kind, day)
     return Institutions(inst, inst2)
 
 

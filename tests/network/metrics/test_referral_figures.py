@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
@@ -35,6 +36,8 @@ from tests.network.metrics.world import World, at
 MAY = Period(date(2026, 5, 1), date(2026, 5, 31))
 AS_OF = datetime(2026, 6, 10, 12, tzinfo=UTC)
 S = ReferralStatus
+MAY_1 = datetime(2026, 4, 30, 23, 30, tzinfo=UTC)  # 00:30 on 1 May in Casablanca
+JUNE_1 = datetime(2026, 5, 31, 23, 30, tzinfo=UTC)  # 00:30 on 1 June in Casablanca
 
 
 @dataclass(frozen=True)
@@ -57,56 +60,23 @@ async def build(world: World) -> Network:
     await world.actor("MA-HOC", name="not accepting", accepts_referrals=False)
     await world.actor("MA-HOC", name="inactive", active=False)
     may = at(date(2026, 5, 10), 9)
-    r = world.referral
-    await r(tng1, tng2, sent=may, status=S.COMPLETED, response_hours=2, completion_days=10)
-    await r(
-        tng1,
-        tng2,
-        sent=may,
-        status=S.ACCEPTED,
-        response_hours=4,
-        follow_up=at(date(2026, 5, 20)),
-    )
-    await r(tng1, tet, sent=may, status=S.DECLINED, response_hours=6)
-    await r(tng1, tet, sent=may, status=S.REDIRECTED, response_hours=8)
-    await r(
-        tet,
-        cas,
-        sent=may,
-        status=S.IN_PROGRESS,
-        response_hours=10,
-        follow_up=at(date(2099, 7, 1)),
-    )
-    await r(cas, tng2, sent=may, status=S.EXPIRED)
-    await r(cas, cas2, sent=may, status=S.SENT)
-    await r(
-        tng2,
-        tng1,
-        sent=may,
-        status=S.SENT,
-        axis=ServiceAxis.HEALTH,
-        respond_by=at(date(2026, 5, 25)),
-    )
-    await r(tng1, tng2, sent=may, status=S.CANCELLED)
-    first_local_minute = datetime(2026, 4, 30, 23, 30, tzinfo=UTC)
-    await r(
-        tng2,
-        tng1,
-        sent=first_local_minute,
-        status=S.COMPLETED,
-        response_hours=12,
-        completion_days=4,
-    )
-    after_local_end = datetime(2026, 5, 31, 23, 30, tzinfo=UTC)
-    await r(
-        tng1,
-        tng2,
-        sent=after_local_end,
-        status=S.COMPLETED,
-        response_hours=1,
-        completion_days=1,
-    )
-    await r(tng1, tng2, sent=None, status=S.DRAFT)
+    # the referrals of the table above, in its order: sent on 10 May unless said
+    referrals: list[tuple[int, int, ReferralStatus, dict[str, Any]]] = [
+        (tng1, tng2, S.COMPLETED, {"response_hours": 2, "completion_days": 10}),
+        (tng1, tng2, S.ACCEPTED, {"response_hours": 4, "follow_up": at(date(2026, 5, 20))}),
+        (tng1, tet, S.DECLINED, {"response_hours": 6}),
+        (tng1, tet, S.REDIRECTED, {"response_hours": 8}),
+        (tet, cas, S.IN_PROGRESS, {"response_hours": 10, "follow_up": at(date(2099, 7, 1))}),
+        (cas, tng2, S.EXPIRED, {}),
+        (cas, cas2, S.SENT, {}),
+        (tng2, tng1, S.SENT, {"axis": ServiceAxis.HEALTH, "respond_by": at(date(2026, 5, 25))}),
+        (tng1, tng2, S.CANCELLED, {}),
+        (tng2, tng1, S.COMPLETED, {"sent": MAY_1, "response_hours": 12, "completion_days": 4}),
+        (tng1, tng2, S.COMPLETED, {"sent": JUNE_1, "response_hours": 1, "completion_days": 1}),
+        (tng1, tng2, S.DRAFT, {"sent": None}),
+    ]
+    for sender, receiver, status, values in referrals:
+        await world.referral(sender, receiver, status=status, **({"sent": may} | values))
     return Network(tng1, tng2, tet, cas, cas2, isolated)
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.actors.models import Actor
-from network.database import Base, create_engine, session_factory, unit_of_work
+from network.database import Base, standalone_unit_of_work
 from network.enums import (
     ActorKind,
     MilestoneKind,
@@ -203,9 +203,5 @@ async def bare_url(bare_databases: Databases) -> str:
 @pytest.fixture
 async def world(bare_url: str) -> AsyncIterator[World]:
     """A bare database to build on, in one transaction the test computes in."""
-    engine = create_engine(bare_url, null_pool=True)
-    try:
-        async with unit_of_work(session_factory(engine)) as uow:
-            yield World(uow.session)
-    finally:
-        await engine.dispose()
+    async with standalone_unit_of_work(bare_url) as uow:
+        yield World(uow.session)

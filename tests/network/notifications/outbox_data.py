@@ -7,17 +7,19 @@ import time
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from network import clock
 from network.actors.models import Actor
 from network.crypto import DataCipher
-from network.database import standalone_unit_of_work
+from network.database import create_engine, session_factory, standalone_unit_of_work
 from network.enums import NotificationKind, ReferralEventKind, ReferralStatus, ServiceAxis
+from network.notifications.delivery import deliver
 from network.notifications.models import Notification, OutboxMessage, Webhook
 from network.notifications.outbox import notify, notify_webhooks
 from network.records.referrals import Referral
 from network.records.youths import Youth
+from network.settings import Settings
 from network.users.models import NotificationPreference, User
 from tests.api import TEST_DATA_KEY
 
@@ -173,3 +175,19 @@ async def webhook_events(
             )
             for n, kind in events
         ]
+
+
+async def deliver_all(url: str, settings: Settings) -> None:
+    """Deliver every message of the outbox, as a worker would."""
+    engine = create_engine(url, null_pool=True)
+    try:
+        ids = [m.id for m in await messages(url)]
+        await deliver(session_factory(engine), settings, ids)
+    finally:
+        await engine.dispose()
+
+
+async def make_due(url: str) -> None:
+    """Every message of the outbox due now."""
+    async with standalone_unit_of_work(url) as uow:
+        await uow.session.execute(update(OutboxMessage).values(due_at=clock.now()))

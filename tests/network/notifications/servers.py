@@ -8,12 +8,13 @@ import hashlib
 import hmac
 import socket
 import threading
+from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from email.message import Message
-from typing import Any
+from typing import Any, ClassVar, TypeVar
 
 import uvicorn
 from aiosmtpd.controller import Controller
@@ -78,21 +79,33 @@ def mail_server(**options: Any) -> Iterator[MailServer]:
 
 
 @dataclass
-class WebhookReceiver:
-    """Checks each request's signature with ``secret``; answers 500 to the first
-    ``fail_first`` requests of each Idempotency-Key, then accepts (once per key)."""
+class Endpoint(ABC):
+    """What a local HTTP server answers POSTs to ``PATH`` with (``served``), recording
+    them under ``lock``; ``port`` is the server's once it runs."""
 
-    secret: str
-    fail_first: int = 0
-    port: int = 0
-    events: dict[str, dict[str, Any]] = field(default_factory=dict)
-    requests: Counter[str] = field(default_factory=Counter)
-    bad_signatures: int = 0
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    PATH: ClassVar[str]
+    port: int = field(default=0, kw_only=True)
+    lock: threading.Lock = field(default_factory=threading.Lock, kw_only=True)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/hook"
+        return f"http://127.0.0.1:{self.port}{self.PATH}"
+
+    @abstractmethod
+    async def receive(self, request: Request) -> Response: ...
+
+
+@dataclass
+class WebhookReceiver(Endpoint):
+    """Checks each request's signature with ``secret``; answers 500 to the first
+    ``fail_first`` requests of each Idempotency-Key, then accepts (once per key)."""
+
+    PATH = "/hook"
+    secret: str
+    fail_first: int = 0
+    events: dict[str, dict[str, Any]] = field(default_factory=dict)
+    requests: Counter[str] = field(default_factory=Counter)
+    bad_signatures: int = 0
 
     async def receive(self, request: Request) -> Response:
         raw = await request.body()
@@ -130,27 +143,29 @@ def serving(path: str, endpoint: Any) -> Iterator[int]:
         thread.join(10)
 
 
+EndpointT = TypeVar("EndpointT", bound=Endpoint)
+
+
 @contextmanager
-def webhook_receiver(secret: str, **options: Any) -> Iterator[WebhookReceiver]:
-    receiver = WebhookReceiver(secret, **options)
-    with serving("/hook", receiver.receive) as port:
-        receiver.port = port
-        yield receiver
+def served(endpoint: EndpointT) -> Iterator[EndpointT]:
+    """``endpoint`` answering on a local server of its own while the block runs."""
+    with serving(endpoint.PATH, endpoint.receive) as port:
+        endpoint.port = port
+        yield endpoint
+
+
+def webhook_receiver(secret: str, **options: Any) -> AbstractContextManager[WebhookReceiver]:
+    return served(WebhookReceiver(secret, **options))
 
 
 @dataclass
-class SmsGateway:
+class SmsGateway(Endpoint):
     """Records each text it is sent; answers 503 to the first ``refuse_first`` attempts
     at each Idempotency-Key."""
 
+    PATH = "/sms"
     refuse_first: int = 0
-    port: int = 0
     requests: list[tuple[int, dict[str, str], dict[str, Any]]] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/sms"
 
     async def receive(self, request: Request) -> Response:
         body = await request.json()
@@ -163,9 +178,5 @@ class SmsGateway:
         return Response(status_code=status)
 
 
-@contextmanager
-def sms_gateway(**options: Any) -> Iterator[SmsGateway]:
-    gateway = SmsGateway(**options)
-    with serving("/sms", gateway.receive) as port:
-        gateway.port = port
-        yield gateway
+def sms_gateway(**options: Any) -> AbstractContextManager[SmsGateway]:
+    return served(SmsGateway(**options))

@@ -9,17 +9,17 @@ from pathlib import Path
 from sqlalchemy import update
 
 from network import clock
-from network.database import create_engine, session_factory, standalone_unit_of_work
+from network.database import standalone_unit_of_work
 from network.enums import NotificationKind
 from network.notifications import hooks
-from network.notifications.delivery import deliver
 from network.notifications.models import Notification, OutboxMessage
-from network.settings import Settings
 from network.users.models import User
 from tests.api import test_settings as settings_for
 from tests.network.notifications.outbox_data import (
     STAFF,
     choose_channels,
+    deliver_all,
+    make_due,
     messages,
     notifications,
     queue_reminders,
@@ -29,20 +29,6 @@ from tests.network.notifications.outbox_data import (
 from tests.network.notifications.servers import mail_server
 
 ARABIC_READER = "coordination.beni-mellal@jisr.example.ma"
-
-
-async def deliver_all(url: str, settings: Settings) -> None:
-    engine = create_engine(url, null_pool=True)
-    try:
-        ids = [m.id for m in await messages(url)]
-        await deliver(session_factory(engine), settings, ids)
-    finally:
-        await engine.dispose()
-
-
-async def make_due(url: str) -> None:
-    async with standalone_unit_of_work(url) as uow:
-        await uow.session.execute(update(OutboxMessage).values(due_at=clock.now()))
 
 
 async def test_in_app_notification_is_written_once_and_announced(

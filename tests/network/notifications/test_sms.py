@@ -14,12 +14,13 @@ from tests.api import test_settings as settings_for
 from tests.network.notifications.outbox_data import (
     STAFF,
     choose_channels,
+    deliver_all,
+    make_due,
     messages,
     queue_reminders,
     user_id,
 )
 from tests.network.notifications.servers import sms_gateway
-from tests.network.notifications.test_delivery import deliver_all, make_due
 
 PHONE = "+212 600-000001"
 

@@ -23,7 +23,7 @@ from network.notifications.models import OutboxMessage
 from network.records.referrals import Referral, ReferralEvent
 from network.records.youths import Need, Youth
 from tests.api import Api
-from tests.schema.referrals.fixtures import Network
+from tests.schema.referrals.fixtures import Network, network
 
 SENT_AT = datetime(2026, 3, 2, 9, 30, tzinfo=clock.now().tzinfo)
 """A Monday morning: the instant the hand-set referrals were sent."""
@@ -82,6 +82,12 @@ async def referral_from_mediator(api: Api, world: Network, **values: Any) -> int
         "created_by": world.mediator.id,
     }
     return await insert_referral(api, **(given | values))
+
+
+async def mediated(api: Api, **values: Any) -> tuple[Network, int]:
+    """The referral network, and a referral of its mediator (``values``: its columns)."""
+    world = await network(api)
+    return world, await referral_from_mediator(api, world, **values)
 
 
 async def queued(api: Api, **where: Any) -> list[Queued]:

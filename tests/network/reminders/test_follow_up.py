@@ -11,6 +11,7 @@ from network.reminders.rules import follow_up_reminder
 from tests.api import Api
 from tests.network.reminders.scene import (
     SENT_AT,
+    mediated,
     merged,
     messages,
     queued,
@@ -52,12 +53,8 @@ async def test_an_open_referral_is_followed_up_once_its_date_is_reached(api: Api
 
 async def test_a_new_follow_up_date_is_reminded_again(api: Api) -> None:
     # given a referral reminded of its follow-up, then given a later one
-    world = await network(api)
-    referral = await referral_from_mediator(
-        api,
-        world,
-        status=ReferralStatus.IN_PROGRESS,
-        next_follow_up_at=FOLLOW_UP_AT,
+    world, referral = await mediated(
+        api, status=ReferralStatus.IN_PROGRESS, next_follow_up_at=FOLLOW_UP_AT
     )
     await scan(api, FOLLOW_UP_AT)
     later = FOLLOW_UP_AT + timedelta(days=30)

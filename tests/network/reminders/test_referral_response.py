@@ -20,6 +20,7 @@ from tests.network.reminders.scene import (
     SENT_AT,
     event_kinds,
     insert_referral,
+    mediated,
     merged,
     messages,
     queued,
@@ -112,13 +113,7 @@ async def test_reminder_escalation_and_expiry_fall_at_distinct_instants(
 
 async def test_an_answered_referral_is_neither_reminded_nor_escalated(api: Api) -> None:
     # given a referral accepted before its deadline
-    world = await network(api)
-    referral = await referral_from_mediator(
-        api,
-        world,
-        status=ReferralStatus.ACCEPTED,
-        responded_at=SENT_AT + DAY,
-    )
+    _, referral = await mediated(api, status=ReferralStatus.ACCEPTED, responded_at=SENT_AT + DAY)
 
     # when beat scans long after every deadline
     await scan(api, SENT_AT + 30 * DAY)

@@ -12,7 +12,7 @@ from network.notifications.models import Webhook
 from network.records.referrals import Referral
 from tests.api import Api
 from tests.network.reminders.scene import merged, messages, queued, webhook_calls
-from tests.schema.referrals.fixtures import created, done, network
+from tests.schema.referrals.fixtures import created, done, network, redirected
 
 RECEIVED, CHANGED = "referral_received", "referral_status_message"
 
@@ -94,13 +94,7 @@ async def test_a_redirect_tells_the_mediator_and_the_new_receiver(api: Api) -> N
     referral = await created(api, world.mediator, world)
 
     # when the receiver redirects it to the second actor's service
-    await done(
-        api,
-        "redirectReferral",
-        world.receiver_staff,
-        referral,
-        serviceId=to_global_id("Service", world.second_service),
-    )
+    await redirected(api, world, referral, serviceId=to_global_id("Service", world.second_service))
 
     # then the mediator hears of the redirect and the second actor's staff of the new one
     today = clock.today()

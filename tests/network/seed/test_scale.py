@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from network.database import create_engine, session_factory, unit_of_work
+from network.database import standalone_unit_of_work
 from network.models import Actor, Service, TaxonomyTerm, Territory
 from network.seed.scale import ScaleSummary, seed_scale
 from tests.databases import Databases
@@ -12,12 +12,8 @@ ACTORS, SERVICES = 200, 1_000
 
 
 async def seed_into(url: str) -> ScaleSummary:
-    engine = create_engine(url, null_pool=True)
-    try:
-        async with unit_of_work(session_factory(engine)) as uow:
-            return await seed_scale(uow.session, actors=ACTORS, services=SERVICES, progress=False)
-    finally:
-        await engine.dispose()
+    async with standalone_unit_of_work(url) as uow:
+        return await seed_scale(uow.session, actors=ACTORS, services=SERVICES, progress=False)
 
 
 async def test_scale_seed_is_deterministic(databases: Databases) -> None:
@@ -57,8 +53,7 @@ async def test_scale_seed_adds_to_the_demo_network_and_ids_continue(db_url: str)
 
     await seed_into(db_url)
 
-    engine = create_engine(db_url, null_pool=True)
-    async with unit_of_work(session_factory(engine)) as uow:
+    async with standalone_unit_of_work(db_url) as uow:
         territory = await uow.session.scalar(select(Territory).where(Territory.code == "MA-FES"))
         assert territory is not None
         actor = Actor(names={"fr": "Nouvel acteur"}, kind="ASSOCIATION", territory_id=territory.id)
@@ -72,4 +67,3 @@ async def test_scale_seed_adds_to_the_demo_network_and_ids_continue(db_url: str)
         assert actor.id == before + ACTORS + 1
         total = await uow.session.scalar(select(func.count()).select_from(Service))
         assert service.id == total
-    await engine.dispose()

@@ -1,15 +1,34 @@
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 
-from network.database import unit_of_work
 from network.enums import Gender, Role, ServiceAxis
 from network.errors import InvalidInput, NotFound, PermissionDenied
 from network.services.models import Service, service_areas
 from network.services.service import create_service, update_service
+from network.viewer import Viewer
 from tests.api import Api
-from tests.factories import SCENE, person, scene, service, territory_pk, values, viewer_of
+from tests.factories import (
+    SCENE,
+    committed,
+    person,
+    scene,
+    service,
+    territory_pk,
+    values,
+    viewer_of,
+)
+
+
+async def changed(
+    api: Api, service_id: int, changes: dict[str, Any], viewer: Viewer = SCENE
+) -> Service:
+    """``update_service`` with ``changes``, committed."""
+    return await committed(
+        api, update_service, viewer=viewer, service_id=service_id, changes=changes
+    )
 
 
 async def area_of(api: Api, service_id: int) -> list[int]:
@@ -26,18 +45,18 @@ async def test_a_new_service_takes_the_default_response_time_and_its_search_fiel
     # given
     world = await scene(api)
     # when
-    async with unit_of_work(api.state.sessions) as uow:
-        created = await create_service(
-            uow.session,
-            viewer=SCENE,
-            actor_id=world.other,
-            axis=ServiceAxis.HEALTH,
-            changes={
-                "names": {"fr": "Écoute psychologique", "ar": "الإنصات النفسي"},
-                "category_code": "health.mental-health",
-            },
-            default_response_days=7,
-        )
+    created = await committed(
+        api,
+        create_service,
+        viewer=SCENE,
+        actor_id=world.other,
+        axis=ServiceAxis.HEALTH,
+        changes={
+            "names": {"fr": "Écoute psychologique", "ar": "الإنصات النفسي"},
+            "category_code": "health.mental-health",
+        },
+        default_response_days=7,
+    )
     # then
     row = await values(api, Service, created.id)
     assert row["response_days"] == 7
@@ -51,19 +70,10 @@ async def test_capacity_changes_stamp_their_time_and_other_changes_do_not(api: A
     # given
     world = await scene(api)
     before = datetime.now(UTC)
-    async with unit_of_work(api.state.sessions) as uow:
-        await update_service(
-            uow.session,
-            viewer=SCENE,
-            service_id=world.unit_service,
-            changes={"capacity_total": 10, "capacity_available": 10},
-        )
+    await changed(api, world.unit_service, {"capacity_total": 10, "capacity_available": 10})
     stamped = (await values(api, Service, world.unit_service))["capacity_updated_at"]
     # when
-    async with unit_of_work(api.state.sessions) as uow:
-        await update_service(
-            uow.session, viewer=SCENE, service_id=world.unit_service, changes={"response_days": 2}
-        )
+    await changed(api, world.unit_service, {"response_days": 2})
     # then
     row = await values(api, Service, world.unit_service)
     assert before <= stamped <= datetime.now(UTC)
@@ -75,18 +85,9 @@ async def test_the_service_area_is_replaced_as_a_whole(api: Api) -> None:
     # given
     world = await scene(api)
     fes, meknes, rabat = [await territory_pk(api, c) for c in ("MA-FES", "MA-MEK", "MA-RAB")]
-    async with unit_of_work(api.state.sessions) as uow:
-        await update_service(
-            uow.session,
-            viewer=SCENE,
-            service_id=world.unit_service,
-            changes={"area_ids": [fes, meknes, fes]},
-        )
+    await changed(api, world.unit_service, {"area_ids": [fes, meknes, fes]})
     # when
-    async with unit_of_work(api.state.sessions) as uow:
-        await update_service(
-            uow.session, viewer=SCENE, service_id=world.unit_service, changes={"area_ids": [rabat]}
-        )
+    await changed(api, world.unit_service, {"area_ids": [rabat]})
     # then
     assert await area_of(api, world.unit_service) == [rabat]
 
@@ -97,13 +98,7 @@ async def test_staff_of_another_actor_may_see_but_not_change_a_service(api: Api)
     stranger = await viewer_of(api, await person(api, Role.AGENCY_STAFF, actor_id=world.other))
     # then
     with pytest.raises(PermissionDenied):
-        async with unit_of_work(api.state.sessions) as uow:
-            await update_service(
-                uow.session,
-                viewer=stranger,
-                service_id=world.unit_service,
-                changes={"active": False},
-            )
+        await changed(api, world.unit_service, {"active": False}, viewer=stranger)
     assert (await values(api, Service, world.unit_service))["active"] is True
 
 
@@ -114,21 +109,12 @@ async def test_an_inactive_service_is_not_found_outside_its_actor(api: Api) -> N
     stranger = await viewer_of(api, await person(api, Role.AGENCY_STAFF, actor_id=world.other))
     parent_staff = await viewer_of(api, await person(api, Role.MEDIATOR, actor_id=world.parent))
     # when
-    async with unit_of_work(api.state.sessions) as uow:
-        reopened = await update_service(
-            uow.session, viewer=parent_staff, service_id=hidden, changes={"active": True}
-        )
+    reopened = await changed(api, hidden, {"active": True}, viewer=parent_staff)
     # then
     assert reopened.active is True
-    async with unit_of_work(api.state.sessions) as uow:
-        await update_service(
-            uow.session, viewer=SCENE, service_id=hidden, changes={"active": False}
-        )
+    await changed(api, hidden, {"active": False})
     with pytest.raises(NotFound):
-        async with unit_of_work(api.state.sessions) as uow:
-            await update_service(
-                uow.session, viewer=stranger, service_id=hidden, changes={"active": True}
-            )
+        await changed(api, hidden, {"active": True}, viewer=stranger)
 
 
 @pytest.mark.parametrize(
@@ -149,20 +135,8 @@ async def test_bad_changes_are_refused_on_their_field(
 ) -> None:
     # given
     world = await scene(api)
-    async with unit_of_work(api.state.sessions) as uow:
-        await update_service(
-            uow.session,
-            viewer=SCENE,
-            service_id=world.unit_service,
-            changes={"capacity_total": 2, "genders": [Gender.FEMALE]},
-        )
+    await changed(api, world.unit_service, {"capacity_total": 2, "genders": [Gender.FEMALE]})
     # then
     with pytest.raises(InvalidInput) as refused:
-        async with unit_of_work(api.state.sessions) as uow:
-            await update_service(
-                uow.session,
-                viewer=SCENE,
-                service_id=world.unit_service,
-                changes=changes,
-            )
+        await changed(api, world.unit_service, changes)
     assert refused.value.field == field

@@ -13,7 +13,7 @@ from network.territories import geometry
 from network.territories.models import Territory
 from network.text import fold
 from tests.api import Api
-from tests.factories import SCENE, territory_pk
+from tests.factories import SCENE, committed, territory_pk
 
 FES_ARRONDISSEMENTS = ["Agdal", "Fes-Medina", "Jnan El Ouard", "El Mariniyine", "Saiss", "Zouagha"]
 MEDINA = (34.0646, -4.9736)  # al-Qarawiyyin
@@ -93,12 +93,12 @@ async def test_an_actor_with_coordinates_is_placed_in_its_commune(api: Api) -> N
 async def test_an_actor_whose_coordinates_contradict_its_province_is_refused(api: Api) -> None:
     fes = await territory_pk(api, "MA-FES")
     with pytest.raises(InvalidInput) as refused:
-        async with unit_of_work(api.state.sessions) as uow:
-            await create_actor(
-                uow.session,
-                viewer=SCENE,
-                kind=ActorKind.ASSOCIATION,
-                changes={"names": {"fr": "Mal placée"}, "territory_id": fes, "location": RABAT},
-            )
+        await committed(
+            api,
+            create_actor,
+            viewer=SCENE,
+            kind=ActorKind.ASSOCIATION,
+            changes={"names": {"fr": "Mal placée"}, "territory_id": fes, "location": RABAT},
+        )
     assert refused.value.field == ["location"]
     assert "Hassan" in refused.value.message and "Fès" in refused.value.message

@@ -1,17 +1,14 @@
 from datetime import datetime
-
-import pytest
+from functools import partial
 
 from network.actors.models import Actor
 from network.enums import Role
 from network.ids import to_global_id
 from tests.api import Api
 from tests.factories import (
-    CALLERS,
+    Calling,
     actor,
-    attempt,
     audit_entries,
-    caller,
     count,
     person,
     scene,
@@ -40,15 +37,12 @@ mutation($id: ID!) {
 }"""
 
 
-def gid(pk: int) -> str:
-    return to_global_id("Actor", pk)
+gid = partial(to_global_id, "Actor")
 
 
-@pytest.mark.parametrize("who", CALLERS)
-async def test_only_admin_creates_an_actor(api: Api, who: str) -> None:
+async def test_only_admin_creates_an_actor(api: Api, calling: Calling) -> None:
     # given
-    world = await scene(api)
-    someone = await caller(api, world, who)
+    world = calling.world
     actors_before = await count(api, Actor)
     new_unit = {
         "names": {"fr": "Espace femmes", "ar": "فضاء النساء"},
@@ -57,11 +51,10 @@ async def test_only_admin_creates_an_actor(api: Api, who: str) -> None:
         "parentId": gid(world.parent),
     }
     # when
-    done = await attempt(
-        api, someone, who, "createActor", CREATE_ACTOR, {"input": new_unit}, allowed={"admin"}
+    outcome, payload, entry = await calling.attempt(
+        "createActor", CREATE_ACTOR, {"input": new_unit}, allowed={"admin"}
     )
     # then
-    outcome, payload, entry = done.outcome, done.payload, done.entry
     if outcome == "OK":
         created = payload["actor"]
         assert payload["userErrors"] == []
@@ -77,17 +70,14 @@ async def test_only_admin_creates_an_actor(api: Api, who: str) -> None:
         assert await count(api, Actor) == actors_before
 
 
-@pytest.mark.parametrize("who", CALLERS)
-async def test_admin_and_the_actors_staff_update_it(api: Api, who: str) -> None:
+async def test_admin_and_the_actors_staff_update_it(api: Api, calling: Calling) -> None:
     # given
-    world = await scene(api)
-    someone = await caller(api, world, who)
+    world = calling.world
     before = await values(api, Actor, world.unit)
     change = {"id": gid(world.unit), "names": {"ar": "الوحدة المتنقلة"}, "acronym": "UMT"}
     # when
-    done = await attempt(api, someone, who, "updateActor", UPDATE_ACTOR, {"input": change})
+    outcome, payload, entry = await calling.attempt("updateActor", UPDATE_ACTOR, {"input": change})
     # then
-    outcome, payload, entry = done.outcome, done.payload, done.entry
     assert entry.record_ids == [gid(world.unit)]
     if outcome == "OK":
         assert payload["userErrors"] == []
@@ -103,16 +93,15 @@ async def test_admin_and_the_actors_staff_update_it(api: Api, who: str) -> None:
         assert await values(api, Actor, world.unit) == before
 
 
-@pytest.mark.parametrize("who", CALLERS)
-async def test_admin_and_the_actors_staff_verify_it(api: Api, who: str) -> None:
+async def test_admin_and_the_actors_staff_verify_it(api: Api, calling: Calling) -> None:
     # given
-    world = await scene(api)
-    someone = await caller(api, world, who)
+    world = calling.world
     before = await values(api, Actor, world.unit)
     # when
-    done = await attempt(api, someone, who, "verifyActor", VERIFY_ACTOR, {"id": gid(world.unit)})
+    outcome, payload, entry = await calling.attempt(
+        "verifyActor", VERIFY_ACTOR, {"id": gid(world.unit)}
+    )
     # then
-    outcome, payload, entry = done.outcome, done.payload, done.entry
     assert entry.record_ids == [gid(world.unit)]
     if outcome == "OK":
         verified_at = datetime.fromisoformat(payload["actor"]["verifiedAt"])

@@ -4,15 +4,16 @@ Demo actor ``n`` of ``network/seed/demo_actors.py`` has id ``n``; actors 35 and 
 inactive, so the public sees 75 of the 77.
 """
 
+from functools import partial
 from typing import Any
 
 import pytest
 
-from network.ids import to_global_id
 from network.seed.users import DEMO_PASSWORD
 from tests.api import Api
 from tests.demo_data import ACTIVE_ACTORS, PUBLIC_SERVICES
 from tests.schema.actors.rows import territory_global_id
+from tests.schema.connections import first_hundred, global_ids
 
 ACTORS = """
 query($filter: ActorFilter, $orderBy: ActorOrder, $first: Int, $after: String) {
@@ -28,16 +29,8 @@ SEFROU = {"latitude": 33.83, "longitude": -4.83}
 CARE_INSTITUTIONS = [1, 2, 20, 28, 36, 47, 53, 60, 68]
 
 
-def actor_ids(*pks: int) -> list[str]:
-    return [to_global_id("Actor", pk) for pk in pks]
-
-
-async def actors(
-    api: Api, filter: dict[str, Any] | None = None, token: str | None = None, **arguments: Any
-) -> dict[str, Any]:
-    variables = {"filter": filter, "first": 100, **arguments}
-    data = await api.data(ACTORS, variables, token=token)
-    return data["actors"]  # type: ignore[no-any-return]
+actor_ids = partial(global_ids, "Actor")
+actors = partial(first_hundred, query=ACTORS)
 
 
 async def found(api: Api, filter: dict[str, Any] | None = None, **arguments: Any) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -10,48 +11,47 @@ from prometheus_client import REGISTRY
 
 from network.seed.users import DEMO_PASSWORD
 from tests.api import Api, running_api
-from tests.databases import Databases
 from tests.schema.compiled.corpus import CORPUS, NOT_COMPILED
 
 TERRITORY_IDS = "{ territories(level: REGION) { id code children { id code } } }"
 
 
-@pytest.fixture(scope="module")
-async def corpus_url(databases: Databases) -> str:
-    """A demo database of this module's own: signing in writes tokens."""
-    return await databases.clone()
+@dataclass
+class Paths:
+    """The two read paths on one demo database of this module's own (signing in writes
+    tokens), its territory ids, and the tokens signed in so far."""
+
+    resolver: Api
+    compiled: Api
+    territory_ids: dict[str, str]
+    tokens: dict[str, str] = field(default_factory=dict)
+
+    async def token(self, login: str | None) -> str | None:
+        if login is not None and login not in self.tokens:
+            self.tokens[login] = await self.resolver.login(login, DEMO_PASSWORD)
+        return None if login is None else self.tokens[login]
 
 
-@pytest.fixture(scope="module")
-async def resolver_api(
-    corpus_url: str, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[Api]:
-    async with running_api(corpus_url, tmp_path_factory.mktemp("var"), compiled_reads=False) as api:
-        yield api
-
-
-@pytest.fixture(scope="module")
-async def compiled_api(
-    corpus_url: str, tmp_path_factory: pytest.TempPathFactory
-) -> AsyncIterator[Api]:
-    """The compiled path alone: the response cache would hide it after the first answer."""
-    async with running_api(corpus_url, tmp_path_factory.mktemp("var"), response_cache=False) as api:
-        yield api
-
-
-@pytest.fixture(scope="module")
-async def territory_ids(compiled_api: Api) -> dict[str, str]:
-    regions = (await compiled_api.data(TERRITORY_IDS))["territories"]
+async def territory_ids(api: Api) -> dict[str, str]:
+    regions = (await api.data(TERRITORY_IDS))["territories"]
     ids = {r["code"]: r["id"] for r in regions}
     ids |= {c["code"]: c["id"] for r in regions for c in r["children"]}
-    communes = await compiled_api.data("{ territories(level: COMMUNE) { id code } }")
+    communes = await api.data("{ territories(level: COMMUNE) { id code } }")
     ids |= {c["code"]: c["id"] for c in communes["territories"]}
     return ids
 
 
 @pytest.fixture(scope="module")
-def tokens() -> dict[str, str]:
-    return {}
+async def paths(
+    module_db_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Paths]:
+    var = tmp_path_factory.mktemp
+    async with (
+        running_api(module_db_url, var("var"), compiled_reads=False) as resolver,
+        # the compiled path alone: the response cache would hide it after the first answer
+        running_api(module_db_url, var("var"), response_cache=False) as compiled,
+    ):
+        yield Paths(resolver, compiled, await territory_ids(compiled))
 
 
 def fallbacks() -> float:
@@ -75,23 +75,14 @@ def with_territories(value: Any, ids: dict[str, str]) -> Any:
 
 @pytest.mark.parametrize(("query", "variables", "login"), CORPUS)
 async def test_compiled_answer_equals_resolver_answer(
-    compiled_api: Api,
-    resolver_api: Api,
-    territory_ids: dict[str, str],
-    tokens: dict[str, str],
-    query: str,
-    variables: dict[str, Any],
-    login: str | None,
+    paths: Paths, query: str, variables: dict[str, Any], login: str | None
 ) -> None:
-    given = with_territories(variables, territory_ids)
-    token = None
-    if login is not None:
-        token = tokens.get(login) or await resolver_api.login(login, DEMO_PASSWORD)
-        tokens[login] = token
-    expected = await resolver_api.gql(query, given, token)
+    given = with_territories(variables, paths.territory_ids)
+    token = await paths.token(login)
+    expected = await paths.resolver.gql(query, given, token)
     before = fallbacks()
-    with compiled_api.count_statements() as statements:
-        answer = await compiled_api.gql(query, given, token)
+    with paths.compiled.count_statements() as statements:
+        answer = await paths.compiled.gql(query, given, token)
     assert "errors" not in expected, expected
     assert answer["data"] == expected["data"]
     fell_back = fallbacks() - before

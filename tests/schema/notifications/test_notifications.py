@@ -8,7 +8,12 @@ from network import clock
 from network.enums import ActorKind
 from network.ids import to_global_id
 from tests.api import Api
-from tests.network.reminders.scene import insert_referral, insert_youth, referral_from_mediator
+from tests.network.reminders.scene import (
+    insert_referral,
+    insert_youth,
+    mediated,
+    referral_from_mediator,
+)
 from tests.schema.notifications.inbox import deliver
 from tests.schema.referrals.fixtures import Network, add_actor, network
 
@@ -51,11 +56,7 @@ async def test_callers_read_their_own_notifications_with_what_they_may_still_see
 ) -> None:
     # given the mediator's notifications about their referral, their young person, a
     # referral they do not see, and one already read; and the receiver's own
-    world = await network(api)
-    seen = await referral_from_mediator(
-        api,
-        world,
-    )
+    world, seen = await mediated(api)
     await deliver(api, world.mediator.id, "referral", referral_id=seen)
     await deliver(api, world.mediator.id, "youth", youth_id=world.youth)
     await deliver(api, world.mediator.id, "hidden", referral_id=await unseen_referral(api, world))

@@ -19,6 +19,7 @@ async def test_wrong_input_and_wrong_callers(api: Api) -> None:
     world = await network(api)
     plan = (await new_plan(api, world.mediator, world))["plan"]
     goal = plan["goals"][0]["id"]
+    first_version = {"planId": plan["id"], "version": 1}
 
     # when an unknown indicator is answered
     given = {"youthId": world.youth_id, "answers": [{"indicator": "nope", "answer": "NO"}]}
@@ -28,25 +29,14 @@ async def test_wrong_input_and_wrong_callers(api: Api) -> None:
 
     # when a goal is dropped without a reason
     dropped = await plan_change(
-        api,
-        "setPlanGoalStatus",
-        world.mediator,
-        planId=plan["id"],
-        version=1,
-        goalId=goal,
-        status="DROPPED",
+        api, "setPlanGoalStatus", world.mediator, **first_version, goalId=goal, status="DROPPED"
     )
     assert codes(dropped) == [("INVALID_INPUT", ["input", "reason"])]
 
     # when the receiving agency's staff, who cannot see the plan, record an agreement
     agreement = {"agreedBy": "YOUTH", "agreedOn": clock.today().isoformat()}
     stranger = await plan_change(
-        api,
-        "recordPlanAgreement",
-        world.receiver_staff,
-        planId=plan["id"],
-        version=1,
-        **agreement,
+        api, "recordPlanAgreement", world.receiver_staff, **first_version, **agreement
     )
     assert codes(stranger) == [("NOT_FOUND", ["input", "planId"])]
 

@@ -181,6 +181,14 @@ async def done(
     return payload["referral"]  # type: ignore[no-any-return]
 
 
+async def redirected(
+    api: Api, world: Network, referral: dict[str, Any], **onward: Any
+) -> dict[str, Any]:
+    """The referral after the receiver's staff redirected it (``onward``: to a service, or
+    to an actor)."""
+    return await done(api, "redirectReferral", world.receiver_staff, referral, **onward)
+
+
 def error_codes(payload: dict[str, Any]) -> list[str]:
     return [error["code"] for error in payload["userErrors"]]
 

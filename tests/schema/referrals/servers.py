@@ -3,29 +3,25 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
+import pytest
 
 from network.seed.users import DEMO_PASSWORD
 from tests.api import TEST_DATA_KEY
 from tests.cli.processes import kill_tree
+from tests.databases import Databases
+from tests.network.notifications.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @dataclass(frozen=True)
@@ -116,6 +112,26 @@ def answering(process: subprocess.Popen[Any], port: int, stop_seconds: float = 1
             process.wait(stop_seconds)
         except subprocess.TimeoutExpired:
             kill_tree(process)
+
+
+ServedT = TypeVar("ServedT", bound=Served)
+
+
+def module_server(
+    name: str, environment: Callable[[str, Path], dict[str, str]], served: type[ServedT]
+) -> Callable[..., AsyncIterator[ServedT]]:
+    """The module fixture ``name``: an API process started with ``environment(db_url,
+    var)`` on a copy of the demo of the module's own, as ``served``."""
+
+    @pytest.fixture(scope="module", name=name)
+    async def server(
+        databases: Databases, tmp_path_factory: pytest.TempPathFactory
+    ) -> AsyncIterator[ServedT]:
+        db_url = await databases.clone()
+        with api_process(environment(db_url, tmp_path_factory.mktemp("var"))) as base:
+            yield served(base, db_url)
+
+    return server
 
 
 @contextmanager

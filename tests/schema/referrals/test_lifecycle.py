@@ -8,7 +8,15 @@ from network import clock
 from network.ids import to_global_id
 from tests.api import Api
 from tests.factories import Person
-from tests.schema.referrals.fixtures import act, created, done, error_codes, future, network
+from tests.schema.referrals.fixtures import (
+    act,
+    created,
+    done,
+    error_codes,
+    future,
+    network,
+    redirected,
+)
 
 EVENTS = """
 query($id: ID!) { node(id: $id) { ... on Referral {
@@ -96,19 +104,13 @@ async def test_redirect_creates_a_linked_sent_referral(api: Api) -> None:
     accepted = await done(api, "acceptReferral", world.receiver_staff, referral)
 
     # when the receiver redirects it to another actor's service
-    redirected = await done(
-        api,
-        "redirectReferral",
-        world.receiver_staff,
-        accepted,
-        serviceId=to_global_id("Service", world.second_service),
-        note="Mieux placé",
-    )
+    onward_service = to_global_id("Service", world.second_service)
+    redirect = await redirected(api, world, accepted, serviceId=onward_service, note="Mieux placé")
 
     # then it ends as REDIRECTED, linked to a new SENT referral from the same sender,
     # which the first receiver does not see
-    assert redirected["status"] == "REDIRECTED"
-    assert redirected["redirectedTo"] is None
+    assert redirect["status"] == "REDIRECTED"
+    assert redirect["redirectedTo"] is None
     seen_by_sender = await api.data(LINKS, {"id": referral["id"]}, world.mediator.token)
     onward_id = seen_by_sender["node"]["redirectedTo"]["id"]
     assert seen_by_sender["node"]["redirectedTo"]["status"] == "SENT"
@@ -139,15 +141,9 @@ async def test_sent_redirected_to_an_actor_on_the_same_axis(api: Api) -> None:
     world = await network(api)
     referral = await created(api, world.mediator, world)
 
-    redirected = await done(
-        api,
-        "redirectReferral",
-        world.receiver_staff,
-        referral,
-        toActorId=to_global_id("Actor", world.second),
-    )
+    redirect = await redirected(api, world, referral, toActorId=to_global_id("Actor", world.second))
 
-    assert redirected["status"] == "REDIRECTED"
+    assert redirect["status"] == "REDIRECTED"
     links = await api.data(LINKS, {"id": referral["id"]}, world.mediator.token)
     onward = await api.data(
         ONWARD, {"id": links["node"]["redirectedTo"]["id"]}, world.mediator.token

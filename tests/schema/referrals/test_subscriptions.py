@@ -14,7 +14,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
 from network.ids import to_global_id
-from tests.api import Api, running_api
+from tests.api import running_api
 from tests.factories import Person
 from tests.schema.referrals.fixtures import (
     CREATE,
@@ -23,7 +23,7 @@ from tests.schema.referrals.fixtures import (
     network,
     transition_mutation,
 )
-from tests.schema.referrals.servers import api_processes
+from tests.schema.referrals.servers import api_processes, server_environment
 from tests.services import redis_url
 
 SUBSCRIPTION = """
@@ -77,23 +77,17 @@ async def test_events_reach_subscribers_of_another_process(db_url: str, tmp_path
     # given a referral network, and two API processes on one database and one Redis
     async with running_api(db_url, tmp_path / "var") as api:
         world = await network(api)
-        env = _env(api, db_url, tmp_path)
+    env = server_environment(db_url, tmp_path / "var", JISR_REDIS_URL=redis_url())
     with api_processes(2, env) as (first, second):
         async with (
             httpx.AsyncClient(base_url=first, timeout=10) as client,
             subscriber(second, world.outsider_staff, in_header=True) as outsider,
             subscriber(second, world.mediator, in_header=False) as mediator,
         ):
-            referral = await call(client, world.mediator, CREATE, _to_service(world))
-            await _until_live(client, world.mediator, mediator, referral["id"])
+            referral = await sent_while_live(client, world, mediator)
 
             # when the receiver accepts the referral through the first process
-            await call(
-                client,
-                world.receiver_staff,
-                transition_mutation("acceptReferral", INPUT_TYPES["acceptReferral"]),
-                {"id": referral["id"], "version": 1, "note": "Accueil lundi"},
-            )
+            await moved(client, world.receiver_staff, "acceptReferral", referral, "Accueil lundi")
 
             # then the mediator, subscribed to the second process, hears it
             pushed = await next_event(mediator, 10)
@@ -127,22 +121,16 @@ async def test_without_redis_events_fan_out_in_process(db_url: str, tmp_path: Pa
     # given one API process without Redis, and a subscriber signed in by header
     async with running_api(db_url, tmp_path / "var") as api:
         world = await network(api)
-        env = {**_env(api, db_url, tmp_path), "JISR_REDIS_URL": ""}
+    env = server_environment(db_url, tmp_path / "var")
     with api_processes(1, env) as (only,):
         async with (
             httpx.AsyncClient(base_url=only, timeout=10) as client,
             subscriber(only, world.receiver_staff, in_header=True) as receiver,
         ):
-            referral = await call(client, world.mediator, CREATE, _to_service(world))
-            await _until_live(client, world.mediator, receiver, referral["id"])
+            referral = await sent_while_live(client, world, receiver)
 
             # when the mediator cancels the referral
-            await call(
-                client,
-                world.mediator,
-                transition_mutation("cancelReferral", INPUT_TYPES["cancelReferral"]),
-                {"id": referral["id"], "version": 1, "note": "Plus utile"},
-            )
+            await moved(client, world.mediator, "cancelReferral", referral, "Plus utile")
 
             # then the receiver hears it
             pushed = await next_event(receiver, 10)
@@ -150,8 +138,23 @@ async def test_without_redis_events_fan_out_in_process(db_url: str, tmp_path: Pa
             assert (pushed["kind"], pushed["note"]) == ("CANCELLED", "Plus utile")
 
 
-def _to_service(world: Network) -> dict[str, Any]:
-    return {"youthId": world.youth_id, "serviceId": world.service_id, "reason": "Formation"}
+async def moved(
+    client: httpx.AsyncClient, who: Person, name: str, referral: dict[str, Any], note: str
+) -> Any:
+    """The referral after ``who`` ran the transition ``name`` on its first version."""
+    mutation = transition_mutation(name, INPUT_TYPES[name])
+    return await call(client, who, mutation, {"id": referral["id"], "version": 1, "note": note})
+
+
+async def sent_while_live(
+    client: httpx.AsyncClient, world: Network, ws: ClientConnection
+) -> dict[str, Any]:
+    """A referral the mediator sends to the receiver's service, once the subscription
+    ``ws`` is live (it hears the mediator's notes on it)."""
+    to_service = {"youthId": world.youth_id, "serviceId": world.service_id, "reason": "Formation"}
+    referral: dict[str, Any] = await call(client, world.mediator, CREATE, to_service)
+    await _until_live(client, world.mediator, ws, referral["id"])
+    return referral
 
 
 async def _until_live(
@@ -170,15 +173,3 @@ async def _until_live(
             assert heard is not None, "a note sent while live was not pushed"
         return
     raise AssertionError("the subscription never went live")
-
-
-def _env(api: Api, db_url: str, tmp_path: Path) -> dict[str, str]:
-    settings = api.state.settings
-    return {
-        "JISR_DATABASE_URL": db_url,
-        "JISR_REDIS_URL": redis_url(),
-        "JISR_SECRET_KEY": settings.secret_key,
-        "JISR_DATA_KEY": settings.data_key,
-        "JISR_VAR_DIR": str(tmp_path / "var"),
-        "JISR_ENV": "development",
-    }

@@ -1,16 +1,15 @@
+from dataclasses import dataclass
 from datetime import datetime
-
-import pytest
+from functools import partial
+from typing import Any
 
 from network.enums import Role
 from network.ids import to_global_id
 from network.services.models import Service
 from tests.api import Api
 from tests.factories import (
-    CALLERS,
+    Calling,
     actor,
-    attempt,
-    caller,
     count,
     person,
     scene,
@@ -35,19 +34,13 @@ mutation($input: UpdateServiceInput!) {{
 }}"""
 
 
-def actor_gid(pk: int) -> str:
-    return to_global_id("Actor", pk)
+actor_gid = partial(to_global_id, "Actor")
+service_gid = partial(to_global_id, "Service")
 
 
-def service_gid(pk: int) -> str:
-    return to_global_id("Service", pk)
-
-
-@pytest.mark.parametrize("who", CALLERS)
-async def test_admin_and_the_actors_staff_create_its_services(api: Api, who: str) -> None:
+async def test_admin_and_the_actors_staff_create_its_services(api: Api, calling: Calling) -> None:
     # given
-    world = await scene(api)
-    someone = await caller(api, world, who)
+    world = calling.world
     services_before = await count(api, Service)
     new_service = {
         "actorId": actor_gid(world.unit),
@@ -55,9 +48,10 @@ async def test_admin_and_the_actors_staff_create_its_services(api: Api, who: str
         "axis": "EMPLOYMENT",
     }
     # when
-    done = await attempt(api, someone, who, "createService", CREATE_SERVICE, {"input": new_service})
+    outcome, payload, entry = await calling.attempt(
+        "createService", CREATE_SERVICE, {"input": new_service}
+    )
     # then
-    outcome, payload, entry = done.outcome, done.payload, done.entry
     if outcome == "OK":
         created = payload["service"]
         assert payload["userErrors"] == []
@@ -74,17 +68,16 @@ async def test_admin_and_the_actors_staff_create_its_services(api: Api, who: str
         assert await count(api, Service) == services_before
 
 
-@pytest.mark.parametrize("who", CALLERS)
-async def test_admin_and_the_actors_staff_update_its_services(api: Api, who: str) -> None:
+async def test_admin_and_the_actors_staff_update_its_services(api: Api, calling: Calling) -> None:
     # given
-    world = await scene(api)
-    someone = await caller(api, world, who)
+    world = calling.world
     before = await values(api, Service, world.unit_service)
     change = {"id": service_gid(world.unit_service), "capacity": {"available": 2, "total": 10}}
     # when
-    done = await attempt(api, someone, who, "updateService", UPDATE_SERVICE, {"input": change})
+    outcome, payload, entry = await calling.attempt(
+        "updateService", UPDATE_SERVICE, {"input": change}
+    )
     # then
-    outcome, payload, entry = done.outcome, done.payload, done.entry
     if outcome == "OK":
         assert payload["userErrors"] == []
         assert payload["service"]["capacity"]["available"] == 2
@@ -153,36 +146,51 @@ async def test_a_category_must_belong_to_the_services_axis(api: Api) -> None:
     ]
 
 
-async def test_a_partial_update_changes_only_what_it_names(api: Api) -> None:
-    # given
+@dataclass(frozen=True)
+class AdminOnTheUnitService:
+    """An admin changing the scene's unit service."""
+
+    api: Api
+    service_id: str
+    token: str
+
+    async def update(self, **changes: Any) -> dict[str, Any]:
+        """The service after ``updateService`` with ``changes`` (which must succeed)."""
+        given = {"input": {"id": self.service_id, **changes}}
+        payload = (await self.api.data(UPDATE_SERVICE, given, self.token))["updateService"]
+        assert payload["userErrors"] == [], payload
+        return payload["service"]  # type: ignore[no-any-return]
+
+
+async def admin_on_the_unit_service(api: Api) -> AdminOnTheUnitService:
     world = await scene(api)
     admin = await person(api, Role.ADMIN)
-    target = service_gid(world.unit_service)
-    first = {
-        "id": target,
-        "eligibility": {"minAge": 18, "maxAge": 24, "requirements": {"fr": "Avoir quitté"}},
-        "capacity": {"available": 1, "total": 5},
-        "serviceAreaIds": [to_global_id("Territory", await territory_pk(api, "MA-FES"))],
-        "responseDays": 3,
-    }
-    stamped = (await api.data(UPDATE_SERVICE, {"input": first}, admin.token))["updateService"]
+    return AdminOnTheUnitService(api, service_gid(world.unit_service), admin.token)
+
+
+async def test_a_partial_update_changes_only_what_it_names(api: Api) -> None:
+    # given
+    admin = await admin_on_the_unit_service(api)
+    stamped = await admin.update(
+        eligibility={"minAge": 18, "maxAge": 24, "requirements": {"fr": "Avoir quitté"}},
+        capacity={"available": 1, "total": 5},
+        serviceAreaIds=[to_global_id("Territory", await territory_pk(api, "MA-FES"))],
+        responseDays=3,
+    )
     # when
-    second = {
-        "id": target,
-        "eligibility": {"maxAge": None},
-        "capacity": {"available": 0},
-        "serviceAreaIds": [],
-        "categoryCode": "social.housing",
-        "active": False,
-    }
-    data = await api.data(UPDATE_SERVICE, {"input": second}, admin.token)
+    updated = await admin.update(
+        eligibility={"maxAge": None},
+        capacity={"available": 0},
+        serviceAreaIds=[],
+        categoryCode="social.housing",
+        active=False,
+    )
     # then
-    updated = data["updateService"]["service"]
     assert updated["eligibility"]["minAge"] == 18
     assert updated["eligibility"]["maxAge"] is None
     assert updated["eligibility"]["requirements"] == "Avoir quitté"
     assert (updated["capacity"]["available"], updated["capacity"]["total"]) == (0, 5)
-    first_stamp = datetime.fromisoformat(stamped["service"]["capacity"]["updatedAt"])
+    first_stamp = datetime.fromisoformat(stamped["capacity"]["updatedAt"])
     assert datetime.fromisoformat(updated["capacity"]["updatedAt"]) >= first_stamp
     assert updated["serviceArea"] == []
     assert updated["responseDays"] == 3
@@ -193,23 +201,11 @@ async def test_a_partial_update_changes_only_what_it_names(api: Api) -> None:
 
 async def test_a_null_eligibility_or_capacity_clears_all_of_it(api: Api) -> None:
     # given
-    world = await scene(api)
-    admin = await person(api, Role.ADMIN)
-    target = service_gid(world.unit_service)
-    first = {
-        "id": target,
-        "eligibility": {"minAge": 18, "genders": ["MALE"]},
-        "capacity": {"total": 3},
-    }
-    await api.data(UPDATE_SERVICE, {"input": first}, admin.token)
+    admin = await admin_on_the_unit_service(api)
+    await admin.update(eligibility={"minAge": 18, "genders": ["MALE"]}, capacity={"total": 3})
     # when
-    data = await api.data(
-        UPDATE_SERVICE,
-        {"input": {"id": target, "eligibility": None, "capacity": None}},
-        admin.token,
-    )
+    updated = await admin.update(eligibility=None, capacity=None)
     # then
-    updated = data["updateService"]["service"]
     assert updated["eligibility"] == {
         "minAge": None,
         "maxAge": None,

@@ -5,6 +5,7 @@ Demo services are numbered in actor order (see ``/network/seed/demo.py``); servi
 counts come from the seed's definitions (tests/demo_data.py).
 """
 
+from functools import partial
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from network.seed.users import DEMO_PASSWORD
 from tests.api import Api
 from tests.demo_data import PUBLIC_SERVICES
 from tests.schema.actors.rows import territory_global_id
+from tests.schema.connections import first_hundred, global_ids
 
 SERVICES = """
 query($filter: ServiceFilter, $first: Int, $after: String) {
@@ -26,15 +28,8 @@ query($filter: ServiceFilter, $first: Int, $after: String) {
 """
 
 
-def service_ids(*pks: int) -> list[str]:
-    return [to_global_id("Service", pk) for pk in pks]
-
-
-async def services(
-    api: Api, filter: dict[str, Any] | None = None, token: str | None = None, **arguments: Any
-) -> dict[str, Any]:
-    variables = {"filter": filter, "first": 100, **arguments}
-    return (await api.data(SERVICES, variables, token=token))["services"]  # type: ignore[no-any-return]
+service_ids = partial(global_ids, "Service")
+services = partial(first_hundred, query=SERVICES)
 
 
 async def found(api: Api, filter: dict[str, Any], token: str | None = None) -> list[str]:
