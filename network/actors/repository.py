@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Select, bindparam, literal, or_, select, t
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.actors.models import Actor
+from network.by_id import rows_by_id
 from network.viewer import Viewer
 
 
@@ -25,8 +26,7 @@ def visible(viewer: Viewer, entity: Any = Actor) -> ColumnElement[bool]:
 
 
 async def get_many(session: AsyncSession, ids: Sequence[int]) -> dict[int, Actor]:
-    rows = await session.scalars(select(Actor).where(Actor.id.in_(ids)))
-    return {row.id: row for row in rows}
+    return await rows_by_id(session, Actor, ids)
 
 
 async def get_visible(

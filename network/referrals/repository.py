@@ -23,6 +23,7 @@ from network.access import (
     youth_visible,
     youths_alias,
 )
+from network.by_id import rows_by_id
 from network.enums import ReferralStatus
 from network.records.referrals import Referral, ReferralEvent
 from network.records.youths import Youth
@@ -62,11 +63,12 @@ def _seen(viewer: Viewer, now: datetime, referral: Any = Referral) -> Select[Any
     """Visible referrals of ``referral`` (the table or an alias) with both flags."""
     youths = youths_alias()
     youth = youths.c
+    identity = youth_identity_visible(viewer, youth, now=now)
     return (
         select(
             referral,
-            _flag(youth_visible(viewer, youth, now=now)),
-            _flag(youth_identity_visible(viewer, youth, now=now)),
+            _flag(youth_visible(viewer, youth, now=now, identity=identity)),
+            _flag(identity),
         )
         .join(youths, youth.id == referral.youth_id)
         .where(referral_visible(viewer, referral))
@@ -165,8 +167,7 @@ async def count_per_youth(
 
 async def get_many(session: AsyncSession, ids: Sequence[int]) -> dict[int, Referral]:
     """Referrals by id with no visibility check: for links out of a referral already seen."""
-    rows = await session.scalars(select(Referral).where(Referral.id.in_(ids)))
-    return {row.id: row for row in rows}
+    return await rows_by_id(session, Referral, ids)
 
 
 async def find_by_key(session: AsyncSession, *, user_id: int, key: str) -> Referral | None:
@@ -303,5 +304,4 @@ async def consent_covers(
 
 
 async def services_by_id(session: AsyncSession, ids: Sequence[int]) -> dict[int, Service]:
-    rows = await session.scalars(select(Service).where(Service.id.in_(ids)))
-    return {row.id: row for row in rows}
+    return await rows_by_id(session, Service, ids)

@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from network.by_id import rows_by_id
 from network.users.models import ApiToken, NotificationPreference, User
 
 
@@ -77,5 +78,4 @@ async def preferences(
 
 
 async def get_many(session: AsyncSession, ids: Sequence[int]) -> dict[int, User]:
-    rows = await session.scalars(select(User).where(User.id.in_(ids)))
-    return {row.id: row for row in rows}
+    return await rows_by_id(session, User, ids)
