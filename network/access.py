@@ -96,39 +96,45 @@ def _actor_lies_in(actor_id: Any, path: str) -> ColumnElement[bool]:
     return exists().where(actor.id == actor_id, in_subtree(actor.territory_id, path))
 
 
+# The lineage of the actor a consent must cover (the actor, its parent, its grandparent),
+# and the tests of a consent that read nothing of the query around it, built once: each
+# call adds only what ties them to its young person, its actor and today. The three aliases
+# are correlated with nothing (``correlate_except``), so every copy of the predicate in a
+# statement, each in its own EXISTS, may share them.
+_UNITS, _PARENTS, _GRANDPARENTS = _alias(_ACTORS), _alias(_ACTORS), _alias(_ACTORS)
+_LINEAGE = outerjoin(
+    outerjoin(_UNITS, _PARENTS, _PARENTS.c.id == _UNITS.c.parent_id),
+    _GRANDPARENTS,
+    _GRANDPARENTS.c.id == _PARENTS.c.parent_id,
+)
+_NAMES_LINEAGE = exists().where(
+    consent_actors.c.consent_id == Consent.id,
+    consent_actors.c.actor_id.in_(
+        [_UNITS.c.id, _UNITS.c.parent_id, _PARENTS.c.parent_id, _GRANDPARENTS.c.parent_id]
+    ),
+)
+# actor_kinds is a JSON array of kind names: a quoted name matches exactly one element.
+_NAMES_KIND = cast(Consent.actor_kinds, String).like(
+    literal('%"') + cast(_UNITS.c.kind, String) + literal('"%')
+)
+_NOT_WITHDRAWN = Consent.withdrawn_at.is_(None)
+_NAMES_ACTOR = or_(Consent.all_actors.is_(True), _NAMES_KIND, _NAMES_LINEAGE)
+_CONSENTS = select(literal(1)).select_from(Consent, _LINEAGE)
+
+
 def covering_consent(youth_id: Any, actor_id: Any, *, today: date) -> ColumnElement[bool]:
     """docs/access.md "covering consent": a consent of the young person, not withdrawn,
     ``given_on`` ≤ today ≤ ``expires_on`` (when set), that names the actor or a parent
     of it (up to three levels of parents), its kind, or all actors."""
-    units, parents, grandparents = _alias(_ACTORS), _alias(_ACTORS), _alias(_ACTORS)
-    unit, parent, grandparent = units.c, parents.c, grandparents.c
-    lineage = outerjoin(
-        outerjoin(units, parents, parent.id == unit.parent_id),
-        grandparents,
-        grandparent.id == parent.parent_id,
-    )
-    names_lineage = exists().where(
-        consent_actors.c.consent_id == Consent.id,
-        consent_actors.c.actor_id.in_(
-            [unit.id, unit.parent_id, parent.parent_id, grandparent.parent_id]
-        ),
-    )
-    # actor_kinds is a JSON array of kind names: a quoted name matches exactly one element.
-    names_kind = cast(Consent.actor_kinds, String).like(
-        literal('%"') + cast(unit.kind, String) + literal('"%')
-    )
     return exists(
-        select(literal(1))
-        .select_from(Consent, lineage)
-        .where(
-            unit.id == actor_id,
+        _CONSENTS.where(
+            _UNITS.c.id == actor_id,
             Consent.youth_id == youth_id,
-            Consent.withdrawn_at.is_(None),
+            _NOT_WITHDRAWN,
             Consent.given_on <= today,
             or_(Consent.expires_on.is_(None), Consent.expires_on >= today),
-            or_(Consent.all_actors.is_(True), names_kind, names_lineage),
-        )
-        .correlate_except(Consent, units, parents, grandparents)
+            _NAMES_ACTOR,
+        ).correlate_except(Consent, _UNITS, _PARENTS, _GRANDPARENTS)
     )
 
 
@@ -170,14 +176,20 @@ def youth_identity_visible(
 
 
 def youth_visible(
-    viewer: Viewer, youth: Any = Youth, *, now: datetime | None = None
+    viewer: Viewer,
+    youth: Any = Youth,
+    *,
+    now: datetime | None = None,
+    identity: ColumnElement[bool] | None = None,
 ) -> ColumnElement[bool]:
     """docs/access.md "a young person" row (code, status, age, gender, institution,
     residence, need levels, milestones): whoever sees their identity, and coordinators
-    of a territory their institution lies in."""
+    of a territory their institution lies in. ``identity``: the statement's own
+    ``youth_identity_visible`` of ``youth``, reused rather than built again."""
     if sees_nothing(viewer):
         return false()
-    identity = youth_identity_visible(viewer, youth, now=now)
+    if identity is None:
+        identity = youth_identity_visible(viewer, youth, now=now)
     if viewer.is_coordinator and viewer.territory_path is not None:
         return or_(identity, _actor_lies_in(youth.institution_id, viewer.territory_path))
     return identity

@@ -8,6 +8,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from strawberry.types.nodes import SelectedField
 
 from schema.common import PageInfo
 from schema.relay import Paging, encode_cursor
@@ -97,6 +98,19 @@ def page_connection(
     return connection(rows, node, after_id=after_id, has_next=has_next, count=count, key=key)
 
 
+def asks_total_only(info: Any) -> bool:
+    """The connection being resolved is asked ``totalCount`` alone (a badge's count): no
+    edge, node or page info of it is served, so no page needs loading."""
+    return all(
+        isinstance(selection, SelectedField) and selection.name in _TOTAL_ONLY
+        for field in info.selected_fields
+        for selection in field.selections
+    )
+
+
+_TOTAL_ONLY = {"totalCount", "__typename"}
+
+
 async def session_connection(
     sessions: async_sessionmaker[AsyncSession],
     node: Callable[[R], T],
@@ -105,20 +119,28 @@ async def session_connection(
     fetch: Callable[[AsyncSession, int, int | None], Awaitable[Page[R]]],
     count: Callable[[AsyncSession], Awaitable[int]],
     key: Callable[[R], Sequence[Any]] = _id,
+    rows: bool = True,
 ) -> Connection[T]:
-    """A root connection in creation order: ``fetch(session, size, after_id)`` loads the
-    page, and ``count(session)``, in a session of its own, runs only when ``totalCount``
-    is selected."""
-
-    async def page(size: int, after_id: int | None) -> Page[R]:
+    """A root connection in creation order: ``paging`` checked and decoded,
+    ``fetch(session, size, after_id)`` loads the page (unless ``rows`` is false: nothing
+    of it is asked, ``asks_total_only``), and ``count(session)``, in a session of its own,
+    runs only when ``totalCount`` is selected and the page does not tell it already: a
+    first page without a next one holds every row ``count`` would count (both read the
+    same rows)."""
+    size, after_id = paging.size(), paging.after_id()
+    page: Page[R] | None = None
+    if rows:
         async with sessions() as session:
-            return await fetch(session, size, after_id)
+            page = await fetch(session, size, after_id)
+    whole = page if page is not None and after_id is None and not page.has_next else None
 
     async def total() -> int:
+        if whole is not None:
+            return len(whole.rows)
         async with sessions() as session:
             return await count(session)
 
-    return await loaded_connection(page, node, paging, count=total, key=key)
+    return page_connection(page, node, after_id=after_id, count=total, key=key)
 
 
 async def loaded_connection(

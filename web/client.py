@@ -21,9 +21,10 @@ from starlette.requests import Request
 from network import persisted_queries
 from network.database import session_factory
 from network.enums import Language
-from network.users.service import viewer_for_token
+from network.users.service import token_holder
 from network.viewer import ANONYMOUS, Viewer
 from schema.context import Context
+from schema.users.loaders import user_loader
 
 OPERATIONS = Path(__file__).parent / "operations"
 
@@ -105,19 +106,21 @@ class Console:
             self._registered = True
 
     async def viewer(self, request: Request, token: str | None) -> Viewer:
-        """The viewer behind the session's token, judged once per request."""
+        """The viewer behind the session's token, judged once per request; their user
+        row, read by the same check, is kept for the request's ``me`` (``context``)."""
         kept = getattr(request.state, "viewer", None)
         if kept is None:
+            user = None
             try:
                 kept = ANONYMOUS
                 if token:
                     async with self.read_sessions() as session:
-                        kept = await viewer_for_token(session, token)
+                        kept, user = await token_holder(session, token)
             except Exception as error:
                 if getattr(error, "code", None) is not None:  # a DomainError: refused token
                     raise SignedOut() from error
                 raise
-            request.state.viewer = kept
+            request.state.viewer, request.state.viewer_row = kept, user
         return kept
 
     async def context(self, request: Request, viewer: Viewer, lang: str) -> Context:
@@ -126,6 +129,9 @@ class Console:
         if viewer.language is not language:
             viewer = dataclasses.replace(viewer, language=language)
         context: Context = await self.graphql.context_for(request, viewer, _SubResponse())
+        row = getattr(request.state, "viewer_row", None)
+        if row is not None and row.id == viewer.user_id:  # read a moment ago: no second read
+            user_loader(context).prime(row.id, row)
         return context
 
     async def _through_gate(

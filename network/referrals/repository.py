@@ -56,11 +56,12 @@ def _seen(viewer: Viewer, now: datetime, referral: Any = Referral) -> Select[Any
     """Visible referrals of ``referral`` (the table or an alias) with both flags."""
     youths = youths_alias()
     youth = youths.c
+    identity = youth_identity_visible(viewer, youth, now=now)
     return (
         select(
             referral,
-            _flag(youth_visible(viewer, youth, now=now)),
-            _flag(youth_identity_visible(viewer, youth, now=now)),
+            _flag(youth_visible(viewer, youth, now=now, identity=identity)),
+            _flag(identity),
         )
         .join(youths, youth.id == referral.youth_id)
         .where(referral_visible(viewer, referral))

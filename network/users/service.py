@@ -48,7 +48,15 @@ async def viewer_for_user(session: AsyncSession, user: User) -> Viewer:
 
 
 async def viewer_for_token(session: AsyncSession, token: str | None) -> Viewer:
-    """The Viewer behind a bearer token; anonymous without one, an error for a bad one.
+    """The Viewer behind a bearer token; anonymous without one, an error for a bad one
+    (``token_holder``)."""
+    viewer, _ = await token_holder(session, token)
+    return viewer
+
+
+async def token_holder(session: AsyncSession, token: str | None) -> tuple[Viewer, User | None]:
+    """The Viewer behind a bearer token, and their user row as the check read it (None
+    without a token); an error for a bad one.
 
     The one place a token is judged, for HTTP and WebSocket alike: refused once revoked,
     past its ``expires_at``, idle longer than its ``idle_seconds`` (sign-in sessions), or
@@ -56,7 +64,7 @@ async def viewer_for_token(session: AsyncSession, token: str | None) -> Viewer:
     minute, in ``session``: the caller commits it.
     """
     if not token:
-        return ANONYMOUS
+        return ANONYMOUS, None
     now = clock.now()
     found = await repository.live_token(session, token_digest(token), now=now)
     if found is None:
@@ -67,7 +75,7 @@ async def viewer_for_token(session: AsyncSession, token: str | None) -> Viewer:
         raise Unauthenticated("invalid or expired token")
     if row.last_used_at is None or now - row.last_used_at >= TOUCH_EVERY:
         await repository.touch_token(session, row.id, now=now)
-    return replace(await viewer_for_user(session, user), token_id=row.id)
+    return replace(await viewer_for_user(session, user), token_id=row.id), user
 
 
 def _session_token(session: AsyncSession, user: User, settings: Settings) -> Awaitable[str]:

@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.access import youth_identity_visible, youth_visible
-from network.batches import rows_of
+from network.batches import by_id, rows_of
 from network.enums import YouthStatus
 from network.records.youths import Milestone, Need, Youth
 from network.text import like_escape
@@ -63,9 +63,9 @@ class YouthFilter:
 
 
 def _seen(viewer: Viewer, now: datetime) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
-    visible = youth_visible(viewer, now=now)
-    identity = youth_identity_visible(viewer, now=now).label("identity")
-    return visible, identity
+    identity = youth_identity_visible(viewer, now=now)
+    visible = youth_visible(viewer, now=now, identity=identity)
+    return visible, identity.label("identity")
 
 
 async def get_visible(
@@ -74,6 +74,12 @@ async def get_visible(
     visible, identity = _seen(viewer, now)
     rows = await session.execute(select(Youth, identity).where(Youth.id.in_(ids), visible))
     return {youth.id: Seen(youth, bool(flag)) for youth, flag in rows}
+
+
+async def get_many(session: AsyncSession, ids: Sequence[int]) -> dict[int, Youth]:
+    """Young people by id with no visibility check: for those whose visibility the
+    caller's own query already judged (a referral's flags, network.referrals.repository)."""
+    return await by_id(session, Youth, ids)
 
 
 async def page(

@@ -4,7 +4,7 @@ import strawberry
 
 from network.inbox import repository
 from schema.auth import require_user
-from schema.connections import session_connection
+from schema.connections import asks_total_only, session_connection
 from schema.context import Info
 from schema.notifications.types import Notification, NotificationConnection
 from schema.relay import Paging, node_resolver, paged
@@ -42,4 +42,5 @@ class NotificationQuery:
                 session, user_id=user_id, unread_only=unread, first=size, after_id=after_id
             ),
             count=lambda session: repository.count(session, user_id=user_id, unread_only=unread),
+            rows=not asks_total_only(info),
         )

@@ -33,7 +33,7 @@ from schema.relay import Node, Paging, from_row, node_type, paged
 from schema.services.types import Service
 from schema.users.loaders import user_loader
 from schema.users.types import User
-from schema.youths.types import Youth, youth_by_id
+from schema.youths.types import Youth, judged_youth
 
 if TYPE_CHECKING:
     from schema.youths.types import Youth
@@ -73,7 +73,7 @@ class Referral(Node):
     ) -> Annotated[Youth, strawberry.lazy("schema.youths.types")] | None:
         if not self.sees_youth:
             return None
-        return await youth_by_id(info, self.row.youth_id)
+        return await judged_youth(info, self.row.youth_id, identity=self.sees_identity)
 
     @strawberry.field
     async def from_actor(self, info: Info) -> Actor:

@@ -31,6 +31,7 @@ from schema.youths.enums import (
     YouthStatus,
 )
 from schema.youths.loaders import (
+    judged_youth_loader,
     youth_consents_loader,
     youth_loader,
     youth_milestones_loader,
@@ -156,3 +157,10 @@ async def youth_by_id(info: Info, youth_id: int | None) -> Youth | None:
         return None
     seen: Seen | None = await youth_loader(info.context).load(youth_id)
     return Youth.of(seen, info.context.cipher) if seen else None
+
+
+async def judged_youth(info: Info, youth_id: int, *, identity: bool) -> Youth:
+    """A young person the caller's query already found they may see (a referral's flags),
+    ``identity`` telling whether their identity too (through the "judged youth" loader)."""
+    seen: Seen = await judged_youth_loader(info.context).load((youth_id, identity))
+    return Youth.of(seen, info.context.cipher)

@@ -17,6 +17,8 @@ from tests.network.reminders.scene import (
 from tests.schema.notifications.inbox import deliver
 from tests.schema.referrals.fixtures import Network, add_actor, network
 
+COUNT_ALONE = "query { notifications(unreadOnly: true, first: 1) { totalCount } }"
+COUNT_AND_PAGE = "query { notifications(unreadOnly: true, first: 1) { totalCount nodes { id } } }"
 NOTIFICATIONS = """
 query($unreadOnly: Boolean, $first: Int, $after: String) {
   notifications(unreadOnly: $unreadOnly, first: $first, after: $after) {
@@ -137,19 +139,42 @@ async def test_callers_mark_their_own_notifications_read(api: Api) -> None:
 
 
 async def test_the_statement_count_does_not_grow_with_the_page(api: Api) -> None:
-    # given twelve notifications of the mediator, each about a referral
+    # given thirteen notifications of the mediator, each about a referral
     world = await network(api)
-    for n in range(12):
+    for n in range(13):
         referral = await referral_from_mediator(api, world)
         await deliver(api, world.mediator.id, f"n{n}", referral_id=referral, youth_id=world.youth)
 
-    # when pages of two and of twelve are read
-    counts = []
-    for first in (2, 12):
+    # when pages of two, of twelve and of all thirteen are read
+    counts, totals = [], []
+    for first in (2, 12, 13):
         with api.count_statements() as statements:
             data = await api.data(NOTIFICATIONS, {"first": first}, world.mediator.token)
         assert len(data["notifications"]["nodes"]) == first
         counts.append(len(statements))
+        totals.append(data["notifications"]["totalCount"])
 
-    # then both run the same number of statements
+    # then pages with more after them run the same number of statements, and the page
+    # holding them all tells their total without counting them again
     assert counts[0] == counts[1]
+    assert counts[2] == counts[1] - 1
+    assert totals == [13, 13, 13]
+
+
+async def test_a_count_asked_alone_reads_no_page(api: Api) -> None:
+    # given three notifications of the mediator
+    world = await network(api)
+    for n in range(3):
+        referral = await referral_from_mediator(api, world)
+        await deliver(api, world.mediator.id, f"n{n}", referral_id=referral, youth_id=world.youth)
+
+    # when their count is asked alone (as the console's badge does), and with a first page
+    asked = {}
+    for name, query in [("alone", COUNT_ALONE), ("with a page", COUNT_AND_PAGE)]:
+        with api.count_statements() as statements:
+            data = await api.data(query, {}, world.mediator.token)
+        asked[name] = (data["notifications"]["totalCount"], len(statements))
+
+    # then both tell three, the count alone with one statement fewer: no page is read
+    assert asked["with a page"][0] == 3
+    assert asked["alone"] == (3, asked["with a page"][1] - 1)
