@@ -7,13 +7,16 @@ in the change's own transaction when it succeeded, under the mutation's own fiel
 (``createActor``). With ``input_field``, error paths raised relative to the mutation's
 input argument are given from the argument's name (``["territoryId"]`` becomes
 ``["input", "territoryId"]``).
-Most resolvers call ``mutate``, which adds the signed-in check and the payload's view.
+Most resolvers call ``mutate``, which adds the signed-in check and the payload's view;
+those whose one argument is the ``id`` of the record they change call ``mutate_one``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Protocol, TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.audit import service as audit
 from network.database import UnitOfWork, unit_of_work
@@ -113,4 +116,27 @@ async def mutate(
         change,
         audit_ids=attempted_ids(*given) if given else (),
         input_field=input_field,
+    )
+
+
+async def mutate_one(
+    info: Info,
+    type_name: str,
+    id: str,
+    write: Callable[[AsyncSession, Viewer, int], Awaitable[R]],
+    shown: Callable[[R], tuple[T, Sequence[str]]],
+    *,
+    admin: bool = False,
+) -> tuple[T | None, list[UserError]]:
+    """``mutate`` for a mutation whose one argument is the ``id`` of a ``type_name``:
+    ``write(session, viewer, pk)`` changes the record behind it (a malformed id or
+    another type's is refused as invalid ``id``); a refused attempt's audit entry names
+    the id when it is well formed."""
+    return await mutate(
+        info,
+        lambda uow, viewer: write(uow.session, viewer, pk_of(id, type_name)),
+        shown,
+        given=(type_name, id),
+        input_field=None,
+        admin=admin,
     )

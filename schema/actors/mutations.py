@@ -3,12 +3,11 @@ from __future__ import annotations
 import strawberry
 
 from network.actors import service
-from network.ids import pk_of
 from schema.actors.inputs import CreateActorInput, UpdateActorInput
 from schema.actors.types import Actor
 from schema.common import UserError
 from schema.context import Info
-from schema.mutations import mutate, shown_as
+from schema.mutations import mutate, mutate_one, shown_as
 
 
 @strawberry.type
@@ -48,13 +47,11 @@ class ActorMutation:
 
     @strawberry.mutation(description="ADMIN and the actor's staff: the actor's data is current.")
     async def verify_actor(self, info: Info, id: strawberry.ID) -> ActorPayload:
-        actor, errors = await mutate(
+        actor, errors = await mutate_one(
             info,
-            lambda uow, viewer: service.verify_actor(
-                uow.session, viewer=viewer, actor_id=pk_of(id, "Actor", field="id")
-            ),
+            "Actor",
+            id,
+            lambda session, viewer, pk: service.verify_actor(session, viewer=viewer, actor_id=pk),
             _changed,
-            given=("Actor", id),
-            input_field=None,
         )
         return ActorPayload(actor=actor, user_errors=errors)

@@ -6,7 +6,7 @@ from network import clock
 from network.ids import pk_of
 from network.webhooks import service
 from schema.context import Info
-from schema.mutations import mutate, shown_as
+from schema.mutations import mutate, mutate_one, shown_as
 from schema.webhooks.inputs import RegisterWebhookInput
 from schema.webhooks.types import Webhook, WebhookPayload
 
@@ -42,13 +42,13 @@ class WebhookMutation:
 
     @strawberry.mutation(description="Delete a webhook: it receives nothing more.")
     async def delete_webhook(self, info: Info, id: strawberry.ID) -> WebhookPayload:
-        webhook, errors = await mutate(
+        webhook, errors = await mutate_one(
             info,
-            lambda uow, viewer: service.delete_webhook(
-                uow.session, viewer=viewer, webhook_id=pk_of(id, "Webhook"), now=clock.now()
+            "Webhook",
+            id,
+            lambda session, viewer, pk: service.delete_webhook(
+                session, viewer=viewer, webhook_id=pk, now=clock.now()
             ),
             _changed,
-            given=("Webhook", id),
-            input_field=None,
         )
         return WebhookPayload(webhook=webhook, user_errors=errors)
