@@ -7,13 +7,19 @@ in the change's own transaction when it succeeded, under the mutation's own fiel
 (``createActor``). With ``input_field``, error paths raised relative to the mutation's
 input argument are given from the argument's name (``["territoryId"]`` becomes
 ``["input", "territoryId"]``).
-Most resolvers call ``mutate``, which adds the signed-in check and the payload's view.
+Most resolvers call ``mutate``, which adds the signed-in check and the payload's view;
+those whose one argument is the ``id`` of the record they change call ``mutate_one``.
+A module whose mutations answer alike declares it once as ``Answers``: the view of the
+row written and the payload of that view.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Protocol, TypeVar
+from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.audit import service as audit
 from network.database import UnitOfWork, unit_of_work
@@ -26,6 +32,7 @@ from schema.context import Info
 
 T = TypeVar("T")
 R = TypeVar("R")
+P = TypeVar("P")
 Row = TypeVar("Row", bound="HasId")
 Change = Callable[[UnitOfWork], Awaitable[tuple[T, Sequence[str]]]]
 
@@ -114,3 +121,64 @@ async def mutate(
         audit_ids=attempted_ids(*given) if given else (),
         input_field=input_field,
     )
+
+
+async def mutate_one(
+    info: Info,
+    type_name: str,
+    id: str,
+    write: Callable[[AsyncSession, Viewer, int], Awaitable[R]],
+    shown: Callable[[R], tuple[T, Sequence[str]]],
+    *,
+    admin: bool = False,
+) -> tuple[T | None, list[UserError]]:
+    """``mutate`` for a mutation whose one argument is the ``id`` of a ``type_name``:
+    ``write(session, viewer, pk)`` changes the record behind it (a malformed id or
+    another type's is refused as invalid ``id``); a refused attempt's audit entry names
+    the id when it is well formed."""
+    return await mutate(
+        info,
+        lambda uow, viewer: write(uow.session, viewer, pk_of(id, type_name)),
+        shown,
+        given=(type_name, id),
+        input_field=None,
+        admin=admin,
+    )
+
+
+@dataclass(frozen=True)
+class Answers(Generic[R, T, P]):
+    """How a module's mutations answer: ``shown(row)`` gives the view of the row written
+    and the ids its audit entry names (as for ``mutate``), ``payload(view, errors)`` the
+    mutation's payload."""
+
+    shown: Callable[[R], tuple[T, Sequence[str]]]
+    payload: Callable[[T | None, list[UserError]], P]
+
+    async def mutate(
+        self,
+        info: Info,
+        write: Callable[[UnitOfWork, Viewer], Awaitable[R]],
+        *,
+        given: tuple[str, str | None] | None = None,
+        input_field: str | None = "input",
+        admin: bool = False,
+    ) -> P:
+        """``mutate``, answered with the payload."""
+        found, errors = await mutate(
+            info, write, self.shown, given=given, input_field=input_field, admin=admin
+        )
+        return self.payload(found, errors)
+
+    async def mutate_one(
+        self,
+        info: Info,
+        type_name: str,
+        id: str,
+        write: Callable[[AsyncSession, Viewer, int], Awaitable[R]],
+        *,
+        admin: bool = False,
+    ) -> P:
+        """``mutate_one``, answered with the payload."""
+        found, errors = await mutate_one(info, type_name, id, write, self.shown, admin=admin)
+        return self.payload(found, errors)

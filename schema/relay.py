@@ -190,19 +190,28 @@ class Paging:
         return decode_id_cursor(self.after)
 
 
-def paged(resolver: Callable[..., Awaitable[T]]) -> Callable[..., Coroutine[Any, Any, T]]:
-    """A connection field's resolver taking ``paging: Paging`` is served with the
-    arguments ``first: Int`` and ``after: String`` in its place."""
+def served_as(
+    resolver: Callable[..., Any], name: str, *served: tuple[str, Any]
+) -> inspect.Signature:
+    """The signature strawberry is to read for ``resolver``: its parameter ``name`` given
+    as the ``served`` ones (names and annotations, of the same kind, None by default)."""
     signature = inspect.signature(resolver)
     parameters: list[inspect.Parameter] = []
     for parameter in signature.parameters.values():
-        if parameter.name != "paging":
+        if parameter.name != name:
             parameters.append(parameter)
             continue
-        for name, annotation in (("first", int | None), ("after", str | None)):
+        for given, annotation in served:
             parameters.append(
-                inspect.Parameter(name, parameter.kind, default=None, annotation=annotation)
+                inspect.Parameter(given, parameter.kind, default=None, annotation=annotation)
             )
+    return signature.replace(parameters=parameters)
+
+
+def paged(resolver: Callable[..., Awaitable[T]]) -> Callable[..., Coroutine[Any, Any, T]]:
+    """A connection field's resolver taking ``paging: Paging`` is served with the
+    arguments ``first: Int`` and ``after: String`` in its place."""
+    signature = served_as(resolver, "paging", ("first", int | None), ("after", str | None))
 
     @functools.wraps(resolver)
     async def resolve(
@@ -210,5 +219,5 @@ def paged(resolver: Callable[..., Awaitable[T]]) -> Callable[..., Coroutine[Any,
     ) -> T:
         return await resolver(*args, paging=Paging(first, after), **kwargs)
 
-    resolve.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    resolve.__signature__ = signature  # type: ignore[attr-defined]
     return resolve

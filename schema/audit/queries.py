@@ -9,7 +9,8 @@ from schema.audit.types import AuditEntry, AuditEntryConnection
 from schema.auth import require_admin
 from schema.connections import connection
 from schema.context import Info
-from schema.relay import Paging, node_resolver, paged
+from schema.listing import Listing, listed
+from schema.relay import node_resolver
 
 
 @node_resolver("AuditEntry")
@@ -24,15 +25,12 @@ async def audit_nodes(info: Info, pks: list[int]) -> dict[int, AuditEntry]:
 
 @strawberry.type
 class AuditQuery:
-    @strawberry.field(description="ADMIN only. In the order the entries were written.")
-    @paged
-    async def audit_log(
-        self, info: Info, filter: AuditFilter | None = None, *, paging: Paging
-    ) -> AuditEntryConnection:
+    @listed(description="ADMIN only. In the order the entries were written.")
+    async def audit_log(self, info: Info, listing: Listing[AuditFilter]) -> AuditEntryConnection:
         context = info.context
         require_admin(context.viewer)
-        size, after_id = paging.size(), paging.after_id()
-        where = filter.criteria() if filter else AuditCriteria()
+        size, after_id = listing.paging.size(), listing.paging.after_id()
+        where = listing.filter.criteria() if listing.filter else AuditCriteria()
         async with context.sessions() as session:
             rows, has_next = await repository.page(
                 session, where=where, first=size, after_id=after_id

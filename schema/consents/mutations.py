@@ -11,7 +11,7 @@ from schema.common import UserError
 from schema.consents.inputs import RecordConsentInput
 from schema.consents.types import Consent
 from schema.context import Info
-from schema.mutations import mutate
+from schema.mutations import mutate, mutate_one
 
 
 @strawberry.type
@@ -46,14 +46,14 @@ class ConsentMutation:
     @strawberry.mutation(description="Takes effect at once for every actor it covered.")
     async def withdraw_consent(self, info: Info, id: strawberry.ID) -> ConsentPayload:
         cipher = info.context.cipher
-        consent, errors = await mutate(
+        consent, errors = await mutate_one(
             info,
-            lambda uow, viewer: service.withdraw_consent(
-                uow.session, viewer=viewer, consent_id=pk_of(id, "Consent")
+            "Consent",
+            id,
+            lambda session, viewer, pk: service.withdraw_consent(
+                session, viewer=viewer, consent_id=pk
             ),
             lambda row: _changed(row, cipher),
-            given=("Consent", id),
-            input_field=None,
         )
         return ConsentPayload(consent=consent, user_errors=errors)
 

@@ -10,6 +10,7 @@ from network.referrals import filters, repository
 from schema.auth import require_user
 from schema.connections import session_connection
 from schema.context import Info
+from schema.listing import Listing, listed
 from schema.referrals.filters import ReferralFilter
 from schema.referrals.pages import referral_key
 from schema.referrals.types import (
@@ -17,7 +18,7 @@ from schema.referrals.types import (
     ReferralConnection,
     ReferralEvent,
 )
-from schema.relay import Paging, node_resolver, paged
+from schema.relay import node_resolver
 
 T = TypeVar("T")
 
@@ -41,19 +42,17 @@ async def referral_event_nodes(info: Info, pks: list[int]) -> dict[int, Referral
 
 @strawberry.type
 class ReferralQuery:
-    @strawberry.field(description="Referrals the caller may see, in creation order.")
-    @paged
-    async def referrals(
-        self, info: Info, filter: ReferralFilter | None = None, *, paging: Paging
-    ) -> ReferralConnection:
+    @listed(description="Referrals the caller may see, in creation order.")
+    async def referrals(self, info: Info, listing: Listing[ReferralFilter]) -> ReferralConnection:
         context = info.context
         viewer = require_user(context.viewer)
-        where = filter.to_domain(context.reference) if filter else filters.ReferralFilter()
+        given = listing.filter
+        where = given.to_domain(context.reference) if given else filters.ReferralFilter()
         now = clock.now()
         return await session_connection(
             context.sessions,
             Referral.of,
-            paging,
+            listing.paging,
             fetch=lambda session, size, after_id: repository.search(
                 session, where=where, first=size, after_id=after_id, viewer=viewer, now=now
             ),

@@ -5,7 +5,8 @@ import strawberry
 from network.services import filters, repository
 from schema.connections import session_connection
 from schema.context import Info
-from schema.relay import Paging, paged, visible_nodes
+from schema.listing import Listing, listed
+from schema.relay import visible_nodes
 from schema.services.filters import ServiceFilter
 from schema.services.types import Service, ServiceConnection
 
@@ -15,18 +16,16 @@ service_nodes = visible_nodes("Service", repository.get_visible, Service.of)
 
 @strawberry.type
 class ServiceQuery:
-    @strawberry.field(description="Visible services of visible actors, in creation order.")
-    @paged
-    async def services(
-        self, info: Info, filter: ServiceFilter | None = None, *, paging: Paging
-    ) -> ServiceConnection:
+    @listed(description="Visible services of visible actors, in creation order.")
+    async def services(self, info: Info, listing: Listing[ServiceFilter]) -> ServiceConnection:
         context = info.context
         viewer = context.viewer
-        where = filter.to_domain(context.reference) if filter else filters.ServiceFilter()
+        given = listing.filter
+        where = given.to_domain(context.reference) if given else filters.ServiceFilter()
         return await session_connection(
             context.sessions,
             Service.of,
-            paging,
+            listing.paging,
             fetch=lambda session, size, after_id: repository.search(
                 session, where=where, first=size, after_id=after_id, viewer=viewer
             ),

@@ -4,14 +4,14 @@ import strawberry
 
 from network.database import UnitOfWork
 from network.errors import AccountLocked, RateLimited
-from network.ids import pk_of, to_global_id
+from network.ids import to_global_id
 from network.users import repository, service, tokens
 from schema.auth import require_user
 from schema.common import UserError
 from schema.context import Context, Info
 from schema.limits.address import client_address
 from schema.limits.signin import SignInThrottle, account_key, address_key, retry_seconds
-from schema.mutations import mutate, run_mutation, shown_as
+from schema.mutations import mutate, mutate_one, run_mutation, shown_as
 from schema.users.inputs import ChangePasswordInput, CreateApiTokenInput, UpdateMyProfileInput
 from schema.users.types import ApiToken, User
 
@@ -157,14 +157,14 @@ class UserMutation:
 
     @strawberry.mutation(description="Its owner or ADMIN ends an integration token.")
     async def revoke_api_token(self, info: Info, id: strawberry.ID) -> ApiTokenPayload:
-        token, errors = await mutate(
+        token, errors = await mutate_one(
             info,
-            lambda uow, viewer: tokens.revoke_integration(
-                uow.session, viewer=viewer, token_id=pk_of(id, "ApiToken", field="id")
+            "ApiToken",
+            id,
+            lambda session, viewer, pk: tokens.revoke_integration(
+                session, viewer=viewer, token_id=pk
             ),
             shown_as("ApiToken", ApiToken.of),
-            given=("ApiToken", id),
-            input_field=None,
         )
         return ApiTokenPayload(api_token=token, user_errors=errors)
 
@@ -172,14 +172,12 @@ class UserMutation:
         description="ADMIN: the user can no longer sign in, and all their tokens end."
     )
     async def deactivate_user(self, info: Info, id: strawberry.ID) -> UserPayload:
-        user, errors = await mutate(
+        user, errors = await mutate_one(
             info,
-            lambda uow, viewer: service.deactivate_user(
-                uow.session, viewer=viewer, user_id=pk_of(id, "User", field="id")
-            ),
+            "User",
+            id,
+            lambda session, viewer, pk: service.deactivate_user(session, viewer=viewer, user_id=pk),
             _user,
-            given=("User", id),
-            input_field=None,
             admin=True,
         )
         return UserPayload(user=user, user_errors=errors)

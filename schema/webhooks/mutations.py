@@ -4,13 +4,17 @@ import strawberry
 
 from network import clock
 from network.ids import pk_of
+from network.notifications.models import Webhook as WebhookRow
 from network.webhooks import service
 from schema.context import Info
-from schema.mutations import mutate, shown_as
+from schema.mutations import Answers, shown_as
 from schema.webhooks.inputs import RegisterWebhookInput
 from schema.webhooks.types import Webhook, WebhookPayload
 
-_changed = shown_as("Webhook", Webhook.of)
+_answers: Answers[WebhookRow, Webhook, WebhookPayload] = Answers(
+    shown_as("Webhook", Webhook.of),
+    lambda webhook, errors: WebhookPayload(webhook=webhook, user_errors=errors),
+)
 
 
 @strawberry.type
@@ -21,7 +25,7 @@ class WebhookMutation:
     )
     async def register_webhook(self, info: Info, input: RegisterWebhookInput) -> WebhookPayload:
         context = info.context
-        webhook, errors = await mutate(
+        return await _answers.mutate(
             info,
             lambda uow, viewer: service.register_webhook(
                 uow.session,
@@ -35,20 +39,16 @@ class WebhookMutation:
                 now=clock.now(),
                 allowed=context.settings.webhook_allowed,
             ),
-            _changed,
             given=("Actor", input.actor_id),
         )
-        return WebhookPayload(webhook=webhook, user_errors=errors)
 
     @strawberry.mutation(description="Delete a webhook: it receives nothing more.")
     async def delete_webhook(self, info: Info, id: strawberry.ID) -> WebhookPayload:
-        webhook, errors = await mutate(
+        return await _answers.mutate_one(
             info,
-            lambda uow, viewer: service.delete_webhook(
-                uow.session, viewer=viewer, webhook_id=pk_of(id, "Webhook"), now=clock.now()
+            "Webhook",
+            id,
+            lambda session, viewer, pk: service.delete_webhook(
+                session, viewer=viewer, webhook_id=pk, now=clock.now()
             ),
-            _changed,
-            given=("Webhook", id),
-            input_field=None,
         )
-        return WebhookPayload(webhook=webhook, user_errors=errors)

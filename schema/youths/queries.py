@@ -10,7 +10,8 @@ from schema.audit_reads import record_identity_reads, record_name_search
 from schema.auth import require_user
 from schema.connections import connection
 from schema.context import Context, Info
-from schema.relay import Paging, node_resolver, paged
+from schema.listing import Listing, listed
+from schema.relay import node_resolver
 from schema.youths.filters import YouthFilter
 from schema.youths.loaders import youth_loader
 from schema.youths.types import Youth, YouthConnection
@@ -34,16 +35,14 @@ async def _allow_search(context: Context, viewer: Viewer) -> None:
 
 @strawberry.type
 class YouthQuery:
-    @strawberry.field(description="Young people the caller may see, in creation order.")
-    @paged
-    async def youths(
-        self, info: Info, filter: YouthFilter | None = None, *, paging: Paging
-    ) -> YouthConnection:
+    @listed(description="Young people the caller may see, in creation order.")
+    async def youths(self, info: Info, listing: Listing[YouthFilter]) -> YouthConnection:
         context = info.context
         viewer = require_user(context.viewer)
-        size, after_id = paging.size(), paging.after_id()
+        size, after_id = listing.paging.size(), listing.paging.after_id()
         cipher = info.context.cipher
-        where = filter.to_domain(cipher) if filter else repository.YouthFilter()
+        given = listing.filter
+        where = given.to_domain(cipher) if given else repository.YouthFilter()
         now = clock.now()
         searched = where.searches
         if searched:
