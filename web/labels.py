@@ -103,3 +103,20 @@ gender_names = {"FEMALE": N_("Female"), "MALE": N_("Male")}
 eligible_gender_names = {"FEMALE": N_("Young women"), "MALE": N_("Young men")}
 LABELS["eligible_gender_names"] = eligible_gender_names
 LABELS["gender_names"] = gender_names
+
+# where a young person stands, in the order "My young people" shows them
+youth_status_names = {
+    "PREPARING_TO_LEAVE": N_("Preparing to leave care"),
+    "IN_CARE": N_("In care"),
+    "LEFT_CARE": N_("Left care"),
+    "AUTONOMOUS": N_("Autonomous"),
+    "LOST_CONTACT": N_("Lost contact"),
+}
+need_level_names = {
+    "NONE": N_("No need"),
+    "LOW": N_("Low need"),
+    "MEDIUM": N_("Medium need"),
+    "HIGH": N_("High need"),
+}
+LABELS["youth_status_names"] = youth_status_names
+LABELS["need_level_names"] = need_level_names

@@ -113,6 +113,8 @@ class Visit:
     def navigation(self) -> list[dict[str, str]]:
         _ = self._
         items = [{"href": "/", "label": _("Find a service")}]
+        if self.has(Role.MEDIATOR):
+            items.append({"href": "/youths", "label": _("My young people")})
         if self.viewer.is_actor_staff:
             items.append({"href": "/inbox", "label": _("Referrals received")})
             items.append({"href": "/agency", "label": _("Our profile")})

@@ -23,6 +23,9 @@ PAGES = [
     (MEDIATOR, "/account"),
     (MEDIATOR, "/account/password"),
     (MEDIATOR, "/notifications"),
+    (MEDIATOR, "/youths"),
+    (MEDIATOR, "/youths/new"),
+    (MEDIATOR, "/youths/{youth}"),
     (AGENCY, "/inbox"),
     (AGENCY, "/referrals/{referral}"),
     (AGENCY, "/agency"),
@@ -33,6 +36,7 @@ PAGES = [
     (AGENCY, "/agency/services/{own_service}"),
 ]
 OWN_SERVICES = "{ me { actor { id services(first: 1) { nodes { id } } } } }"
+YOUTHS = "{ youths(first: 1) { nodes { id } } }"
 ACTORS = (
     '{ actors(first: 1, filter: {search: "Fès"}) '
     "{ nodes { id services(first: 1) { nodes { id } } } } }"
@@ -43,6 +47,9 @@ def address(console: Console, path: str) -> str:
     """``path`` with the ids of a real actor and services of the demo filled in."""
     if "{" not in path:
         return path
+    if "{youth}" in path:
+        youths: Any = console.graphql(YOUTHS, token=console.token(MEDIATOR))["youths"]
+        return path.format(youth=youths["nodes"][0]["id"])
     found: Any = console.graphql(ACTORS)["actors"]
     agency: Any = console.graphql(OWN_SERVICES, token=console.token(AGENCY))
     own = agency["me"]["actor"]
@@ -104,6 +111,18 @@ async def test_refused_answers_and_edits_have_no_serious_violation(
         await page.click("form[method='post'][action^='/agency/services/'] button[type=submit]")
 
     assert await page.locator(".error-summary").count() == 1
+    assert await axe_violations(page) == []
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+async def test_a_refused_registration_has_no_serious_violation(as_user: SignIn, lang: str) -> None:
+    # given the mediator's registration form sent empty
+    page = await as_user(MEDIATOR, lang=lang)
+    await page.goto("/youths/new")
+    async with page.expect_navigation():
+        await page.click("form[action='/youths/new'] button[type=submit]")
+
+    assert await page.locator(".error-summary a[href='#firstName']").count() == 1
     assert await axe_violations(page) == []
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-from web.pages import account, agency, agency_services, inbox, live, map, referral, shell
+from web.pages import account, agency, agency_services, inbox, live, map, referral, shell, youths
 
 ROUTES: list[BaseRoute] = [
     *shell.routes,
@@ -15,4 +15,5 @@ ROUTES: list[BaseRoute] = [
     *referral.routes,
     *agency.routes,
     *agency_services.routes,
+    *youths.routes,
 ]

@@ -1,0 +1,126 @@
+"""The mediator's workspace in a real browser: the demo mediator of Dar Al Amal registers a
+young person (first without a first name: the error summary links to the field and nothing
+is registered), then finds them in "My young people" and on their own page — in French, in
+Arabic (right to left) and without JavaScript. Staff of an agency may not register anyone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.async_api import Page
+
+from tests.web.conftest import AGENCY, MEDIATOR, Console, SignIn, screenshot
+from web.pages.youths import STATUSES, sections
+
+HEADINGS = {"fr": "Enregistrer un jeune", "ar": "تسجيل شاب"}
+NAMES = "{ youths(first: 100) { totalCount nodes { lastName } } }"
+
+
+def last_names(console: Console) -> list[str | None]:
+    """The last names of the mediator's young people, as the API gives them."""
+    found: Any = console.graphql(NAMES, token=console.token(MEDIATOR))["youths"]
+    return [node["lastName"] for node in found["nodes"]]
+
+
+async def submit(page: Page) -> int:
+    async with page.expect_navigation() as navigation:
+        await page.click("main form[method=post] button[type=submit]")
+    answer = await navigation.value
+    assert answer is not None
+    return answer.status
+
+
+@pytest.mark.parametrize(
+    "lang,direction,javascript",
+    [("fr", "ltr", True), ("ar", "rtl", True), ("fr", "ltr", False)],
+    ids=["fr", "ar", "fr-without-javascript"],
+)
+async def test_the_mediator_registers_a_young_person_and_finds_them(
+    as_user: SignIn,
+    console: Console,
+    lang: str,
+    direction: str,
+    javascript: bool,
+    request: pytest.FixtureRequest,
+) -> None:
+    # given: the mediator on their list of young people
+    last = f"Benali-{request.node.callspec.id}"
+    page = await as_user(MEDIATOR, lang=lang, javascript=javascript)
+    await page.goto("/youths")
+    assert await page.get_attribute("html", "dir") == direction
+    assert await page.locator("nav a[href='/youths']").count() == 1
+    async with page.expect_navigation():
+        await page.click("main a[href='/youths/new']")
+    assert await page.inner_text("main h1") == HEADINGS[lang]
+
+    # when: they send the form without the first name
+    await page.fill("#lastName", last)
+    await page.fill("#birthDate", "2009-05-14")
+    await page.check("#gender-FEMALE")
+    await page.fill("#expectedLeavingDate", "2027-06-30")
+    status = await submit(page)
+
+    # then: the error summary links to the field, the form keeps what was typed, and
+    # nobody is registered
+    assert status == 400
+    summary = page.locator(".error-summary")
+    assert await summary.locator("a[href='#firstName']").count() == 1
+    assert await page.locator("#firstName-error").count() == 1
+    assert await page.input_value("#lastName") == last
+    assert await page.is_checked("#gender-FEMALE")
+    if javascript:
+        await screenshot(page, request, f"youth-new-errors-{lang}")
+    assert last not in last_names(console)
+
+    # when: they give the first name and send again
+    await page.fill("#firstName", "Salma")
+    status = await submit(page)
+
+    # then: the young person's page, registered once, with their names and dates
+    assert status == 200
+    assert "/youths/" in page.url and page.url.endswith("?registered=1")
+    assert await page.locator(".banner--success").count() == 1
+    main = await page.locator("main").inner_text()
+    assert f"Salma {last}" in main
+    assert await page.locator("time[datetime='2009-05-14']").count() == 1
+    assert await page.locator("time[datetime='2027-06-30']").count() == 1
+    assert last_names(console).count(last) == 1
+    if javascript:
+        await screenshot(page, request, f"youth-{lang}")
+
+    # and they are on the list, in care, with a link to their page
+    youth_path = page.url.split("?")[0].removeprefix(console.base)
+    await page.goto("/youths")
+    row = page.locator("#section-IN_CARE tr", has_text=last)
+    assert await row.count() == 1
+    assert await row.locator(f"a[href='{youth_path}']").count() == 1
+    if javascript:
+        await screenshot(page, request, f"youths-{lang}")
+
+
+@pytest.mark.parametrize("path", ["/youths", "/youths/new"])
+async def test_agency_staff_may_not_use_the_mediators_workspace(
+    as_user: SignIn, console: Console, path: str
+) -> None:
+    page = await as_user(AGENCY, lang="fr")
+    answer = await page.goto(path)
+
+    assert answer is not None and answer.status == 403
+    assert await page.locator("nav a[href='/youths']").count() == 0
+
+
+def test_the_sections_follow_the_status_order_and_leaving_soonest_first() -> None:
+    youths: list[dict[str, Any]] = [
+        {"id": "1", "status": "IN_CARE", "expectedLeavingDate": None},
+        {"id": "2", "status": "PREPARING_TO_LEAVE", "expectedLeavingDate": "2027-03-01"},
+        {"id": "3", "status": "LOST_CONTACT", "expectedLeavingDate": None},
+        {"id": "4", "status": "PREPARING_TO_LEAVE", "expectedLeavingDate": None},
+        {"id": "5", "status": "PREPARING_TO_LEAVE", "expectedLeavingDate": "2026-12-20"},
+    ]
+
+    found = sections(youths)
+
+    assert [s["status"] for s in found] == STATUSES
+    assert STATUSES[0] == "PREPARING_TO_LEAVE" and STATUSES[-1] == "LOST_CONTACT"
+    assert [[y["id"] for y in s["rows"]] for s in found] == [["5", "2", "4"], ["1"], [], [], ["3"]]

@@ -1,0 +1,151 @@
+"""The mediator's workspace: "My young people" grouped by where each stands, the form that
+registers a young person, and a young person's page with their referrals — each as far as
+the viewer may see (the API leaves out the identity of whom they may not)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import uuid4
+
+from starlette.datastructures import FormData
+from starlette.responses import Response
+from starlette.routing import Route
+
+from network.enums import Role
+from web.forms import Problems
+from web.i18n import N_
+from web.labels import gender_names, youth_status_names
+from web.pages.agency import refused_fields, text
+from web.visit import Refused, Visit, page
+
+PAGE_SIZE = 100  # the API's largest page, as the inbox asks
+STATUSES = list(youth_status_names)  # the sections' order
+FIELDS = ("firstName", "lastName", "birthDate", "gender", "institutionId", "expectedLeavingDate")
+
+# the console's words for a field the API refused
+YOUTH_FIELDS = {
+    "firstName": ("firstName", N_("Enter a first name of at most 100 characters")),
+    "lastName": ("lastName", N_("Enter a last name of at most 100 characters")),
+    "birthDate": ("birthDate", N_("Enter a birth date in the past, at most 40 years ago")),
+    "institutionId": ("institutionId", N_("Choose an institution you work for")),
+    "gender": ("gender", N_("Choose a gender")),
+    "expectedLeavingDate": ("expectedLeavingDate", N_("Enter a real date")),
+    "idempotencyKey": ("firstName", N_("This form was already sent. Reload the page")),
+}
+
+
+def sections(youths: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each status's young people in the order of ``STATUSES``; those about to leave care
+    soonest first, the others in the API's order (creation)."""
+    rows: dict[str, list[dict[str, Any]]] = {status: [] for status in STATUSES}
+    for youth in youths:
+        rows[youth["status"]].append(youth)
+    rows["PREPARING_TO_LEAVE"].sort(
+        key=lambda y: (y["expectedLeavingDate"] is None, y["expectedLeavingDate"] or "")
+    )
+    return [{"status": status, "rows": rows[status]} for status in STATUSES]
+
+
+@page
+async def youths(visit: Visit) -> Response:
+    visit.require(Role.MEDIATOR)
+    after = visit.request.query_params.get("after") or None
+    found = (await visit.run("Youths", first=PAGE_SIZE, after=after))["youths"]
+    info = found["pageInfo"]
+    return await visit.page(
+        "youths.html",
+        sections=sections(found["nodes"]),
+        total=found["totalCount"],
+        shown=len(found["nodes"]),
+        more=visit.url("/youths", after=info["endCursor"]) if info["hasNextPage"] else None,
+        paged=after is not None,
+    )
+
+
+def _day(form: FormData, name: str, problems: Problems, message: str) -> str | None:
+    """The date typed in field ``name`` (ISO, as a date input sends it); None when blank."""
+    raw = text(form, name)
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw).isoformat()
+    except ValueError:
+        problems.add(name, message)
+        return None
+
+
+def _registration(visit: Visit, form: FormData, problems: Problems) -> dict[str, Any]:
+    """The ``registerYouth`` input from the posted form; what is missing in ``problems``."""
+    _ = visit._
+    values = {name: text(form, name) for name in FIELDS}
+    if not values["firstName"]:
+        problems.add("firstName", _("Enter the first name"))
+    if not values["lastName"]:
+        problems.add("lastName", _("Enter the last name"))
+    born = _day(form, "birthDate", problems, _("Enter the birth date as a real date"))
+    if born is None and "birthDate" not in problems.codes():
+        problems.add("birthDate", _("Enter the birth date"))
+    if not values["institutionId"]:
+        problems.add("institutionId", _("Choose the institution"))
+    leaving = _day(form, "expectedLeavingDate", problems, _("Enter the leaving date as a date"))
+    return {
+        "firstName": values["firstName"],
+        "lastName": values["lastName"],
+        "birthDate": born,
+        "institutionId": values["institutionId"],
+        "gender": values["gender"] if values["gender"] in gender_names else None,
+        "expectedLeavingDate": leaving,
+        "idempotencyKey": text(form, "idempotencyKey") or None,
+    }
+
+
+@page
+async def new_youth(visit: Visit) -> Response:
+    visit.require(Role.MEDIATOR)
+    me = (await visit.run("YouthChoices"))["me"]
+    actor = me["actor"] if me else None
+    if actor is None:
+        raise Refused(403, visit._("This page is for the staff of an organisation."))
+    institutions = [{"id": actor["id"], "name": actor["name"]}, *actor["units"]]
+    problems = Problems()
+    values: dict[str, Any] = {
+        **dict.fromkeys(FIELDS, ""),
+        "institutionId": actor["id"] if not actor["units"] else "",
+        "idempotencyKey": uuid4().hex,
+    }
+    if visit.request.method == "POST":
+        form = await visit.form()
+        registration = _registration(visit, form, problems)
+        key = registration["idempotencyKey"] or uuid4().hex
+        values = {**{name: text(form, name) for name in FIELDS}, "idempotencyKey": key}
+        if not problems:
+            registration["mediatorId"] = me["id"]
+            answer = (await visit.run("RegisterYouth", input=registration))["registerYouth"]
+            refused_fields(visit, problems, answer["userErrors"], YOUTH_FIELDS)
+            if not problems:
+                return visit.redirect(f"/youths/{answer['youth']['id']}?registered=1")
+    return await visit.form_page(
+        "youth_new.html", problems, values=values, institutions=institutions
+    )
+
+
+@page
+async def youth(visit: Visit) -> Response:
+    visit.require()
+    node = (await visit.run("YouthPage", id=visit.request.path_params["id"]))["node"]
+    if not node or "code" not in node:
+        raise Refused(404, visit._("This page does not exist."))
+    return await visit.page(
+        "youth.html",
+        youth=node,
+        mediator=visit.has(Role.MEDIATOR),
+        registered=visit.request.query_params.get("registered") == "1",
+    )
+
+
+routes = [
+    Route("/youths", youths),
+    Route("/youths/new", new_youth, methods=["GET", "POST"]),
+    Route("/youths/{id}", youth),
+]
