@@ -5,12 +5,14 @@ Arabic (right to left) and without JavaScript. Staff of an agency may not regist
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
 from playwright.async_api import Page
 
 from tests.web.conftest import AGENCY, MEDIATOR, Console, SignIn, screenshot
+from tests.web.referrals import new_referral
 from web.pages.youths import STATUSES, sections
 
 HEADINGS = {"fr": "Enregistrer un jeune", "ar": "تسجيل شاب"}
@@ -97,6 +99,32 @@ async def test_the_mediator_registers_a_young_person_and_finds_them(
     assert await row.locator(f"a[href='{youth_path}']").count() == 1
     if javascript:
         await screenshot(page, request, f"youths-{lang}")
+
+
+async def counts_of(page: Page, code: str) -> tuple[str | None, str | None]:
+    """What "My young people" shows as needing attention for the young person ``code``."""
+    await page.goto("/youths")
+    cell = page.locator("tr", has_text=code).locator("td[data-awaiting]")
+    return await cell.get_attribute("data-awaiting"), await cell.get_attribute("data-late")
+
+
+async def test_a_referral_awaiting_an_answer_is_counted_on_the_list(
+    as_user: SignIn, console: Console, request: pytest.FixtureRequest
+) -> None:
+    # given: the mediator's list, as it counts JY-DEMO01's open referrals
+    page = await as_user(MEDIATOR, lang="fr")
+    awaiting, late = await counts_of(page, "JY-DEMO01")
+    assert awaiting is not None
+
+    # when: the mediator's actor sends one more referral for them (through the API)
+    await asyncio.to_thread(new_referral, console, "Un premier emploi")
+
+    # then: one more awaits an answer; none of them became late
+    assert await counts_of(page, "JY-DEMO01") == (str(int(awaiting) + 1), late)
+    row = page.locator("tr", has_text="JY-DEMO01")
+    verb = "attend" if int(awaiting) + 1 == 1 else "attendent"
+    assert f"{verb} une réponse" in await row.inner_text()
+    await screenshot(page, request, "youths-attention-fr")
 
 
 @pytest.mark.parametrize("path", ["/youths", "/youths/new"])

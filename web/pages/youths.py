@@ -47,15 +47,32 @@ def sections(youths: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"status": status, "rows": rows[status]} for status in STATUSES]
 
 
+def attention(referrals: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """For each young person (by id) of the open referrals: how many await an answer and
+    how many are late (an answer or a follow-up)."""
+    counts: dict[str, dict[str, int]] = {}
+    for referral in referrals:
+        if referral["youth"] is None:
+            continue
+        count = counts.setdefault(referral["youth"]["id"], {"awaiting": 0, "late": 0})
+        count["awaiting"] += referral["status"] == "SENT"
+        count["late"] += bool(referral["overdue"])
+    return counts
+
+
 @page
 async def youths(visit: Visit) -> Response:
     visit.require(Role.MEDIATOR)
     after = visit.request.query_params.get("after") or None
-    found = (await visit.run("Youths", first=PAGE_SIZE, after=after))["youths"]
+    data = await visit.run("Youths", first=PAGE_SIZE, after=after)
+    found, open_referrals = data["youths"], data["open"]
     info = found["pageInfo"]
     return await visit.page(
         "youths.html",
         sections=sections(found["nodes"]),
+        attention=attention(open_referrals["nodes"]),
+        counted=len(open_referrals["nodes"]),
+        partial=open_referrals["totalCount"] > len(open_referrals["nodes"]),
         total=found["totalCount"],
         shown=len(found["nodes"]),
         more=visit.url("/youths", after=info["endCursor"]) if info["hasNextPage"] else None,
