@@ -1,7 +1,8 @@
 """The mediator's workspace in a real browser: the demo mediator of Dar Al Amal registers a
 young person (first without a first name: the error summary links to the field and nothing
 is registered), then finds them in "My young people" and on their own page — in French, in
-Arabic (right to left) and without JavaScript. Staff of an agency may not register anyone."""
+Arabic (right to left) and without JavaScript; the same form sent twice registers once; a
+referral awaiting an answer is counted on the list. Staff of an agency may not come in."""
 
 from __future__ import annotations
 
@@ -99,6 +100,29 @@ async def test_the_mediator_registers_a_young_person_and_finds_them(
     assert await row.locator(f"a[href='{youth_path}']").count() == 1
     if javascript:
         await screenshot(page, request, f"youths-{lang}")
+
+
+async def test_the_same_registration_sent_twice_registers_once(
+    as_user: SignIn, console: Console
+) -> None:
+    # given: the registration form filled in, as the browser would send it
+    page = await as_user(MEDIATOR, lang="fr")
+    await page.goto("/youths/new")
+    await page.fill("#firstName", "Nadia")
+    await page.fill("#lastName", "Twice-sent")
+    await page.fill("#birthDate", "2008-11-02")
+    form = await page.evaluate(
+        "() => Object.fromEntries(new FormData(document.querySelector('main form')))"
+    )
+
+    # when: it is sent twice (a double click, a resend after a lost answer)
+    answers = [await page.request.post("/youths/new", form=form, max_redirects=0) for _ in range(2)]
+
+    # then: both lead to the same young person, registered once
+    assert [a.status for a in answers] == [303, 303]
+    first, second = (a.headers["location"] for a in answers)
+    assert first == second and first.startswith("/youths/")
+    assert last_names(console).count("Twice-sent") == 1
 
 
 async def counts_of(page: Page, code: str) -> tuple[str | None, str | None]:
