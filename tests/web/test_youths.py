@@ -124,6 +124,18 @@ async def test_the_same_registration_sent_twice_registers_once(
     assert first == second and first.startswith("/youths/")
     assert last_names(console).count("Twice-sent") == 1
 
+    # when: the same form is sent again with another last name
+    changed = await page.request.post(
+        "/youths/new", form={**form, "lastName": "Other-details"}, max_redirects=0
+    )
+
+    # then: refused and said so, with a fresh key in the form, and nobody else registered
+    assert changed.status == 400
+    html = await changed.text()
+    assert "error-summary" in html and "déjà enregistré un jeune" in html
+    assert form["idempotencyKey"] not in html
+    assert "Other-details" not in last_names(console)
+
 
 async def counts_of(page: Page, code: str) -> tuple[str | None, str | None]:
     """What "My young people" shows as needing attention for the young person ``code``."""

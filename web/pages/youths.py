@@ -31,8 +31,12 @@ YOUTH_FIELDS = {
     "institutionId": ("institutionId", N_("Choose an institution you work for")),
     "gender": ("gender", N_("Choose a gender")),
     "expectedLeavingDate": ("expectedLeavingDate", N_("Enter a real date")),
-    "idempotencyKey": ("firstName", N_("This form was already sent. Reload the page")),
 }
+
+RESENT = N_(
+    "This form already registered a young person with other details. "
+    "Check the details, then register again to add another young person"
+)
 
 
 def sections(youths: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -139,7 +143,13 @@ async def new_youth(visit: Visit) -> Response:
         if not problems:
             registration["mediatorId"] = me["id"]
             answer = (await visit.run("RegisterYouth", input=registration))["registerYouth"]
-            refused_fields(visit, problems, answer["userErrors"], YOUTH_FIELDS)
+            errors = answer["userErrors"]
+            # a DUPLICATE of no field: the form's idempotency key was sent with other details
+            resent = [e for e in errors if e["code"] == "DUPLICATE" and not e.get("field")]
+            refused_fields(visit, problems, [e for e in errors if e not in resent], YOUTH_FIELDS)
+            if resent:  # this form registered someone with other details: a fresh key
+                problems.add("firstName", visit._(RESENT))
+                values["idempotencyKey"] = uuid4().hex
             if not problems:
                 return visit.redirect(f"/youths/{answer['youth']['id']}?registered=1")
     return await visit.form_page(
