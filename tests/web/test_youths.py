@@ -12,11 +12,12 @@ from typing import Any
 import pytest
 from playwright.async_api import Page
 
-from tests.web.conftest import AGENCY, MEDIATOR, Console, SignIn, screenshot
+from tests.web.conftest import AGENCY, COORDINATOR, MEDIATOR, Console, SignIn, screenshot
 from tests.web.referrals import new_referral
 from web.pages.youths import STATUSES, sections
 
 HEADINGS = {"fr": "Enregistrer un jeune", "ar": "تسجيل شاب"}
+DEMO01 = '{ youths(filter: {search: "JY-DEMO01"}) { nodes { id lastName } } }'
 NAMES = "{ youths(first: 100) { totalCount nodes { lastName } } }"
 
 
@@ -172,6 +173,26 @@ async def test_agency_staff_may_not_use_the_mediators_workspace(
 
     assert answer is not None and answer.status == 403
     assert await page.locator("nav a[href='/youths']").count() == 0
+
+
+async def test_a_coordinator_sees_a_young_persons_page_without_their_identity(
+    as_user: SignIn, console: Console, request: pytest.FixtureRequest
+) -> None:
+    # given: JY-DEMO01 of Dar Al Amal (Fès), whose names the mediator reads
+    found: Any = console.graphql(DEMO01, token=console.token(MEDIATOR))["youths"]["nodes"][0]
+    assert found["lastName"]
+
+    # when: the coordinator of Fès-Meknès opens their page
+    page = await as_user(COORDINATOR, lang="fr")
+    answer = await page.goto(f"/youths/{found['id']}")
+
+    # then: the code and status, but neither names nor birth date
+    assert answer is not None and answer.status == 200
+    main = await page.locator("main").inner_text()
+    assert "JY-DEMO01" in main and "Prépare sa sortie" in main
+    assert found["lastName"] not in main
+    assert main.count("non visible pour vous") == 2  # the name, the birth date
+    await screenshot(page, request, "youth-coordinator-fr")
 
 
 def test_the_sections_follow_the_status_order_and_leaving_soonest_first() -> None:
