@@ -96,10 +96,12 @@ def _day(form: FormData, name: str, problems: Problems, message: str) -> str | N
         return None
 
 
-def _registration(visit: Visit, form: FormData, problems: Problems) -> dict[str, Any]:
-    """The ``registerYouth`` input from the posted form; what is missing in ``problems``."""
+def _registration(
+    visit: Visit, form: FormData, values: dict[str, str], problems: Problems
+) -> dict[str, Any]:
+    """The ``registerYouth`` input from the posted form, whose fields as typed are
+    ``values``; what is missing in ``problems``."""
     _ = visit._
-    values = {name: text(form, name) for name in FIELDS}
     if not values["firstName"]:
         problems.add("firstName", _("Enter the first name"))
     if not values["lastName"]:
@@ -137,9 +139,9 @@ async def new_youth(visit: Visit) -> Response:
     }
     if visit.request.method == "POST":
         form = await visit.form()
-        registration = _registration(visit, form, problems)
-        key = registration["idempotencyKey"] or uuid4().hex
-        values = {**{name: text(form, name) for name in FIELDS}, "idempotencyKey": key}
+        typed = {name: text(form, name) for name in FIELDS}
+        registration = _registration(visit, form, typed, problems)
+        values = {**typed, "idempotencyKey": registration["idempotencyKey"] or uuid4().hex}
         if not problems:
             registration["mediatorId"] = me["id"]
             answer = (await visit.run("RegisterYouth", input=registration))["registerYouth"]
