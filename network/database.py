@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 from sqlalchemy import JSON, Column, DateTime, Enum, ForeignKey, MetaData, String, Table, event
@@ -150,6 +151,62 @@ def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
 
 
+class Sessions(Protocol):
+    """Where sessions come from: ``async with sessions() as session``."""
+
+    def __call__(self) -> AbstractAsyncContextManager[AsyncSession]: ...
+
+
+class SharedSession:
+    """One session lent in turn to the readers of one request, where each would open
+    its own: a session costs a connection checkout and its set-up, more than a small
+    read. Readers wait their turn (a session serves one at a time); one that waited
+    ``WAIT_SECONDS`` in vain, or that asks again from inside its own turn, reads with a
+    session of its own, so no reader can wait on another forever. A reader whose block
+    fails closes it; ``close`` ends it once the request is done."""
+
+    WAIT_SECONDS = 1.0
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+        self._session: AsyncSession | None = None
+        self._turn = asyncio.Lock()
+        self._holder: asyncio.Task[Any] | None = None
+
+    async def _wait_turn(self) -> bool:
+        if self._holder is not None and self._holder is asyncio.current_task():
+            return False
+        try:
+            async with asyncio.timeout(self.WAIT_SECONDS):
+                await self._turn.acquire()
+        except TimeoutError:
+            return False
+        self._holder = asyncio.current_task()
+        return True
+
+    @asynccontextmanager
+    async def __call__(self) -> AsyncIterator[AsyncSession]:
+        if not await self._wait_turn():
+            async with self._sessions() as own:
+                yield own
+            return
+        try:
+            if self._session is None:
+                self._session = self._sessions()
+            yield self._session
+        except BaseException:
+            await asyncio.shield(self.close())
+            raise
+        finally:
+            self._holder = None
+            self._turn.release()
+
+    async def close(self) -> None:
+        session, self._session = self._session, None
+        if session is not None:
+            await session.close()
+
+
 AfterCommit = Callable[[], Awaitable[None] | None]
 
 
@@ -185,7 +242,7 @@ class UnitOfWork:
 
 
 @asynccontextmanager
-async def unit_of_work(sessions: async_sessionmaker[AsyncSession]) -> AsyncIterator[UnitOfWork]:
+async def unit_of_work(sessions: Sessions) -> AsyncIterator[UnitOfWork]:
     """Commit when the block ends normally, roll back on any exception."""
     async with sessions() as session:
         uow = UnitOfWork(session)

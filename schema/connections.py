@@ -7,9 +7,10 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 import strawberry
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.types.nodes import SelectedField
 
+from network.database import Sessions
 from schema.common import PageInfo
 from schema.relay import Paging, encode_cursor
 
@@ -112,7 +113,7 @@ _TOTAL_ONLY = {"totalCount", "__typename"}
 
 
 async def session_connection(
-    sessions: async_sessionmaker[AsyncSession],
+    sessions: Sessions,
     node: Callable[[R], T],
     paging: Paging,
     *,

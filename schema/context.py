@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
 from network.crypto import DataCipher
+from network.database import Sessions
 from network.settings import Settings
 from network.viewer import Viewer
 from schema.limits.rate import RateLimiter
@@ -28,7 +28,7 @@ def _cipher(keys: str) -> DataCipher:
 @dataclass
 class Context:
     settings: Settings
-    sessions: async_sessionmaker[AsyncSession]
+    sessions: Sessions
     viewer: Viewer
     reference: Reference
     request_id: str

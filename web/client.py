@@ -19,7 +19,7 @@ import orjson
 from starlette.requests import Request
 
 from network import persisted_queries
-from network.database import session_factory
+from network.database import SharedSession, session_factory
 from network.enums import Language
 from network.users.service import token_holder
 from network.viewer import ANONYMOUS, Viewer
@@ -167,7 +167,8 @@ class Console:
         variables: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """The data of operation ``name``; ConsoleError when the API answered errors."""
-        context.sessions = self.read_sessions if name in self.queries else self.state.sessions
+        reads = SharedSession(self.read_sessions) if name in self.queries else None
+        context.sessions = reads or self.state.sessions
 
         async def resolve(admitted: str | None) -> Any:
             return await self.graphql.schema.execute(
@@ -177,9 +178,13 @@ class Console:
                 operation_name=name,
             )
 
-        result = await self._through_gate(
-            context, name, variables, compiled_allowed=True, resolve=resolve
-        )
+        try:
+            result = await self._through_gate(
+                context, name, variables, compiled_allowed=True, resolve=resolve
+            )
+        finally:
+            if reads is not None:
+                await reads.close()
         if result.errors:
             raise ConsoleError([_error(e) for e in result.errors])
         data = result.data
