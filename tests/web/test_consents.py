@@ -13,9 +13,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from playwright.async_api import Page
 
-from tests.web.conftest import COORDINATOR, MEDIATOR, Console, SignIn, screenshot
+from tests.web.conftest import COORDINATOR, MEDIATOR, Console, SignIn, follow, screenshot
 from tests.web.referrals import as_dict
 
 REGISTER = """
@@ -73,15 +72,6 @@ def case(console: Console, youth_id: str) -> dict[str, Any]:
 def actor_id(console: Console, name: str) -> str:
     found = as_dict(console.graphql(ACTORS, {"q": name})["actors"])["nodes"]
     return str(next(actor["id"] for actor in found if actor["names"]["fr"] == name))
-
-
-async def follow(page: Page, selector: str) -> int:
-    """Click ``selector`` and wait for the page it leads to; its status."""
-    async with page.expect_navigation() as navigation:
-        await page.click(selector)
-    answer = await navigation.value
-    assert answer is not None
-    return answer.status
 
 
 @pytest.mark.parametrize(
