@@ -120,3 +120,36 @@ need_level_names = {
 }
 LABELS["youth_status_names"] = youth_status_names
 LABELS["need_level_names"] = need_level_names
+
+# a young person's case: who gives a consent, what they reached, where they stand in school
+consent_giver_names = {
+    "YOUTH": N_("The young person"),
+    "LEGAL_REPRESENTATIVE": N_("Their legal representative"),
+}
+milestone_kind_names = {
+    "EMPLOYED": N_("Employed"),
+    "TRAINING_ENROLLED": N_("Enrolled in a training"),
+    "TRAINING_COMPLETED": N_("Completed a training"),
+    "HOUSING_SECURED": N_("Housing secured"),
+    "ID_DOCUMENTS": N_("Identity documents obtained"),
+    "HEALTH_COVERAGE": N_("Health coverage obtained"),
+    "BANK_ACCOUNT": N_("Bank account opened"),
+}
+education_level_names = {
+    "NONE": N_("No schooling"),
+    "PRIMARY": N_("Primary school"),
+    "LOWER_SECONDARY": N_("Lower secondary school"),
+    "UPPER_SECONDARY": N_("Upper secondary school"),
+    "HIGHER": N_("Higher education"),
+}
+vocational_level_names = {
+    "NONE": N_("No vocational training"),
+    "SPECIALIZATION": N_("Specialisation"),
+    "QUALIFICATION": N_("Qualification"),
+    "TECHNICIAN": N_("Technician"),
+    "SPECIALIZED_TECHNICIAN": N_("Specialised technician"),
+}
+LABELS["consent_giver_names"] = consent_giver_names
+LABELS["milestone_kind_names"] = milestone_kind_names
+LABELS["education_level_names"] = education_level_names
+LABELS["vocational_level_names"] = vocational_level_names

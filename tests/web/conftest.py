@@ -74,3 +74,12 @@ async def screenshot(page: Page, request: pytest.FixtureRequest, name: str) -> P
     path = output_folder(request) / f"{name}.png"
     await page.screenshot(path=str(path), full_page=True)
     return path
+
+
+async def follow(page: Page, selector: str) -> int:
+    """Click ``selector`` and wait for the page it leads to; that page's status."""
+    async with page.expect_navigation() as navigation:
+        await page.click(selector)
+    answer = await navigation.value
+    assert answer is not None
+    return answer.status

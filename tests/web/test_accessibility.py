@@ -26,6 +26,10 @@ PAGES = [
     (MEDIATOR, "/youths"),
     (MEDIATOR, "/youths/new"),
     (MEDIATOR, "/youths/{youth}"),
+    (MEDIATOR, "/youths/{youth}/consents/new"),
+    (MEDIATOR, "/youths/{youth}/consents/{consent}/withdraw"),
+    (MEDIATOR, "/youths/{youth}/edit"),
+    (MEDIATOR, "/youths/{youth}/milestones/new"),
     (AGENCY, "/inbox"),
     (AGENCY, "/referrals/{referral}"),
     (AGENCY, "/agency"),
@@ -36,7 +40,7 @@ PAGES = [
     (AGENCY, "/agency/services/{own_service}"),
 ]
 OWN_SERVICES = "{ me { actor { id services(first: 1) { nodes { id } } } } }"
-YOUTHS = "{ youths(first: 1) { nodes { id } } }"
+YOUTHS = "{ youths(first: 1) { nodes { id consents { id } } } }"
 ACTORS = (
     '{ actors(first: 1, filter: {search: "Fès"}) '
     "{ nodes { id services(first: 1) { nodes { id } } } } }"
@@ -49,7 +53,8 @@ def address(console: Console, path: str) -> str:
         return path
     if "{youth}" in path:
         youths: Any = console.graphql(YOUTHS, token=console.token(MEDIATOR))["youths"]
-        return path.format(youth=youths["nodes"][0]["id"])
+        youth = youths["nodes"][0]
+        return path.format(youth=youth["id"], consent=youth["consents"][0]["id"])
     found: Any = console.graphql(ACTORS)["actors"]
     agency: Any = console.graphql(OWN_SERVICES, token=console.token(AGENCY))
     own = agency["me"]["actor"]
@@ -123,6 +128,22 @@ async def test_a_refused_registration_has_no_serious_violation(as_user: SignIn, 
         await page.click("form[action='/youths/new'] button[type=submit]")
 
     assert await page.locator(".error-summary a[href='#firstName']").count() == 1
+    assert await axe_violations(page) == []
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+async def test_a_refused_consent_has_no_serious_violation(
+    as_user: SignIn, console: Console, lang: str
+) -> None:
+    # given the consent form sent without whom it covers nor its date
+    page = await as_user(MEDIATOR, lang=lang)
+    await page.goto(address(console, "/youths/{youth}/consents/new"))
+    await page.fill("#givenOn", "")
+    async with page.expect_navigation():
+        await page.click("form[action$='/consents/new'] button[type=submit]:not([name])")
+
+    assert await page.locator(".error-summary a[href='#scope']").count() == 1
+    assert await page.locator(".error-summary a[href='#givenOn']").count() == 1
     assert await axe_violations(page) == []
 
 

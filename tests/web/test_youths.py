@@ -12,7 +12,15 @@ from typing import Any
 import pytest
 from playwright.async_api import Page
 
-from tests.web.conftest import AGENCY, COORDINATOR, MEDIATOR, Console, SignIn, screenshot
+from tests.web.conftest import (
+    AGENCY,
+    COORDINATOR,
+    MEDIATOR,
+    Console,
+    SignIn,
+    follow,
+    screenshot,
+)
 from tests.web.referrals import new_referral
 from web.pages.youths import STATUSES, sections
 
@@ -28,11 +36,7 @@ def last_names(console: Console) -> list[str | None]:
 
 
 async def submit(page: Page) -> int:
-    async with page.expect_navigation() as navigation:
-        await page.click("main form[method=post] button[type=submit]")
-    answer = await navigation.value
-    assert answer is not None
-    return answer.status
+    return await follow(page, "main form[method=post] button[type=submit]")
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-from web.pages import account, agency, agency_services, inbox, live, map, referral, shell, youths
+from web.pages import (
+    account,
+    agency,
+    agency_services,
+    consents,
+    inbox,
+    live,
+    map,
+    referral,
+    shell,
+    youth_record,
+    youths,
+)
 
 ROUTES: list[BaseRoute] = [
     *shell.routes,
@@ -16,4 +28,6 @@ ROUTES: list[BaseRoute] = [
     *agency.routes,
     *agency_services.routes,
     *youths.routes,
+    *consents.routes,
+    *youth_record.routes,
 ]

@@ -17,6 +17,7 @@ from web.forms import Problems
 from web.i18n import N_
 from web.labels import gender_names, youth_status_names
 from web.pages.agency import refused_fields, text
+from web.pages.case import case_of
 from web.visit import Refused, Visit, page
 
 PAGE_SIZE = 100  # the API's largest page, as the inbox asks
@@ -84,7 +85,7 @@ async def youths(visit: Visit) -> Response:
     )
 
 
-def _day(form: FormData, name: str, problems: Problems, message: str) -> str | None:
+def typed_date(form: FormData, name: str, problems: Problems, message: str) -> str | None:
     """The date typed in field ``name`` (ISO, as a date input sends it); None when blank."""
     raw = text(form, name)
     if not raw:
@@ -106,12 +107,14 @@ def _registration(
         problems.add("firstName", _("Enter the first name"))
     if not values["lastName"]:
         problems.add("lastName", _("Enter the last name"))
-    born = _day(form, "birthDate", problems, _("Enter the birth date as a real date"))
+    born = typed_date(form, "birthDate", problems, _("Enter the birth date as a real date"))
     if born is None and "birthDate" not in problems.codes():
         problems.add("birthDate", _("Enter the birth date"))
     if not values["institutionId"]:
         problems.add("institutionId", _("Choose the institution"))
-    leaving = _day(form, "expectedLeavingDate", problems, _("Enter the leaving date as a date"))
+    leaving = typed_date(
+        form, "expectedLeavingDate", problems, _("Enter the leaving date as a date")
+    )
     return {
         "firstName": values["firstName"],
         "lastName": values["lastName"],
@@ -162,7 +165,8 @@ async def new_youth(visit: Visit) -> Response:
 @page
 async def youth(visit: Visit) -> Response:
     visit.require()
-    node = (await visit.run("YouthPage", id=visit.request.path_params["id"]))["node"]
+    data = await visit.run("YouthPage", id=visit.request.path_params["id"])
+    node = data["node"]
     if not node or "code" not in node:
         raise Refused(404, visit._("This page does not exist."))
     return await visit.page(
@@ -170,6 +174,7 @@ async def youth(visit: Visit) -> Response:
         youth=node,
         mediator=visit.has(Role.MEDIATOR),
         registered=visit.request.query_params.get("registered") == "1",
+        **case_of(visit, data["me"], node),
     )
 
 
