@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-from web.pages import account, agency, agency_services, inbox, live, map, referral, shell, youths
+from web.pages import (
+    account,
+    agency,
+    agency_services,
+    dashboard,
+    inbox,
+    live,
+    map,
+    referral,
+    shell,
+    youths,
+)
 
 ROUTES: list[BaseRoute] = [
     *shell.routes,
@@ -16,4 +27,5 @@ ROUTES: list[BaseRoute] = [
     *agency.routes,
     *agency_services.routes,
     *youths.routes,
+    *dashboard.routes,
 ]
