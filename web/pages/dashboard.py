@@ -166,7 +166,7 @@ def charts(
     _ = visit._
     axes = [_(axis_names[row["axis"]]) for row in metrics["byAxis"]]
     plans = metrics["plans"]
-    drawn = {
+    drawn: dict[str, dict[str, Any]] = {
         "trend": {
             "type": "bar",
             "labels": [m["name"] for m in trend],
@@ -308,6 +308,11 @@ async def dashboard(visit: Visit) -> Response:
     )
 
 
+def cell(text: str) -> str:
+    """A name as a CSV cell that a spreadsheet will not read as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 @page
 async def activity_csv(visit: Visit) -> Response:
     """The activity report of the dashboard's choice, as a CSV file (a hidden count is
@@ -326,9 +331,9 @@ async def activity_csv(visit: Visit) -> Response:
         delivered = row["servicesDelivered"]
         writer.writerow(
             [
-                row["actor"]["name"],
+                cell(row["actor"]["name"]),
                 _(axis_names[row["axis"]]),
-                row["category"]["name"] if row["category"] else _("Not classified"),
+                cell(row["category"]["name"]) if row["category"] else _("Not classified"),
                 _(HIDDEN) if delivered is None else delivered,
             ]
         )
