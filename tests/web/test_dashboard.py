@@ -117,6 +117,10 @@ async def test_the_coordinator_sees_the_figures_charts_and_coverage_map(
             assert int(value) == 0 or int(value) >= 5
             number = re.sub(r"\D", "", text.translate(DIGITS))
             assert number == value
+    drawn = await page.evaluate(
+        "Chart.getChart('chart-trend').data.datasets.flatMap(set => set.data)"
+    )
+    assert not [n for n in drawn if n is not None and 1 <= n <= 4]
     # the page's first load stays light
     sent = [(await r.sizes())["responseBodySize"] for r in loaded]
     assert 0 < sum(sent) <= FIRST_LOAD_BYTES, [
