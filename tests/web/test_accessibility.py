@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.web.accessibility import axe_violations
-from tests.web.conftest import AGENCY, MEDIATOR, Console, SignIn
+from tests.web.conftest import AGENCY, COORDINATOR, MEDIATOR, Console, SignIn
 from tests.web.referrals import new_referral
 
 # (who, address) of every page; the ids in braces are filled from the API.
@@ -38,6 +38,7 @@ PAGES = [
     (AGENCY, "/agency/services/new"),
     (AGENCY, "/agency/services/new?axis=EMPLOYMENT"),
     (AGENCY, "/agency/services/{own_service}"),
+    (COORDINATOR, "/dashboard"),
 ]
 OWN_SERVICES = "{ me { actor { id services(first: 1) { nodes { id } } } } }"
 YOUTHS = "{ youths(first: 1) { nodes { id consents { id } } } }"

@@ -9,6 +9,7 @@ from web.pages import (
     agency,
     agency_services,
     consents,
+    dashboard,
     inbox,
     live,
     map,
@@ -30,4 +31,5 @@ ROUTES: list[BaseRoute] = [
     *youths.routes,
     *consents.routes,
     *youth_record.routes,
+    *dashboard.routes,
 ]
