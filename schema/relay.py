@@ -8,7 +8,7 @@ import dataclasses
 import functools
 import inspect
 from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 import orjson
 import strawberry
@@ -28,20 +28,28 @@ class Node:
     id: strawberry.ID
 
 
+@functools.cache
+def _copied(cls: Any) -> tuple[str, tuple[str, ...]]:
+    """The name of ``cls`` as a type and the fields ``from_row`` copies: every
+    dataclass field it takes at init that has no resolver."""
+    definition = cls.__strawberry_definition__
+    resolved = {field.python_name for field in definition.fields if field.base_resolver}
+    names = [f.name for f in dataclasses.fields(cls) if f.init and f.name not in resolved]
+    return definition.name, tuple(names)
+
+
 def from_row(cls: type[T], source: Any, **given: Any) -> T:
     """``cls(**given)``, every other field of the strawberry type ``cls`` (private ones
     too) that has no resolver taken from the attribute of ``source`` of the same name; a
     Node's ``id`` is the global id of ``source.id`` under the type's name, and a private
     ``row`` field keeps ``source`` itself."""
-    definition = cls.__strawberry_definition__  # type: ignore[attr-defined]
-    resolved = {field.python_name for field in definition.fields if field.base_resolver}
+    type_name, names = _copied(cast(Any, cls))
     values = dict(given)
-    for field in dataclasses.fields(cls):  # type: ignore[arg-type]
-        name = field.name
-        if name in values or name in resolved or not field.init:
+    for name in names:
+        if name in values:
             continue
         if name == "id":
-            values["id"] = strawberry.ID(to_global_id(definition.name, source.id))
+            values["id"] = strawberry.ID(to_global_id(type_name, source.id))
         elif name == "row":
             values["row"] = source
         else:

@@ -54,9 +54,15 @@ def translations(lang: str) -> Translations:
 
 
 @cache
+def _locale(lang: str) -> Locale:
+    """Babel's locale of a language, parsed once: formats given its name parse it anew."""
+    return Locale.parse(BABEL_LOCALES[lang])
+
+
+@cache
 def _direction(lang: str) -> str:
     """``rtl`` or ``ltr``: Babel reads it from the locale's data, once per language."""
-    return "rtl" if Locale.parse(BABEL_LOCALES[lang]).character_order == "right-to-left" else "ltr"
+    return "rtl" if _locale(lang).character_order == "right-to-left" else "ltr"
 
 
 def _accepted(header: str | None) -> str | None:
@@ -90,8 +96,8 @@ class Speech:
         return _direction(self.lang)
 
     @property
-    def locale(self) -> str:
-        return BABEL_LOCALES[self.lang]
+    def locale(self) -> Locale:
+        return _locale(self.lang)
 
     def in_templates(self) -> dict[str, Any]:
         """What a template speaks this language with: ``_``, ``ngettext``, ``lang``, ``dir``."""

@@ -27,6 +27,7 @@ from schema.errors import format_error, refusal
 from schema.limits.address import client_address
 from schema.limits.cost import CostEstimate
 from schema.limits.documents import Documents
+from schema.limits.lru import Lru
 from schema.limits.persisted import PersistedQueries
 from schema.limits.rate import RateLimiter, Taken
 from schema.limits.response_cache import ResponseCache, cache_key
@@ -47,6 +48,9 @@ def _operation(document: Any, name: str | None) -> OperationDefinitionNode | Non
     if name is not None:
         operations = [o for o in operations if o.name and o.name.value == name]
     return operations[0] if len(operations) == 1 else None
+
+
+KEPT_COSTS = 4096  # cost estimates kept (document, operation, variables)
 
 
 class Gate:
@@ -74,6 +78,7 @@ class Gate:
             redis=redis,
         )
         self.cache = ResponseCache(redis) if settings.response_cache and compiled else None
+        self._costs: Lru[tuple[str, str | None, bytes], int] = Lru(KEPT_COSTS)
 
     async def run(
         self,
@@ -102,9 +107,8 @@ class Gate:
         )
         if operation is None or isinstance(coerced, list):
             return await resolve(query)  # the resolver path words the error
-        root = self.schema.get_root_type(operation.operation)
-        cost = CostEstimate(self.schema, prepared.document, coerced).of(
-            operation.selection_set, root.name if root else "Query"
+        cost = self._cost_of(
+            query, request_data.operation_name, variables, prepared, operation, coerced
         )
         if cost > self.max_cost:
             message = f"query cost {cost} is above the limit of {self.max_cost}"
@@ -119,6 +123,30 @@ class Gate:
             result = await resolve(query)
         result.extensions = {**(result.extensions or {}), "cost": self._cost(cost, cost, taken)}
         return result
+
+    def _cost_of(
+        self,
+        query: str,
+        name: str | None,
+        variables: dict[str, Any],
+        prepared: Any,
+        operation: OperationDefinitionNode,
+        coerced: Any,
+    ) -> int:
+        """The operation's cost estimate, kept per document, operation and variables: a
+        console page sends the same few again and again."""
+        try:
+            key = (query, name, orjson.dumps(variables, option=orjson.OPT_SORT_KEYS))
+        except TypeError:  # variables JSON cannot hold: estimated each time
+            key = None
+        kept = self._costs.get(key) if key is not None else None
+        if kept is not None:
+            return kept
+        root = self.schema.get_root_type(operation.operation)
+        cost = CostEstimate(self.schema, prepared.document, coerced).of(
+            operation.selection_set, root.name if root else "Query"
+        )
+        return self._costs.put(key, cost) if key is not None else cost
 
     async def _directory(
         self, context: Context, document: Any, query: str, request_data: Any

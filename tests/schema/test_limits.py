@@ -114,6 +114,18 @@ async def test_every_answer_reports_its_cost(demo_api: Api) -> None:
     assert 0 <= throttle["currentlyAvailable"] <= 200_000 - 550
 
 
+async def test_a_document_sent_again_is_costed_by_its_own_variables(demo_api: Api) -> None:
+    """Estimates are kept per document and variables: the same document with another
+    page size costs what that size costs, and the first size costs the same again."""
+    paged = "query ($n: Int) { actors(first: $n) { nodes { id services { nodes { id } } } } }"
+    costs = []
+    for size in (5, 50, 5):
+        answer = await demo_api.gql(paged, {"n": size})
+        assert not answer.get("errors")
+        costs.append(answer["extensions"]["cost"]["requestedQueryCost"])
+    assert costs[0] == costs[2] < costs[1]
+
+
 async def test_a_burst_past_the_rate_limit_gets_429_with_retry_after(limited_api: Api) -> None:
     # given a caller who spent their five points
     for _ in range(5):
