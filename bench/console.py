@@ -31,6 +31,8 @@ DEFAULT_URL = "postgresql+asyncpg://postgres@127.0.0.1/jisr_bench_console"
 PASSWORD = "jisr-demo-2026"
 AGENCY = "staff.aec-fes@jisr.example.ma"
 MEDIATOR = "mediation.dar-al-amal@jisr.example.ma"
+COORDINATOR = "coordination.fes-meknes@jisr.example.ma"
+ADMIN = "admin@jisr.example.ma"
 P95_TARGET_MS = 150.0
 WEIGHT_TARGET_KB = 250.0
 # searches in turn (words of names, of descriptions, of services; with and without an axis)
@@ -74,14 +76,16 @@ def sign_in(base: str, email: str) -> str:
         return str(client.cookies["jisr_session"])
 
 
-def first_ids(base: str, agency: str) -> dict[str, str]:
-    """An actor, a service and a referral of the agency's inbox, found in the pages."""
+def first_ids(base: str, agency: str, mediator: str) -> dict[str, str]:
+    """An actor, a service, a referral of the agency's inbox and a young person of the
+    mediator's, found in the pages."""
     found: dict[str, str] = {}
     with httpx.Client(base_url=base, timeout=30) as client:
         for name, path, pattern, cookie in [
             ("actor", "/?q=F%C3%A8s", r'href="/actors/([^"?]+)"', None),
             ("service", "/actors/{actor}", r'href="/services/([^"?]+)"', None),
             ("referral", "/inbox", r'href="/referrals/([^"?]+)"', agency),
+            ("youth", "/youths", r'href="/youths/((?!new)[^"?/]+)"', mediator),
         ]:
             if "{" in path and not found:
                 continue
@@ -132,7 +136,9 @@ async def main() -> int:
     with server(args.database_url, args.var_dir, factory="web.app:create_app") as running:
         base = running.base
         agency, mediator = sign_in(base, AGENCY), sign_in(base, MEDIATOR)
-        ids = first_ids(base, agency)
+        coordinator, admin = sign_in(base, COORDINATOR), sign_in(base, ADMIN)
+        ids = first_ids(base, agency, mediator)
+        youth = f"/youths/{ids.get('youth', '')}"
         pages: list[tuple[str, str | list[str], str | None]] = [
             ("map", "/", None),
             ("map search", "/?q=F%C3%A8s&axis=EMPLOYMENT", None),
@@ -146,6 +152,11 @@ async def main() -> int:
             ("agency services", "/agency/services", agency),
             ("account", "/account", mediator),
             ("notifications", "/notifications", mediator),
+            # part 2: the mediator's case work, the coordinator's dashboard
+            ("young people", "/youths", mediator),
+            ("young person", youth, mediator),
+            ("new consent", f"{youth}/consents/new", mediator),
+            ("dashboard", "/dashboard", coordinator),
         ]
         print(f"{args.concurrency} concurrent users, {args.duration:.0f} s per page, one process")
         print(
