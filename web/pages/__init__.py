@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-from web.pages import account, agency, agency_services, inbox, live, map, referral, shell, youths
+from web.pages import (
+    account,
+    agency,
+    agency_services,
+    assessments,
+    inbox,
+    live,
+    map,
+    plan_referral,
+    plans,
+    referral,
+    shell,
+    youths,
+)
 
 ROUTES: list[BaseRoute] = [
     *shell.routes,
@@ -16,4 +29,7 @@ ROUTES: list[BaseRoute] = [
     *agency.routes,
     *agency_services.routes,
     *youths.routes,
+    *plans.routes,
+    *assessments.routes,
+    *plan_referral.routes,
 ]
