@@ -1,10 +1,10 @@
 """The assessment and the integration plan in a real browser: the demo mediator of Dar Al
 Amal assesses a young person (an overrule without its reason is refused, linked to the
-field), creates their plan with a goal, adds an action and records the young person's
-agreement — in French, in Arabic (right to left) and without JavaScript; refers from an
-action to a service the young person may go to, while the services they are not eligible
-for or not covered by consent for are greyed with the reason and cannot be chosen; and
-prints the plan on one or two A4 pages.
+field), creates their plan with a goal, adds an action, records the young person's
+agreement and a review, and moves the action — in French, in Arabic (right to left) and
+without JavaScript; refers from an action to a service the young person may go to, while
+the services they are not eligible for or not covered by consent for are greyed with the
+reason and cannot be chosen; and prints the plan on one or two A4 pages.
 
 No PDF library is installed, so the printed copy is checked through the print page's
 HTML (what Chromium lays out) and the PDF Chromium makes of it: its pages are counted and
@@ -166,12 +166,24 @@ async def test_the_mediator_assesses_and_agrees_a_plan(
     await page.fill("#evidence", "Dossier papier")
     assert await submit(page) == 200
 
-    # then: the plan says who agreed, and the API holds it
+    # then: the plan says who agreed
     assert "Dossier papier" in await page.inner_text("#plan-agreement")
+
+    # when: they record a review, and mark the action in progress
+    await follow(page, f"main a[href='/youths/{youth_id}/plan/review']")
+    await page.fill("#changes", "Inscription à l’ANAPEC faite")
+    assert await submit(page) == 200
+    await action.locator("select[name=status]").select_option("IN_PROGRESS")
+    assert await submit(page, "tr[id^='action-'] form") == 200
+
+    # then: the review is listed, the action moved, and the API holds it all
+    assert "Inscription à l’ANAPEC faite" in await page.inner_text(".plan-reviews")
+    assert await goal.locator("tr[data-status='IN_PROGRESS']").count() == 1
     plan = plans_of(console, youth_id)[0]
     assert plan["status"] == "ACTIVE"
     assert plan["agreement"] == {"agreedBy": "LEGAL_REPRESENTATIVE"}
     assert [g["text"] for g in plan["goals"]] == ["Premier emploi en restauration"]
+    assert plan["goals"][0]["actions"][0]["status"] == "IN_PROGRESS"
     if javascript:
         await screenshot(page, request, f"plan-{lang}")
 
