@@ -40,7 +40,7 @@ mutation($input: AddPlanGoalInput!) {
   addPlanGoal(input: $input) { plan { id goals { id text actions { id } } } userErrors { code } }
 }"""
 HEADINGS = {"fr": "Évaluer la situation du jeune", "ar": "تقييم وضعية الشاب"}
-SENT = {"fr": "L’orientation est envoyée", "ar": "أُرسل التوجيه"}
+STALE = {"fr": "Quelqu’un d’autre a modifié le plan entre-temps", "ar": "غيّر شخص آخر المشروع"}
 A4 = (595, 842)  # points
 ELECTRICITY = "Spécialisation en électricité du bâtiment"  # training centre, young men 15–25
 SEWING = "Atelier couture et broderie"  # young women only
@@ -186,6 +186,18 @@ async def test_the_mediator_assesses_and_agrees_a_plan(
     assert plan["goals"][0]["actions"][0]["status"] == "IN_PROGRESS"
     if javascript:
         await screenshot(page, request, f"plan-{lang}")
+
+    # when: a goal is added from a form drawn before all these changes (its version stale)
+    await page.goto(f"/youths/{youth_id}/plan/goals/new")
+    form = await page.evaluate(
+        "() => Object.fromEntries(new FormData(document.querySelector('main form')))"
+    )
+    stale = {**form, "version": "1", "axis": "HEALTH", "text": "Un objectif venu trop tard"}
+    answer = await page.request.post(f"/youths/{youth_id}/plan/goals/new", form=stale)
+
+    # then: refused in the summary, and the plan is as it was
+    assert answer.status == 400 and STALE[lang] in await answer.text()
+    assert len(plans_of(console, youth_id)[0]["goals"]) == 1
 
 
 def plan_with_a_referral_action(console: Console, code: str, text: str) -> tuple[str, str]:
