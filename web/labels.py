@@ -153,3 +153,47 @@ LABELS["consent_giver_names"] = consent_giver_names
 LABELS["milestone_kind_names"] = milestone_kind_names
 LABELS["education_level_names"] = education_level_names
 LABELS["vocational_level_names"] = vocational_level_names
+# the assessment and the integration plan
+indicator_answer_names = {
+    "YES": N_("Yes, in place"),
+    "PARTLY": N_("Partly"),
+    "NO": N_("No"),
+    "UNKNOWN": N_("Not known"),
+}
+plan_goal_status_names = {
+    "OPEN": N_("Open"),
+    "ACHIEVED": N_("Achieved"),
+    "DROPPED": N_("Dropped"),
+}
+plan_action_kind_names = {
+    "REFERRAL": N_("Referral to a service"),
+    "DOCUMENT": N_("A document to obtain"),
+    "TRAINING": N_("Training"),
+    "EMPLOYMENT_MEDIATION": N_("Employment mediation"),
+    "HOUSING_MEDIATION": N_("Housing mediation"),
+    "FAMILY_MEDIATION": N_("Family mediation"),
+    "LIFE_SKILLS": N_("Life skills"),
+    "OTHER": N_("Something else"),
+}
+plan_action_owner_names = {
+    "MEDIATOR": N_("The mediator"),
+    "YOUNG_PERSON": N_("The young person"),
+    "ACTOR_USER": N_("A partner organisation"),
+}
+plan_action_status_names = {
+    "PLANNED": N_("Planned"),
+    "IN_PROGRESS": N_("In progress"),
+    "DONE": N_("Done"),
+    "NOT_DONE": N_("Not done"),
+    "CANCELLED": N_("Cancelled"),
+}
+plan_agreed_by_names = {
+    "YOUTH": N_("The young person"),
+    "LEGAL_REPRESENTATIVE": N_("Their legal representative"),
+}
+LABELS["indicator_answer_names"] = indicator_answer_names
+LABELS["plan_goal_status_names"] = plan_goal_status_names
+LABELS["plan_action_kind_names"] = plan_action_kind_names
+LABELS["plan_action_owner_names"] = plan_action_owner_names
+LABELS["plan_action_status_names"] = plan_action_status_names
+LABELS["plan_agreed_by_names"] = plan_agreed_by_names

@@ -30,6 +30,14 @@ PAGES = [
     (MEDIATOR, "/youths/{youth}/consents/{consent}/withdraw"),
     (MEDIATOR, "/youths/{youth}/edit"),
     (MEDIATOR, "/youths/{youth}/milestones/new"),
+    (MEDIATOR, "/youths/{youth}/plan"),
+    (MEDIATOR, "/youths/{youth}/plan/print"),
+    (MEDIATOR, "/youths/{youth}/assessment/new"),
+    (MEDIATOR, "/youths/{youth}/plan/goals/new"),
+    (MEDIATOR, "/youths/{youth}/plan/goals/{goal}/actions/new"),
+    (MEDIATOR, "/youths/{youth}/plan/agreement"),
+    (MEDIATOR, "/youths/{youth}/plan/review"),
+    (MEDIATOR, "/youths/{youth}/plan/actions/{action}/refer"),
     (AGENCY, "/inbox"),
     (AGENCY, "/referrals/{referral}"),
     (AGENCY, "/agency"),
@@ -42,6 +50,9 @@ PAGES = [
 ]
 OWN_SERVICES = "{ me { actor { id services(first: 1) { nodes { id } } } } }"
 YOUTHS = "{ youths(first: 1) { nodes { id consents { id } } } }"
+# the first young person's active plan: a goal, and an open action without its referral
+PLAN = """query($id: ID!) { integrationPlans(youthId: $id) { status goals { id
+  actions { id status referral { id } } } } }"""
 ACTORS = (
     '{ actors(first: 1, filter: {search: "Fès"}) '
     "{ nodes { id services(first: 1) { nodes { id } } } } }"
@@ -53,9 +64,22 @@ def address(console: Console, path: str) -> str:
     if "{" not in path:
         return path
     if "{youth}" in path:
-        youths: Any = console.graphql(YOUTHS, token=console.token(MEDIATOR))["youths"]
-        youth = youths["nodes"][0]
-        return path.format(youth=youth["id"], consent=youth["consents"][0]["id"])
+        token = console.token(MEDIATOR)
+        first = console.graphql(YOUTHS, token=token)["youths"]["nodes"][0]
+        youth = first["id"]
+        if "{consent}" in path:
+            return path.format(youth=youth, consent=first["consents"][0]["id"])
+        if "{goal}" not in path and "{action}" not in path:
+            return path.format(youth=youth)
+        plans: Any = console.graphql(PLAN, {"id": youth}, token=token)["integrationPlans"]
+        goals = next(p for p in plans if p["status"] == "ACTIVE")["goals"]
+        action = next(
+            a["id"]
+            for g in goals
+            for a in g["actions"]
+            if a["referral"] is None and a["status"] in ("PLANNED", "IN_PROGRESS")
+        )
+        return path.format(youth=youth, goal=goals[0]["id"], action=action)
     found: Any = console.graphql(ACTORS)["actors"]
     agency: Any = console.graphql(OWN_SERVICES, token=console.token(AGENCY))
     own = agency["me"]["actor"]
