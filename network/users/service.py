@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Awaitable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TypedDict
 
@@ -11,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import clock
 from network.actors import repository as actors
+from network.actors.models import Actor
 from network.enums import ActorKind, Channel, Language, NotificationKind, Role
 from network.errors import InvalidInput, NotFound, PermissionDenied, Unauthenticated
 from network.settings import Settings
@@ -189,6 +191,70 @@ async def create_user(
     session.add(user)
     await session.flush()
     return user
+
+
+# a temporary password: 20 random URL-safe characters (120 bits), told to the admin once
+TEMPORARY_PASSWORD_BYTES = 15
+
+
+@dataclass(frozen=True)
+class NewUser:
+    """Whom an administrator creates: the user's role decides what else it needs."""
+
+    email: str
+    display_name: str
+    roles: Sequence[Role]
+    actor_id: int | None = None
+    territory_id: int | None = None
+    language: Language = Language.FR
+
+
+async def add_user(
+    session: AsyncSession, *, viewer: Viewer, new: NewUser, settings: Settings
+) -> tuple[User, str]:
+    """ADMIN creates a user with a temporary password, returned this once only (it is
+    stored hashed): they sign in with it and change it on their account page. An
+    actor-bound role needs an existing actor, COORDINATOR an existing territory; a user
+    has either, never both."""
+    if not viewer.is_admin:
+        raise PermissionDenied("ADMIN only")
+    name = clean_text(new.display_name, field=["displayName"], max_length=200)
+    if name is None:
+        raise InvalidInput("a display name is required", field=["displayName"])
+    if len(set(new.roles)) != len(new.roles):
+        raise InvalidInput("each role at most once", field=["roles"])
+    if new.actor_id is not None and new.territory_id is not None:
+        raise InvalidInput("a user belongs to an actor or to a territory", field=["territoryId"])
+    actor_bound = {Role.AGENCY_STAFF, Role.MEDIATOR} & set(new.roles)
+    if new.actor_id is not None:
+        if not actor_bound:
+            raise InvalidInput(
+                "only AGENCY_STAFF and MEDIATOR users belong to an actor", field=["actorId"]
+            )
+        if await session.get(Actor, new.actor_id) is None:
+            raise InvalidInput("no such actor", field=["actorId"])
+    if new.territory_id is not None:
+        if Role.COORDINATOR not in new.roles:
+            raise InvalidInput("only a COORDINATOR has a territory", field=["territoryId"])
+        if await session.get(Territory, new.territory_id) is None:
+            raise InvalidInput("no such territory", field=["territoryId"])
+    if actor_bound and new.actor_id is None:
+        raise InvalidInput("AGENCY_STAFF and MEDIATOR users belong to an actor", field=["actorId"])
+    if Role.COORDINATOR in new.roles and new.territory_id is None:
+        raise InvalidInput("a COORDINATOR needs a territory", field=["territoryId"])
+    password = secrets.token_urlsafe(TEMPORARY_PASSWORD_BYTES)
+    user = await create_user(
+        session,
+        email=new.email,
+        password=password,
+        display_name=name,
+        roles=new.roles,
+        actor_id=new.actor_id,
+        territory_id=new.territory_id,
+        language=new.language,
+        password_min_score=settings.password_min_score,
+    )
+    return user, password
 
 
 async def get_user(session: AsyncSession, user_id: int) -> User:
