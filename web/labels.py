@@ -120,3 +120,19 @@ need_level_names = {
 }
 LABELS["youth_status_names"] = youth_status_names
 LABELS["need_level_names"] = need_level_names
+
+# the outbox's states and the jobs' statuses, as the administration pages show them
+outbox_state_names = {
+    "PENDING": N_("Waiting"),
+    "SENDING": N_("Being sent"),
+    "SENT": N_("Sent"),
+    "DEAD": N_("Given up"),
+}
+job_status_names = {
+    "QUEUED": N_("Queued"),
+    "RUNNING": N_("Running"),
+    "SUCCEEDED": N_("Succeeded"),
+    "FAILED": N_("Failed"),
+}
+LABELS["outbox_state_names"] = outbox_state_names
+LABELS["job_status_names"] = job_status_names

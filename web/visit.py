@@ -118,6 +118,8 @@ class Visit:
         if self.viewer.is_actor_staff:
             items.append({"href": "/inbox", "label": _("Referrals received")})
             items.append({"href": "/agency", "label": _("Our profile")})
+        if self.has(Role.ADMIN):
+            items.append({"href": "/admin", "label": _("Administration")})
         if self.signed_in:
             items.append({"href": "/notifications", "label": _("Notifications")})
             items.append({"href": "/account", "label": _("My account")})

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-from web.pages import account, agency, agency_services, inbox, live, map, referral, shell, youths
+from web.pages import (
+    account,
+    admin,
+    admin_records,
+    agency,
+    agency_services,
+    inbox,
+    live,
+    map,
+    referral,
+    shell,
+    youths,
+)
 
 ROUTES: list[BaseRoute] = [
     *shell.routes,
@@ -16,4 +28,6 @@ ROUTES: list[BaseRoute] = [
     *agency.routes,
     *agency_services.routes,
     *youths.routes,
+    *admin.routes,
+    *admin_records.routes,
 ]
