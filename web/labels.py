@@ -71,7 +71,7 @@ outcome_names = {
 }
 event_names = {
     "CREATED": N_("Created"),
-    "SENT": N_("Sent"),
+    "SENT": N_("Delivered"),
     "ACCEPTED": N_("Accepted"),
     "DECLINED": N_("Declined"),
     "REDIRECTED": N_("Redirected"),
@@ -125,7 +125,7 @@ LABELS["need_level_names"] = need_level_names
 outbox_state_names = {
     "PENDING": N_("Waiting"),
     "SENDING": N_("Being sent"),
-    "SENT": N_("Sent"),
+    "SENT": N_("Delivered"),
     "DEAD": N_("Given up"),
 }
 job_status_names = {
