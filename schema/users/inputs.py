@@ -68,3 +68,15 @@ class CreateUserInput:
     language: Language | None = strawberry.field(
         default=None, description="The language of their messages; default French."
     )
+
+
+@strawberry.input
+class SetUserRolesInput:
+    id: strawberry.ID
+    roles: list[Role]
+    actor_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The actor of an AGENCY_STAFF or MEDIATOR user."
+    )
+    territory_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The territory of a COORDINATOR."
+    )

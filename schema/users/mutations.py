@@ -7,6 +7,8 @@ from network.enums import Language
 from network.errors import AccountLocked, RateLimited
 from network.ids import pk_of, to_global_id
 from network.users import repository, service, tokens
+from network.users.models import User as UserRow
+from network.viewer import Viewer
 from schema.auth import require_admin, require_user
 from schema.common import UserError
 from schema.context import Context, Info
@@ -17,6 +19,7 @@ from schema.users.inputs import (
     ChangePasswordInput,
     CreateApiTokenInput,
     CreateUserInput,
+    SetUserRolesInput,
     UpdateMyProfileInput,
 )
 from schema.users.types import ApiToken, User
@@ -78,17 +81,23 @@ class CreateUserPayload:
     user_errors: list[UserError]
 
 
+def _belonging(input: CreateUserInput | SetUserRolesInput) -> tuple[int | None, int | None]:
+    """The actor and territory pks an input names."""
+    actor = pk_of(input.actor_id, "Actor", field="actorId") if input.actor_id else None
+    territory = (
+        pk_of(input.territory_id, "Territory", field="territoryId") if input.territory_id else None
+    )
+    return actor, territory
+
+
 def _new_user(input: CreateUserInput) -> service.NewUser:
+    actor, territory = _belonging(input)
     return service.NewUser(
         email=input.email,
         display_name=input.display_name,
         roles=list(input.roles),
-        actor_id=pk_of(input.actor_id, "Actor", field="actorId") if input.actor_id else None,
-        territory_id=(
-            pk_of(input.territory_id, "Territory", field="territoryId")
-            if input.territory_id
-            else None
-        ),
+        actor_id=actor,
+        territory_id=territory,
         language=input.language or Language.FR,
     )
 
@@ -242,3 +251,22 @@ class UserMutation:
         if result is None:
             return CreateUserPayload(user=None, temporary_password=None, user_errors=errors)
         return CreateUserPayload(user=result[0], temporary_password=result[1], user_errors=[])
+
+    @strawberry.mutation(
+        description="ADMIN: the user's roles, with the actor or territory they need (as "
+        "createUser); an administrator keeps their own ADMIN role."
+    )
+    async def set_user_roles(self, info: Info, input: SetUserRolesInput) -> UserPayload:
+        async def write(uow: UnitOfWork, viewer: Viewer) -> UserRow:
+            actor, territory = _belonging(input)
+            return await service.set_roles(
+                uow.session,
+                viewer=viewer,
+                user_id=pk_of(input.id, "User", field="id"),
+                roles=list(input.roles),
+                actor_id=actor,
+                territory_id=territory,
+            )
+
+        user, errors = await mutate(info, write, _user, given=("User", input.id), admin=True)
+        return UserPayload(user=user, user_errors=errors)

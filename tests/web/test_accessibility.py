@@ -38,6 +38,7 @@ PAGES = [
     (ADMIN, "/admin/users"),
     (ADMIN, "/admin/users/new"),
     (ADMIN, "/admin/users/{staff}/deactivate"),
+    (ADMIN, "/admin/users/{staff}/roles"),
     (ADMIN, "/admin/tokens"),
     (ADMIN, "/admin/actors/new"),
     (ADMIN, "/admin/audit?operation=login"),

@@ -163,6 +163,37 @@ async def test_a_deactivated_users_open_session_is_refused(
     await staff.context.close()
 
 
+async def test_the_administrator_makes_a_staff_member_a_coordinator(
+    as_user: SignIn, console: Console
+) -> None:
+    # given a staff member of an agency, and the administrator on their roles
+    email, _ = await asyncio.to_thread(new_staff, console, "Salim")
+    page = await as_user(ADMIN, lang="fr")
+    await page.goto(f"/admin/users?q={email}")
+    async with page.expect_navigation():
+        await page.click("tbody tr a[href$='/roles']")
+    assert await page.is_checked("#role-AGENCY_STAFF")
+
+    # when they choose coordinator without a territory
+    await page.uncheck("#role-AGENCY_STAFF")
+    await page.check("#role-COORDINATOR")
+    status = await submit(page)
+
+    # then the summary links to the territory
+    assert status == 400
+    assert await page.locator(".error-summary a[href='#territoryId']").count() == 1
+
+    # when they choose one
+    await page.select_option("#territoryId", index=1)
+    status = await submit(page)
+
+    # then the list shows a coordinator of no organisation
+    assert status == 200 and page.url.endswith("?changed=1")
+    await page.goto(f"/admin/users?q={email}")
+    row = await page.locator("tbody tr", has_text=email).inner_text()
+    assert "Coordinateur" in row and "Personnel" not in row
+
+
 async def test_the_audit_log_filters_by_operation(
     as_user: SignIn, console: Console, request: pytest.FixtureRequest
 ) -> None:

@@ -75,6 +75,7 @@ async def users(visit: Visit) -> Response:
         if info["hasNextPage"]
         else None,
         deactivated=query.get("deactivated") == "1",
+        changed=query.get("changed") == "1",
     )
 
 
@@ -85,29 +86,38 @@ def _territory_choices(data: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def _new_user(visit: Visit, form: FormData, problems: Problems) -> dict[str, Any]:
-    """The ``createUser`` input from the posted form; what is missing in ``problems``."""
+def _belonging(visit: Visit, form: FormData, problems: Problems) -> dict[str, Any]:
+    """The roles chosen, with the actor or territory they need (the other one dropped);
+    what is missing in ``problems``."""
     _ = visit._
     roles = [role for role in ROLES if role in form.getlist("roles")]
-    email, name = text(form, "email"), text(form, "displayName")
     actor, territory = text(form, "actorId"), text(form, "territoryId")
-    if not email:
-        problems.add("email", _("Enter the email address"))
-    if not name:
-        problems.add("displayName", _("Enter the name"))
     if not roles:
         problems.add("roles", _("Choose at least one role"))
     if ACTOR_ROLES & set(roles) and not actor:
         problems.add("actorId", _("Choose the organisation of a social mediator or agency staff"))
     if "COORDINATOR" in roles and not territory:
         problems.add("territoryId", _("Choose the territory of a coordinator"))
+    return {
+        "roles": roles,
+        "actorId": actor if ACTOR_ROLES & set(roles) and actor else None,
+        "territoryId": territory if "COORDINATOR" in roles and territory else None,
+    }
+
+
+def _new_user(visit: Visit, form: FormData, problems: Problems) -> dict[str, Any]:
+    """The ``createUser`` input from the posted form; what is missing in ``problems``."""
+    email, name = text(form, "email"), text(form, "displayName")
+    if not email:
+        problems.add("email", visit._("Enter the email address"))
+    if not name:
+        problems.add("displayName", visit._("Enter the name"))
+    belonging = _belonging(visit, form, problems)
     language = text(form, "language")
     return {
         "email": email,
         "displayName": name,
-        "roles": roles,
-        "actorId": actor if ACTOR_ROLES & set(roles) and actor else None,
-        "territoryId": territory if "COORDINATOR" in roles and territory else None,
+        **belonging,
         "language": language if language in ("AR", "FR", "EN") else None,
     }
 
@@ -147,6 +157,53 @@ async def new_user(visit: Visit) -> Response:
     return await visit.form_page(
         "admin_user_new.html",
         problems,
+        values=values,
+        roles=ROLES,
+        actor_groups=[{"label": N_("Organisations"), "options": choices["actors"]["nodes"]}],
+        territories=_territory_choices(choices),
+    )
+
+
+@page
+async def roles(visit: Visit) -> Response:
+    require_admin(visit)
+    user_id = visit.request.path_params["id"]
+    problems = Problems()
+    user = (await visit.run("AdminUser", id=user_id))["node"]
+    if not user or "email" not in user:
+        raise Refused(404, visit._("This page does not exist."))
+    values = {
+        "roles": user["roles"],
+        "actorId": (user["actor"] or {}).get("id", ""),
+        "territoryId": (user["territory"] or {}).get("id", ""),
+    }
+    if visit.request.method == "POST":
+        form = await visit.form()
+        wanted = _belonging(visit, form, problems)
+        values = {
+            **wanted,
+            "actorId": text(form, "actorId"),
+            "territoryId": text(form, "territoryId"),
+        }
+        if not problems:
+            answer = await visit.run("SetUserRoles", input={"id": user_id, **wanted})
+            errors = answer["setUserRoles"]["userErrors"]
+            if any(
+                e["code"] == "INVALID_INPUT" and (e.get("field") or [])[-1:] == ["roles"]
+                for e in errors
+            ):
+                problems.add(
+                    "roles", visit._("Keep at least one role, and your own administrator role")
+                )
+            else:
+                refused_fields(visit, problems, errors, USER_FIELDS)
+            if not problems:
+                return visit.redirect("/admin/users?changed=1")
+    choices = await visit.run("UserChoices")
+    return await visit.form_page(
+        "admin_user_roles.html",
+        problems,
+        user=user,
         values=values,
         roles=ROLES,
         actor_groups=[{"label": N_("Organisations"), "options": choices["actors"]["nodes"]}],
@@ -273,6 +330,7 @@ routes = [
     Route("/admin", index),
     Route("/admin/users", users),
     Route("/admin/users/new", new_user, methods=["GET", "POST"]),
+    Route("/admin/users/{id}/roles", roles, methods=["GET", "POST"]),
     Route("/admin/users/{id}/deactivate", deactivate, methods=["GET", "POST"]),
     Route("/admin/tokens", tokens, methods=["GET", "POST"]),
     Route("/admin/tokens/{id}/revoke", revoke, methods=["POST"]),

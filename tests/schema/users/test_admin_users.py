@@ -111,3 +111,53 @@ async def test_only_admin_lists_and_creates_users(api: Api) -> None:
     anonymous = await api.gql(USERS)
     assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     assert await count(api, User) == before
+
+
+SET_ROLES = """
+mutation($input: SetUserRolesInput!) {
+  setUserRoles(input: $input) {
+    user { id roles actor { id } territory { code } }
+    userErrors { field code }
+  }
+}
+"""
+
+
+async def test_admin_makes_a_staff_member_a_coordinator_at_once(api: Api) -> None:
+    # given an administrator and a staff member signed in
+    admin = await person(api, Role.ADMIN)
+    staff = await person(api, Role.AGENCY_STAFF, actor_id=await actor(api))
+    fes = to_global_id("Territory", await territory_pk(api, "MA-FES"))
+    change = {"id": staff.global_id, "roles": ["COORDINATOR"], "territoryId": fes}
+
+    # when the administrator makes them a coordinator of Fès
+    answer: Any = (await api.data(SET_ROLES, {"input": change}, token=admin.token))["setUserRoles"]
+
+    # then they are, from their very next request, and no longer of the actor
+    assert answer["userErrors"] == []
+    assert answer["user"]["roles"] == ["COORDINATOR"] and answer["user"]["actor"] is None
+    me = await api.data("{ me { roles territory { code } } }", token=staff.token)
+    assert me == {"me": {"roles": ["COORDINATOR"], "territory": {"code": "MA-FES"}}}
+    assert [e.outcome for e in await audit_entries(api, "setUserRoles")] == ["OK"]
+
+
+async def test_roles_are_set_by_admin_only_and_an_admin_keeps_their_own(api: Api) -> None:
+    admin = await person(api, Role.ADMIN)
+    coordinator = await person(api, Role.COORDINATOR, territory="MA-FES")
+    promote = {"id": coordinator.global_id, "roles": ["ADMIN"]}
+    fes = to_global_id("Territory", await territory_pk(api, "MA-FES"))
+    demote = {"id": admin.global_id, "roles": ["COORDINATOR"], "territoryId": fes}
+
+    # when a coordinator makes themselves ADMIN, and the administrator drops their own role
+    refused: Any = await api.data(SET_ROLES, {"input": promote}, token=coordinator.token)
+    own: Any = await api.data(SET_ROLES, {"input": demote}, token=admin.token)
+
+    # then both are refused, and nobody's roles changed
+    assert refused["setUserRoles"]["userErrors"] == [{"field": None, "code": "PERMISSION_DENIED"}]
+    assert own["setUserRoles"]["userErrors"] == [
+        {"field": ["input", "roles"], "code": "INVALID_INPUT"}
+    ]
+    assert await api.data("{ me { roles } }", token=coordinator.token) == {
+        "me": {"roles": ["COORDINATOR"]}
+    }
+    assert await api.data("{ me { roles } }", token=admin.token) == {"me": {"roles": ["ADMIN"]}}
