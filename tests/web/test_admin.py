@@ -2,7 +2,8 @@
 what their role needs: the error summary links to the field) who then signs in with the
 temporary password shown once; deactivates a user whose open session is refused at its
 next page — in French and in Arabic; filters the audit log by operation; reads the
-outbox's counts and sends a dead message again. Nobody else may come in."""
+outbox's counts and sends a dead message again; changes a user's roles, shows an integration
+token once and revokes it, adds an organisation. Nobody else may come in."""
 
 from __future__ import annotations
 
@@ -262,6 +263,56 @@ async def test_the_outbox_shows_counts_and_sends_a_dead_message_again(
     assert status == 200 and page.url.endswith("?retried=1")
     assert await page.locator(".outbox__dead").count() == 0
     assert {m.id: m.state for m in await messages(console.db_url)}[dead.id] == "PENDING"
+
+
+async def test_a_token_is_shown_once_then_revoked(as_user: SignIn, console: Console) -> None:
+    # given the administrator on the integration tokens
+    page = await as_user(ADMIN, lang="fr")
+    await page.goto("/admin/tokens")
+
+    # when they create one for a reporting system
+    await page.fill("#name", "Rapports du ministère")
+    status = await submit(page, "main form[action='/admin/tokens']")
+
+    # then its secret is shown, works, and is not kept by the browser
+    assert status == 200
+    secret = await page.inner_text("#token-secret")
+    assert console.graphql("{ me { email } }", token=secret) == {"me": {"email": ADMIN}}
+
+    # when they revoke it from the list
+    await page.goto("/admin/tokens")
+    row = page.locator("tbody tr", has_text="Rapports du ministère")
+    async with page.expect_navigation():
+        await row.locator("button[type=submit]").click()
+
+    # then it is said so, and the secret no longer works
+    assert page.url.endswith("/admin/tokens?revoked=1")
+    assert await row.locator(".tag--inactive").count() == 1
+    answer = await page.request.post(
+        "/graphql",
+        data='{"query": "{ me { email } }"}',
+        headers={"Authorization": f"Bearer {secret}", "Content-Type": "application/json"},
+    )
+    assert answer.status == 401
+
+
+async def test_the_administrator_adds_an_organisation(as_user: SignIn) -> None:
+    # given the form of a new organisation, sent without its kind
+    page = await as_user(ADMIN, lang="fr")
+    await page.goto("/admin/actors/new")
+    await page.fill("#nameFr", "Association Nour Meknès")
+    await page.select_option("#territoryId", index=1)
+    assert await submit(page) == 400
+    assert await page.locator(".error-summary a[href='#kind']").count() == 1
+    assert await page.input_value("#nameFr") == "Association Nour Meknès"
+
+    # when the kind is chosen
+    await page.select_option("#kind", "ASSOCIATION")
+    assert await submit(page) == 200
+
+    # then its page is on the map's site
+    assert "/actors/" in page.url
+    assert "Association Nour Meknès" in await page.inner_text("main h1")
 
 
 @pytest.mark.parametrize("who", [AGENCY, COORDINATOR])
