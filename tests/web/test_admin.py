@@ -218,9 +218,11 @@ async def test_the_audit_log_filters_by_operation(
     assert await page.inner_text("#audit-count") != everything
     await screenshot(page, request, "admin-audit-fr")
 
-    # and nobody's email is refused as a problem linked to the field
-    await page.goto("/admin/audit?who=nobody%40jisr.test")
-    assert await page.locator(".error-summary a[href='#who']").count() == 1
+    # and nobody's email, or what is not a record's id, is a problem linked to its field
+    for query, field in (("who=nobody%40jisr.test", "who"), ("record=not-an-id", "record")):
+        answer = await page.goto(f"/admin/audit?{query}")
+        assert answer is not None and answer.status == 400
+        assert await page.locator(f".error-summary a[href='#{field}']").count() == 1
 
 
 async def test_the_outbox_shows_counts_and_sends_a_dead_message_again(

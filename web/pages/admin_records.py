@@ -85,7 +85,7 @@ async def audit(visit: Visit) -> Response:
         try:
             data = await visit.run("AuditLog", filter=where or None, first=PAGE_SIZE, after=after)
         except ConsoleError as error:
-            if "INVALID_INPUT" not in error.codes:
+            if "INVALID_INPUT" not in error.codes or "recordId" not in where:
                 raise
             problems.add("record", visit._("Enter a record id as the audit log shows it"))
         else:
