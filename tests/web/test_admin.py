@@ -99,10 +99,13 @@ async def test_the_administrator_creates_a_user_who_signs_in(
 
     # when they choose it and send again
     await page.select_option("#actorId", index=1)
-    status = await submit(page)
+    async with page.expect_navigation() as navigation:
+        await page.click("main form[method=post] button[type=submit]")
+    answer = await navigation.value
 
     # then the temporary password is shown once, not kept by the browser
-    assert status == 200
+    assert answer is not None and answer.status == 200
+    assert answer.headers["cache-control"] == "no-store"
     assert "Nadia Amrani" in await page.inner_text(".banner--success")
     password = await page.inner_text("#temporary-password")
     assert len(password) >= 20
@@ -274,10 +277,13 @@ async def test_a_token_is_shown_once_then_revoked(as_user: SignIn, console: Cons
 
     # when they create one for a reporting system
     await page.fill("#name", "Rapports du ministère")
-    status = await submit(page, "main form[action='/admin/tokens']")
+    async with page.expect_navigation() as navigation:
+        await page.click("main form[action='/admin/tokens'] button[type=submit]")
+    created = await navigation.value
 
     # then its secret is shown, works, and is not kept by the browser
-    assert status == 200
+    assert created is not None and created.status == 200
+    assert created.headers["cache-control"] == "no-store"
     secret = await page.inner_text("#token-secret")
     assert console.graphql("{ me { email } }", token=secret) == {"me": {"email": ADMIN}}
 
