@@ -152,11 +152,15 @@ async def main() -> int:
             ("agency services", "/agency/services", agency),
             ("account", "/account", mediator),
             ("notifications", "/notifications", mediator),
-            # part 2: the mediator's case work, the coordinator's dashboard
+            # part 2: the mediator's case work, the coordinator's dashboard, administration
             ("young people", "/youths", mediator),
             ("young person", youth, mediator),
             ("new consent", f"{youth}/consents/new", mediator),
+            ("plan", f"{youth}/plan", mediator),
             ("dashboard", "/dashboard", coordinator),
+            ("users", "/admin/users", admin),
+            ("audit log", "/admin/audit", admin),
+            ("outbox", "/admin/outbox", admin),
         ]
         print(f"{args.concurrency} concurrent users, {args.duration:.0f} s per page, one process")
         print(

@@ -71,7 +71,7 @@ outcome_names = {
 }
 event_names = {
     "CREATED": N_("Created"),
-    "SENT": N_("Sent"),
+    "SENT": N_("Delivered"),
     "ACCEPTED": N_("Accepted"),
     "DECLINED": N_("Declined"),
     "REDIRECTED": N_("Redirected"),
@@ -197,3 +197,18 @@ LABELS["plan_action_kind_names"] = plan_action_kind_names
 LABELS["plan_action_owner_names"] = plan_action_owner_names
 LABELS["plan_action_status_names"] = plan_action_status_names
 LABELS["plan_agreed_by_names"] = plan_agreed_by_names
+# the outbox's states and the jobs' statuses, as the administration pages show them
+outbox_state_names = {
+    "PENDING": N_("Waiting"),
+    "SENDING": N_("Being sent"),
+    "SENT": N_("Delivered"),
+    "DEAD": N_("Given up"),
+}
+job_status_names = {
+    "QUEUED": N_("Queued"),
+    "RUNNING": N_("Running"),
+    "SUCCEEDED": N_("Succeeded"),
+    "FAILED": N_("Failed"),
+}
+LABELS["outbox_state_names"] = outbox_state_names
+LABELS["job_status_names"] = job_status_names

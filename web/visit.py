@@ -120,6 +120,8 @@ class Visit:
             items.append({"href": "/agency", "label": _("Our profile")})
         if self.has(Role.COORDINATOR, Role.ADMIN):
             items.append({"href": "/dashboard", "label": _("Dashboard")})
+        if self.has(Role.ADMIN):
+            items.append({"href": "/admin", "label": _("Administration")})
         if self.signed_in:
             items.append({"href": "/notifications", "label": _("Notifications")})
             items.append({"href": "/account", "label": _("My account")})

@@ -93,3 +93,14 @@ async def finish(session: AsyncSession, job_id: int, *, error: str | None = None
         )
         .execution_options(synchronize_session=False)
     )
+
+
+async def latest(session: AsyncSession, viewer: Viewer, *, first: int) -> list[Job]:
+    """Up to ``first`` jobs seen by the caller (their own; every one for ADMIN), the
+    latest first."""
+    if viewer.is_anonymous:
+        return []
+    statement = select(Job).order_by(Job.id.desc()).limit(first)
+    if not viewer.is_admin:
+        statement = statement.where(Job.requested_by_id == viewer.user_id)
+    return list((await session.scalars(statement)).all())

@@ -189,3 +189,26 @@ async def retry_dead(session: AsyncSession, *, now: datetime) -> int:
         .execution_options(synchronize_session=False)
     )
     return int(result.rowcount)
+
+
+async def dead(session: AsyncSession, *, first: int) -> list[OutboxMessage]:
+    """Up to ``first`` DEAD messages, the latest first."""
+    statement = (
+        select(OutboxMessage)
+        .where(OutboxMessage.state == DEAD)
+        .order_by(OutboxMessage.id.desc())
+        .limit(first)
+    )
+    return list((await session.scalars(statement)).all())
+
+
+async def retry_one(session: AsyncSession, message_id: int, *, now: datetime) -> bool:
+    """One DEAD message PENDING again, due now, with its attempts reset; False when it is
+    not DEAD (any more)."""
+    result: Any = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.state == DEAD)
+        .values(state=PENDING, due_at=now, attempts=0, lease_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount)

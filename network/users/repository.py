@@ -3,10 +3,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import ColumnElement, bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from network.batches import by_id, rows_of
+from network.text import like_escape
 from network.users.models import ApiToken, NotificationPreference, User
 
 
@@ -80,3 +81,33 @@ async def preferences(
 
 async def get_many(session: AsyncSession, ids: Sequence[int]) -> dict[int, User]:
     return await by_id(session, User, ids)
+
+
+def _matching(search: str | None) -> list[ColumnElement[bool]]:
+    """Users whose email or display name contains ``search`` (any case)."""
+    if not search or not search.strip():
+        return []
+    pattern = f"%{like_escape(search.strip().lower())}%"
+    return [
+        or_(
+            func.lower(User.email).like(pattern, escape="\\"),
+            func.lower(User.display_name).like(pattern, escape="\\"),
+        )
+    ]
+
+
+async def page(
+    session: AsyncSession, *, search: str | None, first: int, after_id: int | None
+) -> tuple[list[User], bool]:
+    """Up to ``first`` users in the order they were created, and whether more follow."""
+    conditions = _matching(search)
+    if after_id is not None:
+        conditions.append(User.id > after_id)
+    statement = select(User).where(*conditions).order_by(User.id).limit(first + 1)
+    rows = list((await session.scalars(statement)).all())
+    return rows[:first], len(rows) > first
+
+
+async def count(session: AsyncSession, *, search: str | None) -> int:
+    statement = select(func.count()).select_from(User).where(*_matching(search))
+    return int(await session.scalar(statement) or 0)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Awaitable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TypedDict
 
@@ -11,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from network import clock
 from network.actors import repository as actors
+from network.actors.models import Actor
 from network.enums import ActorKind, Channel, Language, NotificationKind, Role
 from network.errors import InvalidInput, NotFound, PermissionDenied, Unauthenticated
 from network.settings import Settings
@@ -187,6 +189,110 @@ async def create_user(
         phone=phone,
     )
     session.add(user)
+    await session.flush()
+    return user
+
+
+# a temporary password: 20 random URL-safe characters (120 bits), told to the admin once
+TEMPORARY_PASSWORD_BYTES = 15
+
+
+@dataclass(frozen=True)
+class NewUser:
+    """Whom an administrator creates: the user's role decides what else it needs."""
+
+    email: str
+    display_name: str
+    roles: Sequence[Role]
+    actor_id: int | None = None
+    territory_id: int | None = None
+    language: Language = Language.FR
+
+
+async def _check_belonging(
+    session: AsyncSession,
+    *,
+    roles: Sequence[Role],
+    actor_id: int | None,
+    territory_id: int | None,
+) -> None:
+    """Roles given once each; an actor-bound role needs an existing actor, COORDINATOR an
+    existing territory; a user has either, never both."""
+    if not roles:
+        raise InvalidInput("at least one role is required", field=["roles"])
+    if len(set(roles)) != len(roles):
+        raise InvalidInput("each role at most once", field=["roles"])
+    if actor_id is not None and territory_id is not None:
+        raise InvalidInput("a user belongs to an actor or to a territory", field=["territoryId"])
+    actor_bound = {Role.AGENCY_STAFF, Role.MEDIATOR} & set(roles)
+    if actor_id is not None:
+        if not actor_bound:
+            raise InvalidInput(
+                "only AGENCY_STAFF and MEDIATOR users belong to an actor", field=["actorId"]
+            )
+        if await session.get(Actor, actor_id) is None:
+            raise InvalidInput("no such actor", field=["actorId"])
+    if territory_id is not None:
+        if Role.COORDINATOR not in roles:
+            raise InvalidInput("only a COORDINATOR has a territory", field=["territoryId"])
+        if await session.get(Territory, territory_id) is None:
+            raise InvalidInput("no such territory", field=["territoryId"])
+    if actor_bound and actor_id is None:
+        raise InvalidInput("AGENCY_STAFF and MEDIATOR users belong to an actor", field=["actorId"])
+    if Role.COORDINATOR in roles and territory_id is None:
+        raise InvalidInput("a COORDINATOR needs a territory", field=["territoryId"])
+
+
+async def add_user(
+    session: AsyncSession, *, viewer: Viewer, new: NewUser, settings: Settings
+) -> tuple[User, str]:
+    """ADMIN creates a user with a temporary password, returned this once only (it is
+    stored hashed): they sign in with it and change it on their account page. An
+    actor-bound role needs an existing actor, COORDINATOR an existing territory; a user
+    has either, never both."""
+    if not viewer.is_admin:
+        raise PermissionDenied("ADMIN only")
+    name = clean_text(new.display_name, field=["displayName"], max_length=200)
+    if name is None:
+        raise InvalidInput("a display name is required", field=["displayName"])
+    await _check_belonging(
+        session, roles=new.roles, actor_id=new.actor_id, territory_id=new.territory_id
+    )
+    password = secrets.token_urlsafe(TEMPORARY_PASSWORD_BYTES)
+    user = await create_user(
+        session,
+        email=new.email,
+        password=password,
+        display_name=name,
+        roles=new.roles,
+        actor_id=new.actor_id,
+        territory_id=new.territory_id,
+        language=new.language,
+        password_min_score=settings.password_min_score,
+    )
+    return user, password
+
+
+async def set_roles(
+    session: AsyncSession,
+    *,
+    viewer: Viewer,
+    user_id: int,
+    roles: Sequence[Role],
+    actor_id: int | None,
+    territory_id: int | None,
+) -> User:
+    """ADMIN gives a user other roles, with the actor or territory they need (as
+    ``add_user``); they take effect at the user's next request. An administrator keeps
+    their own ADMIN role."""
+    if not viewer.is_admin:
+        raise PermissionDenied("ADMIN only")
+    user = await get_user(session, user_id)
+    await _check_belonging(session, roles=roles, actor_id=actor_id, territory_id=territory_id)
+    if user.id == viewer.user_id and Role.ADMIN not in roles:
+        raise InvalidInput("an administrator keeps their own ADMIN role", field=["roles"])
+    user.roles = [str(r) for r in roles]
+    user.actor_id, user.territory_id = actor_id, territory_id
     await session.flush()
     return user
 

@@ -8,7 +8,7 @@ import strawberry
 
 from network.users.service import ProfileChanges
 from schema.actors.inputs import given
-from schema.enums import Channel, Language, NotificationKind
+from schema.enums import Channel, Language, NotificationKind, Role
 
 
 @strawberry.input
@@ -51,4 +51,32 @@ class CreateApiTokenInput:
     name: str = strawberry.field(description="What the token is for, e.g. the system using it.")
     expires_at: datetime = strawberry.field(
         description="When it stops working: in the future, at most JISR_API_TOKEN_MAX_DAYS ahead."
+    )
+
+
+@strawberry.input
+class CreateUserInput:
+    email: str
+    display_name: str
+    roles: list[Role]
+    actor_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The actor of an AGENCY_STAFF or MEDIATOR user."
+    )
+    territory_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The territory of a COORDINATOR."
+    )
+    language: Language | None = strawberry.field(
+        default=None, description="The language of their messages; default French."
+    )
+
+
+@strawberry.input
+class SetUserRolesInput:
+    id: strawberry.ID
+    roles: list[Role]
+    actor_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The actor of an AGENCY_STAFF or MEDIATOR user."
+    )
+    territory_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The territory of a COORDINATOR."
     )

@@ -3,16 +3,25 @@ from __future__ import annotations
 import strawberry
 
 from network.database import UnitOfWork
+from network.enums import Language
 from network.errors import AccountLocked, RateLimited
-from network.ids import to_global_id
+from network.ids import pk_of, to_global_id
 from network.users import repository, service, tokens
-from schema.auth import require_user
+from network.users.models import User as UserRow
+from network.viewer import Viewer
+from schema.auth import require_admin, require_user
 from schema.common import UserError
 from schema.context import Context, Info
 from schema.limits.address import client_address
 from schema.limits.signin import SignInThrottle, account_key, address_key, retry_seconds
 from schema.mutations import mutate, mutate_one, run_mutation, shown_as
-from schema.users.inputs import ChangePasswordInput, CreateApiTokenInput, UpdateMyProfileInput
+from schema.users.inputs import (
+    ChangePasswordInput,
+    CreateApiTokenInput,
+    CreateUserInput,
+    SetUserRolesInput,
+    UpdateMyProfileInput,
+)
 from schema.users.types import ApiToken, User
 
 _user = shown_as("User", User.of)
@@ -60,6 +69,37 @@ class CreateApiTokenPayload:
     api_token: ApiToken | None
     token: str | None = strawberry.field(description="The secret, shown this once only.")
     user_errors: list[UserError]
+
+
+@strawberry.type
+class CreateUserPayload:
+    user: User | None
+    temporary_password: str | None = strawberry.field(
+        description="The password the user first signs in with, shown this once only; "
+        "they change it on their account."
+    )
+    user_errors: list[UserError]
+
+
+def _belonging(input: CreateUserInput | SetUserRolesInput) -> tuple[int | None, int | None]:
+    """The actor and territory pks an input names."""
+    actor = pk_of(input.actor_id, "Actor", field="actorId") if input.actor_id else None
+    territory = (
+        pk_of(input.territory_id, "Territory", field="territoryId") if input.territory_id else None
+    )
+    return actor, territory
+
+
+def _new_user(input: CreateUserInput) -> service.NewUser:
+    actor, territory = _belonging(input)
+    return service.NewUser(
+        email=input.email,
+        display_name=input.display_name,
+        roles=list(input.roles),
+        actor_id=actor,
+        territory_id=territory,
+        language=input.language or Language.FR,
+    )
 
 
 @strawberry.type
@@ -191,4 +231,42 @@ class UserMutation:
             ),
             _user,
         )
+        return UserPayload(user=user, user_errors=errors)
+
+    @strawberry.mutation(
+        description="ADMIN: a new user with a temporary password, shown once. AGENCY_STAFF "
+        "and MEDIATOR users need an actor, a COORDINATOR a territory."
+    )
+    async def create_user(self, info: Info, input: CreateUserInput) -> CreateUserPayload:
+        context = info.context
+
+        async def change(uow: UnitOfWork) -> tuple[tuple[User, str], list[str]]:
+            viewer = require_admin(context.viewer)
+            row, password = await service.add_user(
+                uow.session, viewer=viewer, new=_new_user(input), settings=context.settings
+            )
+            return (User.of(row), password), [to_global_id("User", row.id)]
+
+        result, errors = await run_mutation(info, change, input_field="input")
+        if result is None:
+            return CreateUserPayload(user=None, temporary_password=None, user_errors=errors)
+        return CreateUserPayload(user=result[0], temporary_password=result[1], user_errors=[])
+
+    @strawberry.mutation(
+        description="ADMIN: the user's roles, with the actor or territory they need (as "
+        "createUser); an administrator keeps their own ADMIN role."
+    )
+    async def set_user_roles(self, info: Info, input: SetUserRolesInput) -> UserPayload:
+        async def write(uow: UnitOfWork, viewer: Viewer) -> UserRow:
+            actor, territory = _belonging(input)
+            return await service.set_roles(
+                uow.session,
+                viewer=viewer,
+                user_id=pk_of(input.id, "User", field="id"),
+                roles=list(input.roles),
+                actor_id=actor,
+                territory_id=territory,
+            )
+
+        user, errors = await mutate(info, write, _user, given=("User", input.id), admin=True)
         return UserPayload(user=user, user_errors=errors)

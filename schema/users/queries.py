@@ -3,12 +3,13 @@ from __future__ import annotations
 import strawberry
 
 from network.ids import pk_of
-from network.users import tokens
-from schema.auth import require_user
+from network.users import repository, tokens
+from schema.auth import require_admin, require_user
+from schema.connections import connection
 from schema.context import Info
-from schema.relay import node_resolver
+from schema.relay import Paging, node_resolver, paged
 from schema.users.loaders import user_loader
-from schema.users.types import ApiToken, User
+from schema.users.types import ApiToken, User, UserConnection
 
 
 @node_resolver("User")
@@ -39,3 +40,23 @@ class UserQuery:
         async with info.context.sessions() as session:
             rows = await tokens.visible_integration_tokens(session, viewer=viewer, user_id=pk)
         return [ApiToken.of(row) for row in rows]
+
+    @strawberry.field(
+        description="ADMIN only. Every user, in the order they were created; search "
+        "matches a part of their email or display name."
+    )
+    @paged
+    async def users(self, info: Info, paging: Paging, search: str | None = None) -> UserConnection:
+        context = info.context
+        require_admin(context.viewer)
+        size, after_id = paging.size(), paging.after_id()
+        async with context.sessions() as session:
+            rows, has_next = await repository.page(
+                session, search=search, first=size, after_id=after_id
+            )
+
+        async def count() -> int:
+            async with context.sessions() as session:
+                return await repository.count(session, search=search)
+
+        return connection(rows, User.of, after_id=after_id, has_next=has_next, count=count)

@@ -9,6 +9,7 @@ from network.users.models import ApiToken as ApiTokenRow
 from network.users.models import User as UserRow
 from schema.actors.loaders import actor_loader
 from schema.actors.types import Actor
+from schema.connections import Connection
 from schema.context import Info
 from schema.enums import Channel, Language, NotificationKind, Role
 from schema.relay import Node, from_row
@@ -51,6 +52,13 @@ class User(Node):
     def phone(self, info: Info) -> str | None:
         return self.row.phone if _sees_contact(info, self.row) else None
 
+    @strawberry.field(
+        description="ADMIN only: whether the user may sign in (not deactivated); null "
+        "for anyone else."
+    )
+    def active(self, info: Info) -> bool | None:
+        return self.row.active if info.context.viewer.is_admin else None
+
     @strawberry.field
     async def actor(self, info: Info) -> Actor | None:
         if self.row.actor_id is None:
@@ -91,3 +99,6 @@ class ApiToken:
     async def user(self, info: Info) -> User | None:
         row = await user_loader(info.context).load(self.row.user_id)
         return User.of(row) if row is not None else None
+
+
+UserConnection = Connection[User]

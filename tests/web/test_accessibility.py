@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.web.accessibility import axe_violations
-from tests.web.conftest import AGENCY, COORDINATOR, MEDIATOR, Console, SignIn
+from tests.web.conftest import ADMIN, AGENCY, COORDINATOR, MEDIATOR, Console, SignIn
 from tests.web.referrals import new_referral
 
 # (who, address) of every page; the ids in braces are filled from the API.
@@ -47,12 +47,23 @@ PAGES = [
     (AGENCY, "/agency/services/new?axis=EMPLOYMENT"),
     (AGENCY, "/agency/services/{own_service}"),
     (COORDINATOR, "/dashboard"),
+    (ADMIN, "/admin"),
+    (ADMIN, "/admin/users"),
+    (ADMIN, "/admin/users/new"),
+    (ADMIN, "/admin/users/{staff}/deactivate"),
+    (ADMIN, "/admin/users/{staff}/roles"),
+    (ADMIN, "/admin/tokens"),
+    (ADMIN, "/admin/actors/new"),
+    (ADMIN, "/admin/audit?operation=login"),
+    (ADMIN, "/admin/outbox"),
+    (ADMIN, "/admin/jobs"),
 ]
 OWN_SERVICES = "{ me { actor { id services(first: 1) { nodes { id } } } } }"
 YOUTHS = "{ youths(first: 1) { nodes { id consents { id } } } }"
 # the first young person's active plan: a goal, and an open action without its referral
 PLAN = """query($id: ID!) { integrationPlans(youthId: $id) { status goals { id
   actions { id status referral { id } } } } }"""
+STAFF = '{ users(first: 1, search: "staff.") { nodes { id } } }'
 ACTORS = (
     '{ actors(first: 1, filter: {search: "Fès"}) '
     "{ nodes { id services(first: 1) { nodes { id } } } } }"
@@ -63,6 +74,9 @@ def address(console: Console, path: str) -> str:
     """``path`` with the ids of a real actor and services of the demo filled in."""
     if "{" not in path:
         return path
+    if "{staff}" in path:
+        users: Any = console.graphql(STAFF, token=console.token(ADMIN))["users"]
+        return path.format(staff=users["nodes"][0]["id"])
     if "{youth}" in path:
         token = console.token(MEDIATOR)
         first = console.graphql(YOUTHS, token=token)["youths"]["nodes"][0]
@@ -183,3 +197,15 @@ async def test_the_check_finds_what_it_looks_for(as_user: SignIn) -> None:
     found = {v["id"] for v in await axe_violations(page)}
 
     assert {"button-name", "color-contrast"} <= found
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+async def test_a_refused_user_creation_has_no_serious_violation(as_user: SignIn, lang: str) -> None:
+    # given the administrator's form of a new user sent empty
+    page = await as_user(ADMIN, lang=lang)
+    await page.goto("/admin/users/new")
+    async with page.expect_navigation():
+        await page.click("form[action='/admin/users/new'] button[type=submit]")
+
+    assert await page.locator(".error-summary a[href='#email']").count() == 1
+    assert await axe_violations(page) == []

@@ -6,6 +6,8 @@ from starlette.routing import BaseRoute
 
 from web.pages import (
     account,
+    admin,
+    admin_records,
     agency,
     agency_services,
     assessments,
@@ -38,4 +40,6 @@ ROUTES: list[BaseRoute] = [
     *plans.routes,
     *assessments.routes,
     *plan_referral.routes,
+    *admin.routes,
+    *admin_records.routes,
 ]
