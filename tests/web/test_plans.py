@@ -6,18 +6,19 @@ without JavaScript; refers from an action to a service the young person may go t
 the services they are not eligible for or not covered by consent for are greyed with the
 reason and cannot be chosen; and prints the plan on one or two A4 pages.
 
-No PDF library is installed, so the printed copy is checked through the print page's
-HTML (what Chromium lays out) and the PDF Chromium makes of it: its pages are counted and
-measured from the PDF's page objects, its text is not extracted.
+The printed copy is the PDF Chromium makes of the print page, read back with pypdf: its
+pages counted and measured, and its text holding every goal.
 """
 
 from __future__ import annotations
 
-import re
+import io
 from typing import Any
+from unicodedata import normalize
 
 import pytest
 from playwright.async_api import Page
+from pypdf import PdfReader
 
 from tests.browser import output_folder
 from tests.web.conftest import MEDIATOR, Console, SignIn, screenshot
@@ -272,22 +273,14 @@ async def test_a_referral_from_an_action_offers_only_the_services_they_may_go_to
     assert goal["actions"][0]["referral"]["service"]["name"] == ELECTRICITY
 
 
-PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
-BOX = re.compile(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)")
-
-
-def pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
-    """The size of each page of a PDF, in points, read from its page objects (a page
-    without its own MediaBox has its page tree's)."""
-    objects = re.findall(rb"\d+ 0 obj(.*?)endobj", pdf, re.S)
-    inherited = next((BOX.search(o) for o in objects if b"/Type /Pages" in o), None)
-    sizes = []
-    for page in (o for o in objects if PAGE.search(o)):
-        box = BOX.search(page) or inherited
-        assert box is not None, page[:200]
-        x0, y0, x1, y1 = (float(v) for v in box.groups())
-        sizes.append((x1 - x0, y1 - y0))
-    return sizes
+def pdf_pages(pdf: bytes) -> list[tuple[tuple[float, float], str]]:
+    """Each page of a PDF as pypdf reads it: its size in points and its text (NFKC, so
+    Arabic presentation forms read as the letters they draw)."""
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return [
+        ((float(p.mediabox.width), float(p.mediabox.height)), normalize("NFKC", p.extract_text()))
+        for p in pages
+    ]
 
 
 @pytest.mark.parametrize("lang,direction", [("fr", "ltr"), ("ar", "rtl")])
@@ -318,6 +311,11 @@ async def test_the_plan_prints_on_one_or_two_a4_pages(
     # and Chromium lays it out on one or two A4 pages
     pdf = await page.pdf(prefer_css_page_size=True, print_background=True)
     (output_folder(request) / f"plan-{lang}.pdf").write_bytes(pdf)  # to look at
-    sizes = pdf_pages(pdf)
+    pages = pdf_pages(pdf)
+    sizes = [size for size, _ in pages]
     assert 1 <= len(sizes) <= 2, sizes
     assert all(abs(w - A4[0]) < 2 and abs(h - A4[1]) < 2 for w, h in sizes), sizes
+    # and the PDF's own text holds every goal
+    printed = " ".join(" ".join(text.split()) for _, text in pages)
+    missing = [goal for goal in goals if " ".join(goal.split()) not in printed]
+    assert not missing, (missing, printed[:500])
