@@ -20,6 +20,7 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates ship with the code: no stat of each one per page
     )
     env.globals.update(LABELS)
     return env
