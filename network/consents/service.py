@@ -15,6 +15,7 @@ from network.consents import repository
 from network.crypto import DataCipher
 from network.enums import ActorKind, ConsentGiver
 from network.errors import InvalidInput, InvalidTransition, NotFound
+from network.idempotency import add_once, earlier, request_fingerprint
 from network.records.consents import Consent
 from network.validation import clean_text
 from network.viewer import Viewer
@@ -53,8 +54,32 @@ async def record_consent(
     given_on: date,
     expires_on: date | None,
     evidence: str | None,
+    idempotency_key: str | None = None,
 ) -> Consent:
+    """A new consent; a repeat with the same ``idempotency_key`` (per user) and the same
+    input returns the first one, with other input it is a DUPLICATE."""
     youth = await managed_youth(session, viewer=viewer, youth_id=youth_id)
+    user_id = viewer.signed_in_id()
+    key = clean_text(idempotency_key, field=["idempotencyKey"], max_length=128)
+    request = {
+        "youth_id": youth_id,
+        "given_by": given_by,
+        "scope": scope,
+        "given_on": given_on,
+        "expires_on": expires_on,
+        "evidence": evidence,
+    }
+    fingerprint = request_fingerprint(cipher, request)
+    first = await earlier(
+        session,
+        Consent,
+        user_id=user_id,
+        key=key,
+        fingerprint=fingerprint,
+        refused="this idempotencyKey was used for another consent",
+    )
+    if first is not None:
+        return first
     if not (scope.all_actors or scope.actor_kinds or scope.actor_ids):
         raise InvalidInput("name all actors, kinds of actors or actors", field=["allActors"])
     if expires_on is not None and expires_on <= given_on:
@@ -81,12 +106,14 @@ async def record_consent(
         evidence_enc=cipher.encrypt(
             clean_text(evidence, field=["evidence"], max_length=EVIDENCE_MAX)
         ),
-        created_by_id=viewer.user_id,
+        created_by_id=user_id,
+        idempotency_key=key,
+        request_fingerprint=fingerprint,
     )
-    session.add(consent)
-    await session.flush()
-    await repository.link_actors(session, consent.id, actor_ids)
-    return consent
+    added = await add_once(session, consent, user_id=user_id, key=key, fingerprint=fingerprint)
+    if added is consent:  # not the first call's, made meanwhile under the same key
+        await repository.link_actors(session, consent.id, actor_ids)
+    return added
 
 
 async def withdraw_consent(session: AsyncSession, *, viewer: Viewer, consent_id: int) -> Consent:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Text
+from sqlalchemy import Boolean, Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from network.database import Base, JsonType, UtcDateTime, link_table, name_enum, utcnow
@@ -20,6 +20,7 @@ class Consent(Base):
     units (``consent_actors``), from ``given_on`` to ``expires_on`` until withdrawn."""
 
     __tablename__ = "consents"
+    __table_args__ = (UniqueConstraint("created_by_id", "idempotency_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     youth_id: Mapped[int] = mapped_column(ForeignKey("youths.id", ondelete="CASCADE"), index=True)
@@ -31,4 +32,6 @@ class Consent(Base):
     withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     evidence_enc: Mapped[str | None] = mapped_column(Text)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    idempotency_key: Mapped[str | None] = mapped_column(String(128))
+    request_fingerprint: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

@@ -24,6 +24,11 @@ class RecordConsentInput:
     actor_ids: list[strawberry.ID] | None = None
     expires_on: date | None = None
     evidence: str | None = None
+    idempotency_key: str | None = strawberry.field(
+        default=None,
+        description="A repeat with the same key returns the first consent instead of a "
+        "second one; with other input it is DUPLICATE.",
+    )
 
     def scope(self) -> ConsentScope:
         return ConsentScope(

@@ -37,6 +37,7 @@ class ConsentMutation:
                 given_on=input.given_on,
                 expires_on=input.expires_on,
                 evidence=input.evidence,
+                idempotency_key=input.idempotency_key,
             ),
             lambda row: _changed(row, cipher),
             given=("Youth", input.youth_id),

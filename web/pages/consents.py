@@ -11,6 +11,7 @@ needs JavaScript and nothing typed is lost.
 from __future__ import annotations
 
 from typing import Any
+from uuid import uuid4
 
 from starlette.datastructures import FormData
 from starlette.responses import Response
@@ -25,7 +26,7 @@ from web.pages.youths import typed_date
 from web.visit import Refused, Visit, page
 
 SCOPES = ("ALL", "KINDS", "ACTORS")
-FIELDS = ("scope", "givenBy", "givenOn", "expiresOn", "evidence", "actorSearch")
+FIELDS = ("scope", "givenBy", "givenOn", "expiresOn", "evidence", "actorSearch", "idempotencyKey")
 
 # the console's words for a field the API refused
 CONSENT_FIELDS = {
@@ -41,6 +42,10 @@ CONSENT_FIELDS = {
     "evidence": ("evidence", N_("Enter a reference of at most 200 characters")),
 }
 WITHDRAWN = N_("This consent was withdrawn already")
+RESENT = N_(
+    "This form already recorded a consent with other details. "
+    "Check the details, then record again to add another consent"
+)
 
 
 def _consent(
@@ -75,6 +80,7 @@ def _consent(
         "actorKinds": kinds if scope == "KINDS" else [],
         "actorIds": actors if scope == "ACTORS" else [],
         "evidence": values["evidence"] or None,
+        "idempotencyKey": values["idempotencyKey"] or None,
     }
     return consent, values
 
@@ -85,14 +91,22 @@ async def new_consent(visit: Visit) -> Response:
     problems = Problems()
     values: dict[str, Any] = {**dict.fromkeys(FIELDS, ""), "actorKinds": [], "actorIds": []}
     values["givenOn"] = today()
+    values["idempotencyKey"] = uuid4().hex  # a form sent twice records one consent
     if visit.request.method == "POST":
         form = await visit.form()
         consent, values = _consent(visit, youth_id, form, problems)
+        values["idempotencyKey"] = values["idempotencyKey"] or uuid4().hex
         if "find" in form:  # the search button: the form again, with the actors found
             problems = Problems()
         elif not problems:
             answer = (await visit.run("RecordConsent", input=consent))["recordConsent"]
-            refused_fields(visit, problems, answer["userErrors"], CONSENT_FIELDS)
+            errors = answer["userErrors"]
+            # a DUPLICATE of no field: the form's idempotency key was sent with other details
+            resent = [e for e in errors if e["code"] == "DUPLICATE" and not e.get("field")]
+            refused_fields(visit, problems, [e for e in errors if e not in resent], CONSENT_FIELDS)
+            if resent:  # this form recorded a consent with other details: a fresh key
+                problems.add("scope", visit._(RESENT))
+                values["idempotencyKey"] = uuid4().hex
             if not problems:
                 return visit.redirect(f"/youths/{youth_id}?done=consent#consents")
     data = await managed(
