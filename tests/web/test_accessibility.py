@@ -24,6 +24,8 @@ PAGES = [
     (MEDIATOR, "/account/password"),
     (MEDIATOR, "/notifications"),
     (MEDIATOR, "/youths"),
+    (MEDIATOR, "/youths?search=Mehdi+Alaoui&status=LEFT_CARE"),
+    (MEDIATOR, "/youths?status=GONE"),
     (MEDIATOR, "/youths/new"),
     (MEDIATOR, "/youths/{youth}"),
     (MEDIATOR, "/youths/{youth}/consents/new"),

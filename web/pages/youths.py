@@ -1,4 +1,5 @@
-"""The mediator's workspace: "My young people" grouped by where each stands, the form that
+"""The mediator's workspace: "My young people" grouped by where each stands (what needs
+attention first above them; a name or case code and a status narrow them), the form that
 registers a young person, and a young person's page with their referrals — each as far as
 the viewer may see (the API leaves out the identity of whom they may not)."""
 
@@ -13,11 +14,13 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from network.enums import Role
+from web.client import ConsoleError
 from web.forms import Problems
 from web.i18n import N_
 from web.labels import gender_names, youth_status_names
 from web.pages.agency import refused_fields, text
 from web.pages.case import case_of
+from web.pages.youth_attention import SHOWN, counts, overdue_actions, rows
 from web.visit import Refused, Visit, page
 
 PAGE_SIZE = 100  # the API's largest page, as the inbox asks
@@ -33,6 +36,8 @@ YOUTH_FIELDS = {
     "gender": ("gender", N_("Choose a gender")),
     "expectedLeavingDate": ("expectedLeavingDate", N_("Enter a real date")),
 }
+
+SEARCH_REFUSED = N_("Enter a full name or a case code of at most 200 characters")
 
 RESENT = N_(
     "This form already registered a young person with other details. "
@@ -52,35 +57,70 @@ def sections(youths: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"status": status, "rows": rows[status]} for status in STATUSES]
 
 
-def attention(referrals: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
-    """For each young person (by id) of the open referrals: how many await an answer and
-    how many are late (an answer or a follow-up)."""
-    counts: dict[str, dict[str, int]] = {}
-    for referral in referrals:
-        if referral["youth"] is None:
-            continue
-        count = counts.setdefault(referral["youth"]["id"], {"awaiting": 0, "late": 0})
-        count["awaiting"] += referral["status"] == "SENT"
-        count["late"] += bool(referral["overdue"])
-    return counts
+def _filter(visit: Visit, problems: Problems) -> tuple[dict[str, str], dict[str, Any]]:
+    """The filters as typed (kept in the URL) and the ``YouthFilter`` they ask for."""
+    query = visit.request.query_params
+    values = {"search": (query.get("search") or "").strip(), "status": query.get("status") or ""}
+    where: dict[str, Any] = {}
+    if values["search"]:
+        where["search"] = values["search"]
+    if values["status"] in STATUSES:
+        where["statuses"] = [values["status"]]
+    elif values["status"]:
+        problems.add("status", visit._("Choose a status from the list"))
+    return values, where
+
+
+async def _found(
+    visit: Visit, where: dict[str, Any], after: str | None, problems: Problems
+) -> dict[str, Any] | None:
+    """The page's data, or None when the API refused the search (said in ``problems``)."""
+    try:
+        return await visit.run("Youths", first=PAGE_SIZE, after=after, filter=where or None)
+    except ConsoleError as error:
+        if "search" not in where or not error.codes & {"INVALID_INPUT", "RATE_LIMITED"}:
+            raise
+        if "RATE_LIMITED" in error.codes:
+            problems.add("search", visit._("Too many searches. Wait a minute, then try again"))
+        else:
+            problems.add("search", visit._(SEARCH_REFUSED))
+        return None
 
 
 @page
 async def youths(visit: Visit) -> Response:
     visit.require(Role.MEDIATOR)
+    problems = Problems()
+    values, where = _filter(visit, problems)
     after = visit.request.query_params.get("after") or None
-    data = await visit.run("Youths", first=PAGE_SIZE, after=after)
+    data = None if problems else await _found(visit, where, after, problems)
+    if data is None:
+        return await visit.form_page("youths.html", problems, values=values, found=None)
     found, open_referrals = data["youths"], data["open"]
+    nodes = found["nodes"]
+    actions = await overdue_actions(visit, nodes)
     info = found["pageInfo"]
-    return await visit.page(
+    more = None
+    if info["hasNextPage"]:
+        more = visit.url("/youths", **values, after=info["endCursor"])
+    shown = {y["id"]: y for y in nodes}
+    return await visit.form_page(
         "youths.html",
-        sections=sections(found["nodes"]),
-        attention=attention(open_referrals["nodes"]),
+        problems,
+        values=values,
+        found=found,
+        filtered=bool(where),
+        sections=[s for s in sections(nodes) if s["rows"] or not where],
+        attention=counts(open_referrals["nodes"]),
+        actions={youth: len(late) for youth, late in actions.items()},
+        first_rows=rows(shown, actions, open_referrals["nodes"], only_shown=bool(where)),
+        shown_rows=SHOWN,
         counted=len(open_referrals["nodes"]),
         partial=open_referrals["totalCount"] > len(open_referrals["nodes"]),
         total=found["totalCount"],
-        shown=len(found["nodes"]),
-        more=visit.url("/youths", after=info["endCursor"]) if info["hasNextPage"] else None,
+        shown=len(nodes),
+        more=more,
+        first_page=visit.url("/youths", **values),
         paged=after is not None,
     )
 
