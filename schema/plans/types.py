@@ -37,6 +37,7 @@ from schema.plans.loaders import (
     plan_actions_loader,
     plan_goals_loader,
     plan_reviews_loader,
+    plan_row_loader,
 )
 from schema.referrals.types import referral_by_id
 from schema.relay import FromRow, Node, from_row
@@ -157,6 +158,11 @@ class PlanAction(Node):
         self, info: Info
     ) -> Annotated[Referral, strawberry.lazy("schema.referrals.types")] | None:
         return await referral_by_id(info, self.row.referral_id)
+
+    @strawberry.field(description="The young person of its plan, if the caller may see them.")
+    async def youth(self, info: Info) -> Youth | None:
+        plan = await plan_row_loader(info.context).load(self.row.plan_id)
+        return await youth_by_id(info, plan.youth_id if plan else None)
 
 
 @strawberry.type(name="PlanGoal")

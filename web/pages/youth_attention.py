@@ -4,7 +4,6 @@ row leading to the young person's plan or to the referral, the oldest first."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
@@ -14,7 +13,6 @@ from web.visit import Visit
 
 CLOSED_ACTIONS = frozenset({"DONE", "CANCELLED", "NOT_DONE"})
 SHOWN = 10  # the short list's rows; the counts in the table say the rest
-AT_ONCE = 8  # the young people whose plan actions are asked at the same time
 
 LATE_ANSWER = N_("No answer in time")
 FOLLOW_UP_DUE = N_("Follow-up due")
@@ -43,17 +41,16 @@ def overdue(actions: list[dict[str, Any]], day: str) -> list[dict[str, Any]]:
 
 
 async def overdue_actions(visit: Visit, youths: list[dict[str, Any]]) -> dict[str, list[Any]]:
-    """The overdue plan actions of each of ``youths`` (by id) that has any."""
+    """The overdue plan actions of each of ``youths`` (by id) that has any: the caller's
+    plan actions read once, each with its young person."""
     day = today()
+    shown = {youth["id"] for youth in youths}
     found: dict[str, list[Any]] = {}
-    for start in range(0, len(youths), AT_ONCE):
-        chunk = youths[start : start + AT_ONCE]
-        answers = await asyncio.gather(*(visit.run("YouthActions", id=y["id"]) for y in chunk))
-        for youth, answer in zip(chunk, answers, strict=True):
-            late = overdue(answer["planActions"], day)
-            if late:
-                found[youth["id"]] = sorted(late, key=lambda a: a["dueDate"])
-    return found
+    for action in overdue((await visit.run("PlanActionsDue"))["planActions"], day):
+        youth = action.get("youth")
+        if youth and youth["id"] in shown:
+            found.setdefault(youth["id"], []).append(action)
+    return {youth_id: sorted(late, key=lambda a: a["dueDate"]) for youth_id, late in found.items()}
 
 
 def _late_since(referral: dict[str, Any], now: str) -> tuple[str, str]:

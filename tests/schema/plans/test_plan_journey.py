@@ -135,6 +135,13 @@ async def test_assess_plan_agree_refer_complete(api: Api) -> None:
     assert (await api.data(ASSESSMENTS, {"y": world.youth_id}, staff.token))["assessments"] == []
     seen = (await api.data(ACTIONS, {"y": world.youth_id}, staff.token))["planActions"]
     assert [a["id"] for a in seen] == [action["id"]]
+
+    # and each action names its young person to whoever sees it, asked without one
+    theirs = "{ planActions { id youth { id } } }"
+    by_mediator = (await api.data(theirs, None, mediator.token))["planActions"]
+    by_staff = (await api.data(theirs, None, staff.token))["planActions"]
+    assert by_mediator and {a["youth"]["id"] for a in by_mediator} == {world.youth_id}
+    assert by_staff == [{"id": action["id"], "youth": {"id": world.youth_id}}]
     node = "query($id: ID!) { node(id: $id) { id } }"
     assert (await api.data(node, {"id": plan["id"]}, staff.token))["node"] is None
 
