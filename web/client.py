@@ -166,7 +166,9 @@ class Console:
         name: str,
         variables: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """The data of operation ``name``; ConsoleError when the API answered errors."""
+        """The data of operation ``name``; ConsoleError when the API answered errors.
+        A page runs its operations one after the other: each sets the context's sessions
+        (a query's reads share one, closed when it ends)."""
         reads = SharedSession(self.read_sessions) if name in self.queries else None
         context.sessions = reads or self.state.sessions
 
