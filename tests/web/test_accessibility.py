@@ -40,6 +40,7 @@ PAGES = [
     (MEDIATOR, "/youths/{youth}/plan/agreement"),
     (MEDIATOR, "/youths/{youth}/plan/review"),
     (MEDIATOR, "/youths/{youth}/plan/actions/{action}/refer"),
+    (MEDIATOR, "/referrals/{referral}"),  # the sending side: follow-up, cancel
     (AGENCY, "/inbox"),
     (AGENCY, "/referrals/{referral}"),
     (AGENCY, "/agency"),

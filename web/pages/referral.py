@@ -8,14 +8,17 @@ comes back with the fresh state and a banner, never an overwrite.
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from typing import Any
 
 from starlette.datastructures import FormData
 from starlette.responses import Response
 from starlette.routing import Route
 
+from network.enums import Role
 from web.client import ConsoleError
 from web.forms import Problems
+from web.i18n import CASABLANCA
 from web.labels import decline_reason_names, outcome_names
 from web.visit import Refused, Visit, page
 
@@ -28,6 +31,10 @@ ANSWERS = {
     "ACCEPTED": ("start", "decline", "redirect"),
     "IN_PROGRESS": ("complete",),
 }
+# what the sending side may do while the referral is open
+SENDER_ACTIONS = ("follow-up", "cancel")
+OPEN = {"DRAFT", "SENT", "ACCEPTED", "IN_PROGRESS"}
+FOLLOW_UP_HOUR = time(9)  # a follow-up on a day is due in the morning, in Morocco
 CONFLICTS = {"STALE_VERSION", "INVALID_TRANSITION"}
 # the API's input field → the id of the field on the page, per form
 FIELDS = {
@@ -37,11 +44,15 @@ FIELDS = {
     "note": {"note": "note"},
     "accept": {},
     "start": {},
+    "follow-up": {"at": "followUpOn"},
+    "cancel": {"note": "cancel-note"},
 }
 
 
-async def _referral(visit: Visit, referral_id: str) -> tuple[dict[str, Any], bool]:
-    """The referral as the viewer sees it, and whether they answer for its receiver."""
+async def _referral(visit: Visit, referral_id: str) -> tuple[dict[str, Any], bool, bool]:
+    """The referral as the viewer sees it, whether they answer for its receiver, and
+    whether they act for its sender (docs/access.md: the young person's mediator, staff
+    of the sending actor, ADMIN)."""
     missing = Refused(404, visit._("This referral does not exist or is not yours to see."))
     try:
         data = await visit.run("ReferralPage", id=referral_id)
@@ -52,9 +63,16 @@ async def _referral(visit: Visit, referral_id: str) -> tuple[dict[str, Any], boo
     referral = data["node"]
     if not referral or "status" not in referral:
         raise missing
-    actor = (data["me"] or {}).get("actor") or {}
-    ours = {actor.get("id"), *(unit["id"] for unit in actor.get("units") or [])}
-    return referral, referral["toActor"]["id"] in ours
+    me = data["me"] or {}
+    actor = me.get("actor") or {}
+    ours = {actor.get("id"), *(unit["id"] for unit in actor.get("units") or [])} - {None}
+    mediator = ((referral["youth"] or {}).get("mediator") or {}).get("id")
+    sender = (
+        visit.has(Role.ADMIN)
+        or (mediator is not None and mediator == me.get("id"))
+        or referral["fromActor"]["id"] in ours
+    )
+    return referral, referral["toActor"]["id"] in ours, sender
 
 
 async def _show(
@@ -64,8 +82,9 @@ async def _show(
     problems: Problems | None = None,
     values: dict[str, str] | None = None,
 ) -> Response:
-    referral, receiver = await _referral(visit, referral_id)
+    referral, receiver, sender = await _referral(visit, referral_id)
     answers = ANSWERS.get(referral["status"], ()) if receiver else ()
+    follows = SENDER_ACTIONS if sender and referral["status"] in OPEN else ()
     choices: list[dict[str, Any]] = []
     if "redirect" in answers:
         data = await visit.run(
@@ -82,7 +101,9 @@ async def _show(
         problems or Problems(),
         referral=referral,
         answers=answers,
+        follows=follows,
         receiver=receiver,
+        tomorrow=date.fromordinal(datetime.now(CASABLANCA).date().toordinal() + 1).isoformat(),
         may_note=referral["reason"] is not None,
         choices=choices,
         conflict=answered is not None and answered != str(referral["version"]),
@@ -96,6 +117,38 @@ async def _show(
 async def referral(visit: Visit) -> Response:
     visit.require()
     return await _show(visit, visit.request.path_params["id"])
+
+
+@page
+async def referral_now(visit: Visit) -> Response:
+    """Where the referral stands, fetched again by htmx when a referral changes."""
+    visit.require()
+    try:
+        data = await visit.run("ReferralNow", id=visit.request.path_params["id"])
+    except ConsoleError as error:
+        if "INVALID_INPUT" in error.codes:
+            raise Refused(404, visit._("This page does not exist.")) from error
+        raise
+    node = data["node"]
+    if not node or "status" not in node:
+        raise Refused(404, visit._("This page does not exist."))
+    return visit.fragment("_referral_now.html", referral=node)
+
+
+def _follow_up(visit: Visit, form: FormData, problems: Problems) -> str | None:
+    """The follow-up's moment (the morning of the day typed, in Morocco), or a problem."""
+    raw = str(form.get("followUpOn", "")).strip()
+    try:
+        day = date.fromisoformat(raw) if raw else None
+    except ValueError:
+        day = None
+    if day is None:
+        problems.add("followUpOn", visit._("Enter the date of the follow-up as a real date"))
+        return None
+    if day <= datetime.now(CASABLANCA).date():
+        problems.add("followUpOn", visit._("Enter a date of follow-up after today"))
+        return None
+    return datetime.combine(day, FOLLOW_UP_HOUR, CASABLANCA).isoformat()
 
 
 def _text(form: FormData, name: str) -> str | None:
@@ -134,6 +187,14 @@ def _input(
             "serviceId": service,
             "note": _text(form, "redirect-note"),
         }
+    if action == "follow-up":
+        follow_up: dict[str, Any] = {"id": base["id"], "at": _follow_up(visit, form, problems)}
+        return "ScheduleFollowUp", follow_up
+    if action == "cancel":
+        why = _text(form, "cancel-note")
+        if not why:
+            problems.add("cancel-note", _("Say why you cancel this referral"))
+        return "CancelReferral", {**base, "note": why or ""}
     note = _text(form, "note")
     if not note:
         problems.add("note", _("Write the note"))
@@ -177,5 +238,6 @@ async def answer(visit: Visit) -> Response:
 
 routes = [
     Route("/referrals/{id}", referral),
+    Route("/referrals/{id}/now", referral_now),
     Route("/referrals/{id}/{action}", answer, methods=["GET", "POST"]),
 ]

@@ -218,8 +218,25 @@ async def youth(visit: Visit) -> Response:
     )
 
 
+@page
+async def youth_referrals(visit: Visit) -> Response:
+    """The referrals of a young person's page, fetched again by htmx when one changes."""
+    visit.require()
+    try:
+        data = await visit.run("YouthReferrals", id=visit.request.path_params["id"])
+    except ConsoleError as error:
+        if "INVALID_INPUT" in error.codes:  # not an id at all
+            raise Refused(404, visit._("This page does not exist.")) from error
+        raise
+    node = data["node"]
+    if not node or "code" not in node:
+        raise Refused(404, visit._("This page does not exist."))
+    return visit.fragment("_youth_referrals.html", youth=node)
+
+
 routes = [
     Route("/youths", youths),
     Route("/youths/new", new_youth, methods=["GET", "POST"]),
     Route("/youths/{id}", youth),
+    Route("/youths/{id}/referrals", youth_referrals),
 ]
