@@ -76,6 +76,14 @@ async def screenshot(page: Page, request: pytest.FixtureRequest, name: str) -> P
     return path
 
 
+# a flow in French, in Arabic (right to left) and in French without JavaScript
+IN_EACH_LANGUAGE = pytest.mark.parametrize(
+    "lang,direction,javascript",
+    [("fr", "ltr", True), ("ar", "rtl", True), ("fr", "ltr", False)],
+    ids=["fr", "ar", "fr-without-javascript"],
+)
+
+
 async def follow(page: Page, selector: str) -> int:
     """Click ``selector`` and wait for the page it leads to; that page's status."""
     async with page.expect_navigation() as navigation:

@@ -14,7 +14,15 @@ from typing import Any
 
 import pytest
 
-from tests.web.conftest import COORDINATOR, MEDIATOR, Console, SignIn, follow, screenshot
+from tests.web.conftest import (
+    COORDINATOR,
+    IN_EACH_LANGUAGE,
+    MEDIATOR,
+    Console,
+    SignIn,
+    follow,
+    screenshot,
+)
 from tests.web.referrals import as_dict
 
 REGISTER = """
@@ -74,11 +82,7 @@ def actor_id(console: Console, name: str) -> str:
     return str(next(actor["id"] for actor in found if actor["names"]["fr"] == name))
 
 
-@pytest.mark.parametrize(
-    "lang,direction,javascript",
-    [("fr", "ltr", True), ("ar", "rtl", True), ("fr", "ltr", False)],
-    ids=["fr", "ar", "fr-without-javascript"],
-)
+@IN_EACH_LANGUAGE
 async def test_a_consent_for_two_named_actors_covers_them_until_it_is_withdrawn(
     as_user: SignIn,
     console: Console,

@@ -21,7 +21,7 @@ from playwright.async_api import Page
 from pypdf import PdfReader
 
 from tests.browser import output_folder
-from tests.web.conftest import MEDIATOR, Console, SignIn, screenshot
+from tests.web.conftest import IN_EACH_LANGUAGE, MEDIATOR, Console, SignIn, follow, screenshot
 
 ME = "{ me { id actor { id } } }"
 REGISTER = """
@@ -78,16 +78,7 @@ async def submit(page: Page, form: str = "main form[method=post]") -> int:
     return answer.status
 
 
-async def follow(page: Page, selector: str) -> None:
-    async with page.expect_navigation():
-        await page.click(selector)
-
-
-@pytest.mark.parametrize(
-    "lang,direction,javascript",
-    [("fr", "ltr", True), ("ar", "rtl", True), ("fr", "ltr", False)],
-    ids=["fr", "ar", "fr-without-javascript"],
-)
+@IN_EACH_LANGUAGE
 async def test_the_mediator_assesses_and_agrees_a_plan(
     as_user: SignIn,
     console: Console,

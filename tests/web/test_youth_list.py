@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.async_api import Page
 
-from tests.web.conftest import MEDIATOR, Console, SignIn, follow, screenshot
+from tests.web.conftest import IN_EACH_LANGUAGE, MEDIATOR, Console, SignIn, follow, screenshot
 from web.pages.youth_attention import FOLLOW_UP_DUE, LATE_ANSWER, overdue, rows
 
 DEMO01 = '{ youths(filter: {search: "JY-DEMO01"}) { nodes { id } } }'
@@ -36,11 +36,7 @@ async def search(page: Page, text: str = "", status: str = "") -> int:
     return await follow(page, "main form.youths__search button[type=submit]")
 
 
-@pytest.mark.parametrize(
-    "lang,direction,javascript",
-    [("fr", "ltr", True), ("ar", "rtl", True), ("fr", "ltr", False)],
-    ids=["fr", "ar", "fr-without-javascript"],
-)
+@IN_EACH_LANGUAGE
 async def test_what_needs_attention_leads_and_the_search_narrows_the_list(
     as_user: SignIn,
     console: Console,

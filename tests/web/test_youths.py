@@ -15,6 +15,7 @@ from playwright.async_api import Page
 from tests.web.conftest import (
     AGENCY,
     COORDINATOR,
+    IN_EACH_LANGUAGE,
     MEDIATOR,
     Console,
     SignIn,
@@ -39,11 +40,7 @@ async def submit(page: Page) -> int:
     return await follow(page, "main form[method=post] button[type=submit]")
 
 
-@pytest.mark.parametrize(
-    "lang,direction,javascript",
-    [("fr", "ltr", True), ("ar", "rtl", True), ("fr", "ltr", False)],
-    ids=["fr", "ar", "fr-without-javascript"],
-)
+@IN_EACH_LANGUAGE
 async def test_the_mediator_registers_a_young_person_and_finds_them(
     as_user: SignIn,
     console: Console,
