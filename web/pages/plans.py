@@ -1,7 +1,8 @@
 """A young person's integration plan: the active plan with its goals, actions, reviews and
-agreement, the forms that change it (each posts and redirects), and the plan laid out to
-print on one or two A4 pages. The assessment (web.pages.assessments) and the referral from
-an action (web.pages.plan_referral) are pages of their own.
+agreement, the forms that change its goals and actions (each posts and redirects), and the
+plan laid out to print on one or two A4 pages. The agreement and the reviews
+(web.pages.plan_records), the assessment (web.pages.assessments) and the referral from an
+action (web.pages.plan_referral) are pages of their own.
 
 Every change of a plan carries the ``version`` the form was drawn with: when someone else
 changed the plan first, the API answers STALE_VERSION and the form comes back with the plan
@@ -11,7 +12,6 @@ as it is now and a message, never an overwrite.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 from uuid import uuid4
 
@@ -22,15 +22,15 @@ from starlette.routing import Route
 from network.enums import Role
 from web.client import ConsoleError
 from web.forms import Problems
-from web.i18n import CASABLANCA, LANGUAGES, N_, Speech
+from web.i18n import LANGUAGES, N_, Speech
 from web.labels import (
     axis_names,
     plan_action_kind_names,
     plan_action_status_names,
-    plan_agreed_by_names,
     plan_goal_status_names,
 )
 from web.pages.agency import refused_fields, text
+from web.pages.case import today
 from web.pages.youths import typed_date
 from web.visit import Refused, Visit, page
 
@@ -53,20 +53,6 @@ ACTION_FIELDS = {
     "action.kind": ("kind", N_("Choose what the action is")),
     "action.owner": ("owner", N_("Choose who does it")),
 }
-AGREEMENT_FIELDS = {
-    "agreedOn": ("agreedOn", N_("Enter the date of the agreement, today or before")),
-    "agreedBy": ("agreedBy", N_("Choose who agreed to the plan")),
-    "evidence": ("evidence", N_("Enter where the signed plan is kept in at most 2,000 characters")),
-}
-REVIEW_FIELDS = {
-    "reviewedOn": ("reviewedOn", N_("Enter the date of the review, today or before")),
-    "nextReviewOn": ("nextReviewOn", N_("Enter a next review date after the review")),
-    "changes": ("changes", N_("Enter what changed in at most 2,000 characters")),
-}
-
-
-def today() -> str:
-    return datetime.now(CASABLANCA).date().isoformat()
 
 
 async def plan_of(visit: Visit, youth_id: str) -> dict[str, Any]:
@@ -132,7 +118,7 @@ def answered(
     refused_fields(visit, problems, [e for e in errors if e not in stale], fields)
 
 
-def _version(form: FormData) -> int:
+def version_of(form: FormData) -> int:
     raw = text(form, "version")
     return int(raw) if raw.isdigit() else 0  # no version is stale, never a guess
 
@@ -212,7 +198,7 @@ async def new_goal(visit: Visit) -> Response:
                 answer = await visit.run("CreateIntegrationPlan", input=created)
                 payload = answer["createIntegrationPlan"]
             else:
-                added = {"planId": plan["id"], "version": _version(form), "goal": goal}
+                added = {"planId": plan["id"], "version": version_of(form), "goal": goal}
                 payload = (await visit.run("AddPlanGoal", input=added))["addPlanGoal"]
             answered(visit, problems, payload["userErrors"], GOAL_FIELDS, "axis")
             if not problems:
@@ -248,7 +234,7 @@ async def new_action(visit: Visit) -> Response:
             }
             added = {
                 "planId": found["plan"]["id"],
-                "version": _version(form),
+                "version": version_of(form),
                 "goalId": goal_id,
                 "action": action,
             }
@@ -261,82 +247,6 @@ async def new_action(visit: Visit) -> Response:
     return await visit.form_page(
         "plan_action.html", problems, **found, goal=goal, values=values, owners=OWNERS
     )
-
-
-def _plan_required(visit: Visit, found: dict[str, Any]) -> dict[str, Any]:
-    if found["plan"] is None:
-        raise Refused(404, visit._("This young person has no plan yet."))
-    plan: dict[str, Any] = found["plan"]
-    return plan
-
-
-@page
-async def agreement(visit: Visit) -> Response:
-    """The young person's agreement to the plan (or, while a minor, their legal
-    representative's), as a consent is recorded: who, when, where the signed plan is."""
-    visit.require(Role.MEDIATOR, Role.ADMIN)
-    youth_id = visit.request.path_params["id"]
-    found = await plan_of(visit, youth_id)
-    plan = _plan_required(visit, found)
-    problems = Problems()
-    values = {"agreedBy": "YOUTH", "agreedOn": today(), "evidence": ""}
-    if visit.request.method == "POST":
-        _ = visit._
-        form = await visit.form()
-        values = {name: text(form, name) for name in values}
-        if values["agreedBy"] not in plan_agreed_by_names:
-            problems.add("agreedBy", _("Choose who agreed to the plan"))
-        agreed = typed_date(
-            form, "agreedOn", problems, _("Enter the date of the agreement as a date")
-        )
-        if agreed is None and "agreedOn" not in problems.codes():
-            problems.add("agreedOn", _("Enter the date of the agreement"))
-        if not problems:
-            given = {
-                "planId": plan["id"],
-                "version": _version(form),
-                "agreedBy": values["agreedBy"],
-                "agreedOn": agreed,
-                "evidence": values["evidence"] or None,
-            }
-            payload = (await visit.run("RecordPlanAgreement", input=given))["recordPlanAgreement"]
-            answered(visit, problems, payload["userErrors"], AGREEMENT_FIELDS, "agreedBy")
-            if not problems:
-                return visit.redirect(f"/youths/{youth_id}/plan?done=agreement")
-            found = await plan_of(visit, youth_id)
-    return await visit.form_page("plan_agreement.html", problems, **found, values=values)
-
-
-@page
-async def review(visit: Visit) -> Response:
-    visit.require(Role.MEDIATOR, Role.ADMIN)
-    youth_id = visit.request.path_params["id"]
-    found = await plan_of(visit, youth_id)
-    plan = _plan_required(visit, found)
-    problems = Problems()
-    values = {"reviewedOn": today(), "changes": "", "nextReviewOn": ""}
-    if visit.request.method == "POST":
-        _ = visit._
-        form = await visit.form()
-        values = {name: text(form, name) for name in values}
-        on = typed_date(form, "reviewedOn", problems, _("Enter the date of the review as a date"))
-        if on is None and "reviewedOn" not in problems.codes():
-            problems.add("reviewedOn", _("Enter the date of the review"))
-        following = typed_date(form, "nextReviewOn", problems, _("Enter the next review as a date"))
-        if not problems:
-            given = {
-                "planId": plan["id"],
-                "version": _version(form),
-                "reviewedOn": on,
-                "changes": values["changes"] or None,
-                "nextReviewOn": following,
-            }
-            payload = (await visit.run("RecordPlanReview", input=given))["recordPlanReview"]
-            answered(visit, problems, payload["userErrors"], REVIEW_FIELDS, "reviewedOn")
-            if not problems:
-                return visit.redirect(f"/youths/{youth_id}/plan?done=review")
-            found = await plan_of(visit, youth_id)
-    return await visit.form_page("plan_review.html", problems, **found, values=values)
 
 
 @page
@@ -357,7 +267,7 @@ async def goal_status(visit: Visit) -> Response:
     if not problems:
         given = {
             "planId": found["plan"]["id"],
-            "version": _version(form),
+            "version": version_of(form),
             "goalId": goal_id,
             "status": status,
             "reason": reason or None,
@@ -400,6 +310,4 @@ routes = [
     Route("/youths/{id}/plan/goals/{goal}/actions/new", new_action, methods=["GET", "POST"]),
     Route("/youths/{id}/plan/goals/{goal}/status", goal_status, methods=["POST"]),
     Route("/youths/{id}/plan/actions/{action}/status", action_status, methods=["POST"]),
-    Route("/youths/{id}/plan/agreement", agreement, methods=["GET", "POST"]),
-    Route("/youths/{id}/plan/review", review, methods=["GET", "POST"]),
 ]
